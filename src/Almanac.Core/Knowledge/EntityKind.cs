@@ -1,0 +1,51 @@
+namespace Almanac.Knowledge;
+
+/// <summary>What kind of thing an <see cref="Entity"/> is.</summary>
+public enum EntityKind
+{
+    Organisation,
+    ModelFamily,
+    Model,
+    Product,
+    Platform,
+    Market,
+    Region,
+    Segment,
+    CurrencyPair,
+}
+
+/// <summary>Codes of <see cref="EntityKind"/> as written in data files.</summary>
+public static class EntityKindCodes
+{
+    private static readonly (EntityKind Kind, string Code)[] Codes =
+    [
+        (EntityKind.Organisation, "organisation"),
+        (EntityKind.ModelFamily, "model-family"),
+        (EntityKind.Model, "model"),
+        (EntityKind.Product, "product"),
+        (EntityKind.Platform, "platform"),
+        (EntityKind.Market, "market"),
+        (EntityKind.Region, "region"),
+        (EntityKind.Segment, "segment"),
+        (EntityKind.CurrencyPair, "currency-pair"),
+    ];
+
+    public static string ToCode(this EntityKind kind) => Codes.First(c => c.Kind == kind).Code;
+
+    public static bool TryParse(string code, out EntityKind kind)
+    {
+        foreach (var (k, c) in Codes)
+        {
+            if (string.Equals(c, code, StringComparison.OrdinalIgnoreCase))
+            {
+                kind = k;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+
+    public static IEnumerable<string> All => Codes.Select(c => c.Code);
+}
