@@ -70,7 +70,8 @@ public sealed class KnowledgeBase
             .OrderBy(e => e.Id, StringComparer.Ordinal);
     }
 
-    internal static IEnumerable<string> NamesOf(Entity e)
+    /// <summary>Every name an entity answers to: id, English and Chinese names, aliases.</summary>
+    public static IEnumerable<string> NamesOf(Entity e)
     {
         yield return e.Id;
         yield return e.Name.En;

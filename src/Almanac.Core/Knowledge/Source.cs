@@ -17,3 +17,17 @@ public sealed record Source(
     DateOnly Published,
     SourceKind Kind,
     string? Licence = null);
+
+/// <summary>Codes of <see cref="SourceKind"/> and <see cref="Obtained"/> as written in data files.</summary>
+public static class SourceCodes
+{
+    public static string ToCode(this SourceKind kind) => kind == SourceKind.Primary ? "primary" : "secondary";
+
+    public static string ToCode(this Obtained obtained) => obtained.ToString().ToLowerInvariant();
+
+    public static bool TryParseKind(string code, out SourceKind kind) =>
+        Enum.TryParse(code, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(code, out _);
+
+    public static bool TryParseObtained(string code, out Obtained obtained) =>
+        Enum.TryParse(code, ignoreCase: true, out obtained) && Enum.IsDefined(obtained) && !int.TryParse(code, out _);
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Almanac.Cli.Commands;
+using Spectre.Console;
+
+namespace Almanac.Cli;
+
+/// <summary>What commands write to and read the clock from, so tests can run them in-process.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvider clock)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Ansi = output == System.Console.Out && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.Detect,
+    });
+
+    public Workspace OpenWorkspace(ParseResult parse) =>
+        Workspace.Open(parse.GetValue(CommonOptions.Data), parse.GetValue(CommonOptions.Store), Clock, Error);
+
+    /// <summary>Runs a command body, turning expected failures into a message on stderr and an exit code.</summary>
+    public int Run(Action<TextWriter> body)
+    {
+        try
+        {
+            body(Output);
+            Output.Flush();
+            return ExitCodes.Ok;
+        }
+        catch (CliException e)
+        {
+            Error.WriteLine($"almanac: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (Storage.StoreException e)
+        {
+            Error.WriteLine($"almanac: {e.Message}");
+            return ExitCodes.Store;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Almanac.Cli.Output;
+using Almanac.Knowledge;
+using Spectre.Console;
+
+namespace Almanac.Cli.Commands;
+
+/// <summary><c>almanac entities [query]</c>: find organisations, models, markets… by any of their names.</summary>
+internal static class EntitiesCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(CliContext context)
+    {
+        var query = new Argument<string?>("query") { Description = "A name or part of one, in English or Chinese", Arity = ArgumentArity.ZeroOrOne };
+        var kind = new Option<string?>("--kind", "-k") { Description = $"Only this kind: {string.Join(", ", EntityKindCodes.All)}" };
+        var format = CommonOptions.Format();
+        var command = new Command("entities", "Find entities by name or alias") { query, kind, format };
+        command.SetAction(parse => context.Run(output =>
+        {
+            using var workspace = context.OpenWorkspace(parse);
+            var names = workspace.Names();
+            IEnumerable<Entity> found = names.Entities.OrderBy(e => e.Id, StringComparer.Ordinal);
+            if (parse.GetValue(query) is { Length: > 0 } q)
+            {
+                // An exact name first (谷歌 → google), then every entity whose names contain the text.
+                var exact = names.ResolveEntity(q);
+                found = exact.Concat(names.SearchEntities(q).Where(e => !exact.Contains(e))).ToList();
+            }
+
+            if (parse.GetValue(kind) is { } k)
+            {
+                if (!EntityKindCodes.TryParse(k, out var entityKind))
+                {
+                    throw new CliException($"unknown kind '{k}'; expected one of {string.Join(", ", EntityKindCodes.All)}");
+                }
+
+                found = found.Where(e => e.Kind == entityKind);
+            }
+
+            Write(found.ToList(), parse.GetValue(format), output, context.Console);
+        }));
+        return command;
+    }
+
+    private static void Write(List<Entity> entities, OutputFormat format, TextWriter output, IAnsiConsole console)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                var rows = entities.Select(e => new
+                {
+                    id = e.Id,
+                    kind = e.Kind.ToCode(),
+                    name_en = e.Name.En,
+                    name_zh = e.Name.Zh,
+                    aliases = e.Aliases,
+                    parent = e.Parent,
+                    developer = e.Developer,
+                });
+                output.WriteLine(JsonSerializer.Serialize(rows, JsonOptions));
+                break;
+            case OutputFormat.Csv:
+                Csv.WriteRow(output, ["id", "kind", "name_en", "name_zh", "parent", "developer", "aliases"]);
+                foreach (var e in entities)
+                {
+                    Csv.WriteRow(output, [e.Id, e.Kind.ToCode(), e.Name.En, e.Name.Zh, e.Parent, e.Developer, string.Join("; ", e.Aliases)]);
+                }
+
+                break;
+            default:
+                if (entities.Count == 0)
+                {
+                    console.MarkupLine("[yellow]No entities match.[/]");
+                    return;
+                }
+
+                var table = new Table().Border(TableBorder.Rounded).AddColumn("Id").AddColumn("Kind").AddColumn("Name").AddColumn("中文").AddColumn("Aliases");
+                foreach (var e in entities)
+                {
+                    table.AddRow(Markup.Escape(e.Id), e.Kind.ToCode(), Markup.Escape(e.Name.En), Markup.Escape(e.Name.Zh ?? string.Empty), Markup.Escape(string.Join(", ", e.Aliases.Where(a => a != e.Id && a != e.Name.En && a != e.Name.Zh))));
+                }
+
+                console.Write(table);
+                console.MarkupLine($"[grey]{entities.Count} entit{(entities.Count == 1 ? "y" : "ies")}[/]");
+                break;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace Almanac.Cli.Output;
+
+/// <summary>RFC 4180 CSV: every field quoted when it holds a comma, quote or line break.</summary>
+internal static class Csv
+{
+    public static void WriteRow(TextWriter writer, IEnumerable<string?> fields)
+    {
+        var line = new StringBuilder();
+        var first = true;
+        foreach (var field in fields)
+        {
+            if (!first)
+            {
+                line.Append(',');
+            }
+
+            first = false;
+            var text = field ?? string.Empty;
+            if (text.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            {
+                line.Append('"').Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+            else
+            {
+                line.Append(text);
+            }
+        }
+
+        writer.Write(line.Append("\r\n"));
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Almanac.Knowledge;
+using Almanac.Quantities;
+using Almanac.Storage;
+using Spectre.Console;
+
+namespace Almanac.Cli.Output;
+
+/// <summary>Prints facts with their sources in the chosen format.</summary>
+internal static class FactOutput
+{
+    private static readonly JsonWriterOptions JsonOptions = new()
+    {
+        Indented = true,
+        // Chinese names and quotes stay readable; the output is data, never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(IReadOnlyList<StoredFact> facts, KnowledgeBase names, OutputFormat format, TextWriter output, IAnsiConsole console)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                WriteJson(facts, names, output);
+                break;
+            case OutputFormat.Csv:
+                WriteCsv(facts, output);
+                break;
+            default:
+                WriteTable(facts, names, console);
+                break;
+        }
+    }
+
+    private static void WriteTable(IReadOnlyList<StoredFact> facts, KnowledgeBase names, IAnsiConsole console)
+    {
+        if (facts.Count == 0)
+        {
+            console.MarkupLine("[yellow]No facts match.[/]");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Entity").AddColumn("Metric").AddColumn("Scope").AddColumn("Period")
+            .AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Source");
+        foreach (var stored in facts)
+        {
+            var fact = stored.Fact;
+            table.AddRow(
+                Markup.Escape(names.Entity(fact.EntityId)?.Name.En ?? fact.EntityId),
+                Markup.Escape(fact.MetricId),
+                Markup.Escape(fact.Scope.Canonical.Replace(";", ", ", StringComparison.Ordinal)),
+                Markup.Escape(fact.Period.ToString()),
+                Markup.Escape(Display(fact.Value)),
+                Markup.Escape($"{stored.Source.Publisher}, {stored.Source.Published:yyyy-MM-dd}"));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"[grey]{facts.Count} fact(s)[/]");
+    }
+
+    private static void WriteJson(IReadOnlyList<StoredFact> facts, KnowledgeBase names, TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, JsonOptions))
+        {
+            json.WriteStartArray();
+            foreach (var stored in facts)
+            {
+                WriteJsonFact(json, stored, names);
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteJsonFact(Utf8JsonWriter json, StoredFact stored, KnowledgeBase names)
+    {
+        var fact = stored.Fact;
+        json.WriteStartObject();
+        json.WriteString("id", fact.Id);
+        json.WriteString("entity", fact.EntityId);
+        json.WriteString("entity_name", names.Entity(fact.EntityId)?.Name.En ?? fact.EntityId);
+        json.WriteString("metric", fact.MetricId);
+        json.WriteStartObject("scope");
+        foreach (var (key, value) in fact.Scope.Values)
+        {
+            json.WriteString(key, value);
+        }
+
+        json.WriteEndObject();
+        json.WriteString("period", fact.Period.ToString());
+        json.WriteString("period_start", fact.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteString("period_end", fact.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        switch (fact.Value)
+        {
+            case { Quantity: { } q }:
+                json.WriteNumber("value", q.Value);
+                if (q.High is { } high)
+                {
+                    json.WriteNumber("high", high);
+                }
+
+                json.WriteString("unit", q.Unit.Code);
+                json.WriteString("qualifier", q.Qualifier.ToCode());
+                break;
+            case { Date: { } date }:
+                json.WriteString("value", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                json.WriteString("unit", "date");
+                break;
+            default:
+                json.WriteString("value", fact.Value.Text);
+                json.WriteString("unit", "text");
+                break;
+        }
+
+        json.WriteString("obtained", fact.Obtained.ToCode());
+        if (fact.Sample is { } n)
+        {
+            json.WriteNumber("sample", n);
+        }
+
+        json.WriteStartObject("source");
+        json.WriteString("id", stored.Source.Id);
+        json.WriteString("publisher", stored.Source.Publisher);
+        json.WriteString("title", stored.Source.Title);
+        json.WriteString("url", stored.Source.Url.ToString());
+        json.WriteString("published", stored.Source.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteString("kind", stored.Source.Kind.ToCode());
+        json.WriteEndObject();
+        json.WriteString("quote", fact.Quote);
+        json.WriteString("note", fact.Note);
+        json.WriteString("recorded_at", stored.RecordedAt.ToString("O", CultureInfo.InvariantCulture));
+        if (stored.RetractedAt is { } retracted)
+        {
+            json.WriteString("retracted_at", retracted.ToString("O", CultureInfo.InvariantCulture));
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteCsv(IReadOnlyList<StoredFact> facts, TextWriter output)
+    {
+        Csv.WriteRow(output, ["entity", "metric", "scope", "period", "value", "high", "unit", "qualifier", "obtained", "source_publisher", "source_title", "source_url", "source_published", "quote"]);
+        foreach (var stored in facts)
+        {
+            var fact = stored.Fact;
+            var q = fact.Value.Quantity;
+            Csv.WriteRow(output, [
+                fact.EntityId,
+                fact.MetricId,
+                fact.Scope.Canonical,
+                fact.Period.ToString(),
+                q?.Value.ToString(CultureInfo.InvariantCulture) ?? fact.Value.ToString(),
+                q?.High?.ToString(CultureInfo.InvariantCulture),
+                fact.Value.Unit.Code,
+                q?.Qualifier.ToCode() ?? "exact",
+                fact.Obtained.ToCode(),
+                stored.Source.Publisher,
+                stored.Source.Title,
+                stored.Source.Url.ToString(),
+                stored.Source.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                fact.Quote,
+            ]);
+        }
+    }
+
+    /// <summary>A short human form for the table: <c>4.5e9 USD</c> reads better as <c>4,500,000,000 USD</c>.</summary>
+    internal static string Display(FactValue value)
+    {
+        if (value.Quantity is not { } q)
+        {
+            return value.ToString();
+        }
+
+        var number = q.IsRange ? $"{Number(q.Value)}–{Number(q.High!.Value)}" : Number(q.Value);
+        var unit = q.Unit == Unit.Percent ? "%" : " " + q.Unit.Code;
+        var hedge = q.Qualifier == Qualifier.Exact ? string.Empty : q.Qualifier.ToCode() + " ";
+        return hedge + number + unit;
+    }
+
+    private static string Number(decimal d) => d.ToString("#,0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,5 @@
+using System.Text;
+using Almanac.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return AlmanacCommand.Run(args, new CliContext(Console.Out, Console.Error, TimeProvider.System));

@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using System.Text;
+using Almanac.Knowledge;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Almanac.DataFiles;
+
+/// <summary>
+/// The curated data folder: <c>metrics.yaml</c>, <c>entities/</c>, <c>sources/</c>, <c>facts/</c>.
+/// Reading it is all or nothing: any error in any file yields diagnostics and no knowledge base.
+/// </summary>
+public static class DataFolder
+{
+    /// <summary>The data files under <paramref name="root"/>, in a stable order.</summary>
+    public static IReadOnlyList<string> Files(string root)
+    {
+        var files = new List<string>();
+        var metrics = Path.Combine(root, "metrics.yaml");
+        if (File.Exists(metrics))
+        {
+            files.Add(metrics);
+        }
+
+        foreach (var folder in new[] { "entities", "sources", "facts" })
+        {
+            var dir = Path.Combine(root, folder);
+            if (Directory.Exists(dir))
+            {
+                files.AddRange(Directory.EnumerateFiles(dir, "*.yaml", SearchOption.AllDirectories)
+                    .Order(StringComparer.Ordinal));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>A hash of every data file's relative path and bytes: cheap to compute, equal for equal data.</summary>
+    public static string Fingerprint(string root)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Files(root))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file).Replace('\\', '/')));
+            hash.AppendData([0]);
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Reads and checks every data file under <paramref name="root"/>. Paths in diagnostics are
+    /// relative to <paramref name="displayBase"/> (by default the folder above <paramref name="root"/>,
+    /// so they read <c>data/facts/x.yaml:42:7</c>).
+    /// </summary>
+    public static LoadResult Load(string root, string? displayBase = null)
+    {
+        root = Path.GetFullPath(root);
+        displayBase ??= Path.GetDirectoryName(root) ?? root;
+        var diagnostics = new List<Diagnostic>();
+        if (!File.Exists(Path.Combine(root, "metrics.yaml")))
+        {
+            diagnostics.Add(new Diagnostic(Display(Path.Combine(root, "metrics.yaml"), displayBase), 1, 1, "missing: a data folder needs metrics.yaml"));
+            return new LoadResult(null, diagnostics, string.Empty, 0);
+        }
+
+        var files = Files(root);
+        var documents = new List<(string Folder, YamlNodes Nodes, YamlSequenceNode Entries)>();
+        foreach (var file in files)
+        {
+            var nodes = new YamlNodes(Display(file, displayBase), diagnostics);
+            var entries = ReadSequence(file, nodes);
+            if (entries is not null)
+            {
+                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+                var folder = relative.Contains('/', StringComparison.Ordinal) ? relative[..relative.IndexOf('/', StringComparison.Ordinal)] : "metrics";
+                documents.Add((folder, nodes, entries));
+            }
+        }
+
+        var reader = new KnowledgeReader();
+        foreach (var (folder, nodes, entries) in documents.Where(d => d.Folder == "metrics"))
+        {
+            reader.ReadMetrics(nodes, entries);
+        }
+
+        foreach (var (folder, nodes, entries) in documents.Where(d => d.Folder == "entities"))
+        {
+            reader.ReadEntities(nodes, entries);
+        }
+
+        foreach (var (folder, nodes, entries) in documents.Where(d => d.Folder == "sources"))
+        {
+            reader.ReadSources(nodes, entries);
+        }
+
+        reader.CheckEntityReferences();
+        foreach (var (folder, nodes, entries) in documents.Where(d => d.Folder == "facts"))
+        {
+            reader.ReadFacts(nodes, entries);
+        }
+
+        var knowledge = diagnostics.Count == 0 ? reader.Build() : null;
+        return new LoadResult(knowledge, diagnostics, knowledge is null ? string.Empty : Fingerprint(root), files.Count);
+    }
+
+    private static YamlSequenceNode? ReadSequence(string file, YamlNodes nodes)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var text = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            stream.Load(text);
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            nodes.Error(e.Start, "invalid YAML: " + StripPosition(message));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return null;
+        }
+
+        if (stream.Documents[0].RootNode is YamlSequenceNode sequence)
+        {
+            return sequence;
+        }
+
+        nodes.Error(stream.Documents[0].RootNode, "expected a list of entries ('- id: …')");
+        return null;
+    }
+
+    // YamlDotNet prefixes its messages with "(Line: 3, Col: 5, Idx: …) - (…): ": the diagnostic says that already.
+    private static string StripPosition(string message)
+    {
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith('(') && marker > 0 ? message[(marker + 3)..] : message;
+    }
+
+    private static string Display(string file, string displayBase) =>
+        Path.GetRelativePath(displayBase, file).Replace('\\', '/');
+}

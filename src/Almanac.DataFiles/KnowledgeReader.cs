@@ -1,0 +1,269 @@
+using System.Text.RegularExpressions;
+using Almanac.Knowledge;
+using Almanac.Periods;
+using Almanac.Quantities;
+using YamlDotNet.RepresentationModel;
+
+namespace Almanac.DataFiles;
+
+/// <summary>Turns the YAML entries of a data folder into checked knowledge, collecting every error.</summary>
+internal sealed partial class KnowledgeReader
+{
+    private readonly Dictionary<string, (Metric Metric, string At)> _metrics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Entity Entity, YamlNodes Nodes, YamlMappingNode Node)> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Source Source, string At)> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Fact> _facts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _metricAliases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _entityAliases = new(StringComparer.Ordinal);
+
+    public KnowledgeBase Build() => new(
+        _entities.Values.Select(e => e.Entity),
+        _metrics.Values.Select(m => m.Metric),
+        _sources.Values.Select(s => s.Source),
+        _facts.Values);
+
+    public void ReadMetrics(YamlNodes nodes, YamlSequenceNode entries)
+    {
+        foreach (var map in Mappings(nodes, entries, "metric"))
+        {
+            nodes.CheckKeys(map, "a metric", "id", "name", "dimension", "aliases", "description");
+            var id = Id(nodes, map, "metric");
+            var name = Name(nodes, map, "metric");
+            var dimensionCode = nodes.RequiredString(map, "dimension", "metric");
+            var aliases = nodes.StringList(map, "aliases");
+            var description = nodes.OptionalString(map, "description");
+            var dimension = default(Dimension);
+            if (dimensionCode is not null && !DimensionCodes.TryParse(dimensionCode, out dimension))
+            {
+                nodes.Error(YamlNodes.Find(map, "dimension")!, $"unknown dimension '{dimensionCode}'; expected one of {string.Join(", ", DimensionCodes.All)}");
+                continue;
+            }
+
+            if (id is null || name is null || dimensionCode is null || !Unique(_metrics, id, nodes, map, "metric"))
+            {
+                continue;
+            }
+
+            var metric = new Metric(id, name, dimension, aliases, description);
+            _metrics[id] = (metric, At(nodes, map));
+            foreach (var alias in new[] { id, name.En, name.Zh }.Concat(aliases).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                ClaimAlias(_metricAliases, alias, id, nodes, map, "metric");
+            }
+        }
+    }
+
+    public void ReadEntities(YamlNodes nodes, YamlSequenceNode entries)
+    {
+        foreach (var map in Mappings(nodes, entries, "entity"))
+        {
+            nodes.CheckKeys(map, "an entity", "id", "kind", "name", "aliases", "parent", "developer", "description");
+            var id = Id(nodes, map, "entity");
+            var kindCode = nodes.RequiredString(map, "kind", "entity");
+            var name = Name(nodes, map, "entity");
+            var aliases = nodes.StringList(map, "aliases");
+            var parent = nodes.OptionalString(map, "parent");
+            var developer = nodes.OptionalString(map, "developer");
+            var kind = default(EntityKind);
+            if (kindCode is not null && !EntityKindCodes.TryParse(kindCode, out kind))
+            {
+                nodes.Error(YamlNodes.Find(map, "kind")!, $"unknown entity kind '{kindCode}'; expected one of {string.Join(", ", EntityKindCodes.All)}");
+                continue;
+            }
+
+            if (id is null || name is null || kindCode is null || !Unique(_entities, id, nodes, map, "entity"))
+            {
+                continue;
+            }
+
+            _entities[id] = (new Entity(id, kind, name, aliases, parent, developer), nodes, map);
+            foreach (var alias in new[] { id, name.En, name.Zh }.Concat(aliases).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                ClaimAlias(_entityAliases, alias, id, nodes, map, "entity");
+            }
+        }
+    }
+
+    /// <summary>Parents and developers are checked once every entity file is read, so files may refer to one another.</summary>
+    public void CheckEntityReferences()
+    {
+        foreach (var (entity, nodes, map) in _entities.Values)
+        {
+            foreach (var (field, target) in new[] { ("parent", entity.Parent), ("developer", entity.Developer) })
+            {
+                if (target is not null && !_entities.ContainsKey(target))
+                {
+                    nodes.Error(YamlNodes.Find(map, field)!, $"unknown entity '{target}'{Suggest(target, _entities.Keys)}");
+                }
+            }
+        }
+    }
+
+    public void ReadSources(YamlNodes nodes, YamlSequenceNode entries)
+    {
+        foreach (var map in Mappings(nodes, entries, "source"))
+        {
+            nodes.CheckKeys(map, "a source", "id", "publisher", "title", "url", "published", "kind", "licence", "language", "note");
+            var id = Id(nodes, map, "source");
+            var publisher = nodes.RequiredString(map, "publisher", "source");
+            var title = nodes.RequiredString(map, "title", "source");
+            var url = nodes.RequiredString(map, "url", "source");
+            var kindCode = nodes.RequiredString(map, "kind", "source");
+            var licence = nodes.OptionalString(map, "licence");
+            var publishedNode = YamlNodes.Find(map, "published");
+            DateOnly published = default;
+            var ok = id is not null && publisher is not null && title is not null && url is not null && kindCode is not null;
+            if (publishedNode is null)
+            {
+                nodes.Error(map, "source has no 'published' date");
+                ok = false;
+            }
+            else
+            {
+                ok &= nodes.TryDate(publishedNode, "published", out published);
+            }
+
+            Uri? uri = null;
+            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+            {
+                nodes.Error(YamlNodes.Find(map, "url")!, $"'url' must be an absolute http(s) address, not '{url}'");
+                ok = false;
+            }
+
+            var kind = SourceKind.Primary;
+            if (kindCode is not null && !SourceCodes.TryParseKind(kindCode, out kind))
+            {
+                nodes.Error(YamlNodes.Find(map, "kind")!, $"unknown source kind '{kindCode}'; expected primary or secondary");
+                ok = false;
+            }
+
+            if (ok && Unique(_sources, id!, nodes, map, "source"))
+            {
+                _sources[id!] = (new Source(id!, publisher!, title!, uri!, published, kind, licence), At(nodes, map));
+            }
+        }
+    }
+
+    private static IEnumerable<YamlMappingNode> Mappings(YamlNodes nodes, YamlSequenceNode entries, string what)
+    {
+        foreach (var entry in entries.Children)
+        {
+            if (entry is YamlMappingNode map)
+            {
+                yield return map;
+            }
+            else
+            {
+                nodes.Error(entry, $"expected a {what} ('key: value' lines), not a single value");
+            }
+        }
+    }
+
+    private static string? Id(YamlNodes nodes, YamlMappingNode map, string what)
+    {
+        var id = nodes.RequiredString(map, "id", what);
+        if (id is not null && !SlugPattern().IsMatch(id))
+        {
+            nodes.Error(YamlNodes.Find(map, "id")!, $"id '{id}' must be a lowercase slug (a-z, 0-9, '-', '.')");
+            return null;
+        }
+
+        return id;
+    }
+
+    private static LocalizedName? Name(YamlNodes nodes, YamlMappingNode map, string what)
+    {
+        var node = YamlNodes.Find(map, "name");
+        switch (node)
+        {
+            case null:
+                nodes.Error(map, $"{what} has no 'name'");
+                return null;
+            case YamlScalarNode { Value: { Length: > 0 } en }:
+                return new LocalizedName(en, null);
+            case YamlMappingNode names:
+                nodes.CheckKeys(names, "a name", "en", "zh");
+                var english = nodes.RequiredString(names, "en", "name");
+                return english is null ? null : new LocalizedName(english, nodes.OptionalString(names, "zh"));
+            default:
+                nodes.Error(node, "'name' must be a text or { en: …, zh: … }");
+                return null;
+        }
+    }
+
+    private static bool Unique<T>(Dictionary<string, T> seen, string id, YamlNodes nodes, YamlMappingNode map, string what)
+    {
+        if (!seen.TryGetValue(id, out var first))
+        {
+            return true;
+        }
+
+        var at = first switch
+        {
+            ValueTuple<Metric, string> m => m.Item2,
+            ValueTuple<Source, string> s => s.Item2,
+            ValueTuple<Entity, YamlNodes, YamlMappingNode> e => At(e.Item2, e.Item3),
+            _ => "before",
+        };
+        nodes.Error(YamlNodes.Find(map, "id")!, $"duplicate {what} id '{id}' (first defined at {at})");
+        return false;
+    }
+
+    private static void ClaimAlias(Dictionary<string, string> owners, string alias, string id, YamlNodes nodes, YamlMappingNode map, string what)
+    {
+        var key = AliasKey.Of(alias);
+        if (key.Length == 0)
+        {
+            return;
+        }
+
+        if (owners.TryGetValue(key, out var owner) && owner != id)
+        {
+            nodes.Error(map, $"{what} '{id}': name or alias '{alias}' already names {what} '{owner}'");
+            return;
+        }
+
+        owners[key] = id;
+    }
+
+    private static string At(YamlNodes nodes, YamlNode node) => $"{nodes.File}:{node.Start.Line}";
+
+    /// <summary>", did you mean 'x'?" for the closest known id within a small edit distance.</summary>
+    private static string Suggest(string wrong, IEnumerable<string> known)
+    {
+        var best = known
+            .Select(k => (Id: k, Distance: EditDistance(wrong, k)))
+            .Where(x => x.Distance <= Math.Max(2, wrong.Length / 4))
+            .OrderBy(x => x.Distance)
+            .ThenBy(x => x.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Id is null ? string.Empty : $"; did you mean '{best.Id}'?";
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]*$")]
+    private static partial Regex SlugPattern();
+}

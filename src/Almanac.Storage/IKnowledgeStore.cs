@@ -1,0 +1,49 @@
+using Almanac.Knowledge;
+
+namespace Almanac.Storage;
+
+/// <summary>
+/// Where Almanac keeps its knowledge: a SQLite file by default, a PostgreSQL server when shared.
+/// Facts are append-only: a load adds new facts and marks vanished ones retracted, never deletes.
+/// </summary>
+public interface IKnowledgeStore : IDisposable
+{
+    /// <summary>A human description of where the data lives (no password).</summary>
+    string Description { get; }
+
+    /// <summary>The fingerprint of the data files last loaded, or null for an empty store.</summary>
+    string? LoadedFingerprint();
+
+    /// <summary>
+    /// Stores the knowledge base in one transaction: all of it or, on any failure, nothing.
+    /// Loading the same data again adds nothing.
+    /// </summary>
+    LoadSummary Load(KnowledgeBase knowledge, string fingerprint, string origin, DateTimeOffset now);
+
+    IReadOnlyList<Entity> Entities();
+
+    IReadOnlyList<Metric> Metrics();
+
+    IReadOnlyList<StoredFact> Facts(FactQuery query);
+
+    /// <summary>Schema version after migrations.</summary>
+    int SchemaVersion();
+}
+
+/// <summary>What a load changed.</summary>
+public sealed record LoadSummary(int Added, int Unchanged, int Retracted, int Entities, int Metrics, int Sources);
+
+/// <summary>Filters for <see cref="IKnowledgeStore.Facts"/>; null means no filter.</summary>
+/// <param name="EntityIds">Facts about any of these entities.</param>
+/// <param name="Within">Facts whose period lies within this period.</param>
+/// <param name="AsOf">Facts whose source had been published by this day: what could be known then.</param>
+/// <param name="IncludeRetracted">Also facts removed from the data files since they were recorded.</param>
+public sealed record FactQuery(
+    IReadOnlyCollection<string>? EntityIds = null,
+    string? MetricId = null,
+    Periods.Period? Within = null,
+    DateOnly? AsOf = null,
+    bool IncludeRetracted = false);
+
+/// <summary>A fact as stored: the fact, its source, and when it was recorded (and retracted).</summary>
+public sealed record StoredFact(Fact Fact, Source Source, DateTimeOffset RecordedAt, DateTimeOffset? RetractedAt);

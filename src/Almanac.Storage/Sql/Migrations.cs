@@ -1,0 +1,96 @@
+namespace Almanac.Storage.Sql;
+
+/// <summary>
+/// The schema, as numbered steps applied in order and recorded in <c>schema_version</c>. Never edit a
+/// step that has shipped: add the next one. Types are kept to TEXT and INTEGER so one script serves
+/// SQLite and PostgreSQL; decimals are stored as invariant text to stay exact.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<(int Version, string Description, string[] Statements)> Steps =
+    [
+        (1, "knowledge base: metrics, entities, sources, facts", [
+            """
+            CREATE TABLE metrics (
+                id TEXT PRIMARY KEY,
+                name_en TEXT NOT NULL,
+                name_zh TEXT,
+                dimension TEXT NOT NULL,
+                description TEXT)
+            """,
+            """
+            CREATE TABLE metric_aliases (
+                alias_key TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                metric_id TEXT NOT NULL REFERENCES metrics(id),
+                PRIMARY KEY (alias_key, metric_id))
+            """,
+            """
+            CREATE TABLE entities (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                name_en TEXT NOT NULL,
+                name_zh TEXT,
+                parent TEXT,
+                developer TEXT)
+            """,
+            """
+            CREATE TABLE entity_aliases (
+                alias_key TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                entity_id TEXT NOT NULL REFERENCES entities(id),
+                PRIMARY KEY (alias_key, entity_id))
+            """,
+            """
+            CREATE TABLE sources (
+                id TEXT PRIMARY KEY,
+                publisher TEXT NOT NULL,
+                title TEXT NOT NULL,
+                url TEXT NOT NULL,
+                published TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                licence TEXT)
+            """,
+            """
+            CREATE TABLE load_batches (
+                id INTEGER PRIMARY KEY,
+                loaded_at TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                added INTEGER NOT NULL,
+                retracted INTEGER NOT NULL)
+            """,
+            """
+            CREATE TABLE facts (
+                fact_id TEXT NOT NULL,
+                recorded_batch INTEGER NOT NULL REFERENCES load_batches(id),
+                entity_id TEXT NOT NULL REFERENCES entities(id),
+                metric_id TEXT NOT NULL REFERENCES metrics(id),
+                scope TEXT NOT NULL,
+                period TEXT NOT NULL,
+                period_start TEXT NOT NULL,
+                period_end TEXT NOT NULL,
+                value_kind TEXT NOT NULL,
+                value TEXT NOT NULL,
+                value_high TEXT,
+                unit TEXT NOT NULL,
+                qualifier TEXT NOT NULL,
+                obtained TEXT NOT NULL,
+                sample INTEGER,
+                source_id TEXT NOT NULL REFERENCES sources(id),
+                quote TEXT,
+                note TEXT,
+                origin TEXT,
+                recorded_at TEXT NOT NULL,
+                retracted_at TEXT,
+                retracted_batch INTEGER,
+                PRIMARY KEY (fact_id, recorded_batch))
+            """,
+            "CREATE INDEX facts_entity_metric ON facts (entity_id, metric_id)",
+            "CREATE INDEX facts_current ON facts (retracted_at)",
+            "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ]),
+    ];
+
+    public static int Latest => Steps[^1].Version;
+}

@@ -1,0 +1,223 @@
+using System.Data.Common;
+using System.Globalization;
+using Almanac.Knowledge;
+
+namespace Almanac.Storage.Sql;
+
+public abstract partial class SqlKnowledgeStore
+{
+    public LoadSummary Load(KnowledgeBase knowledge, string fingerprint, string origin, DateTimeOffset now)
+    {
+        var stamp = now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+        using var transaction = BeginWrite(_connection);
+        try
+        {
+            // Definitions (metrics, entities, sources) are reference data: upserted, never deleted,
+            // so a retracted fact still finds its source.
+            foreach (var metric in knowledge.Metrics)
+            {
+                UpsertMetric(metric, transaction);
+            }
+
+            foreach (var entity in knowledge.Entities)
+            {
+                UpsertEntity(entity, transaction);
+            }
+
+            foreach (var source in knowledge.Sources)
+            {
+                UpsertSource(source, transaction);
+            }
+
+            Execute("DELETE FROM metric_aliases", transaction);
+            Execute("DELETE FROM entity_aliases", transaction);
+            foreach (var metric in knowledge.Metrics)
+            {
+                InsertAliases("metric_aliases", "metric_id", metric.Id, new[] { metric.Id, metric.Name.En, metric.Name.Zh }.Concat(metric.Aliases), transaction);
+            }
+
+            foreach (var entity in knowledge.Entities)
+            {
+                InsertAliases("entity_aliases", "entity_id", entity.Id, KnowledgeBase.NamesOf(entity), transaction);
+            }
+
+            var current = new HashSet<string>(StringComparer.Ordinal);
+            using (var read = Command("SELECT fact_id FROM facts WHERE retracted_at IS NULL", transaction))
+            using (var reader = read.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    current.Add(reader.GetString(0));
+                }
+            }
+
+            long batch;
+            using (var next = Command("SELECT COALESCE(MAX(id), 0) + 1 FROM load_batches", transaction))
+            {
+                batch = Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            var incoming = knowledge.Facts.ToDictionary(f => f.Id, StringComparer.Ordinal);
+            var added = incoming.Values.Where(f => !current.Contains(f.Id)).ToList();
+            var retracted = current.Where(id => !incoming.ContainsKey(id)).ToList();
+
+            using (var record = Command("INSERT INTO load_batches (id, loaded_at, origin, fingerprint, added, retracted) VALUES (@id, @at, @origin, @fp, @added, @retracted)", transaction))
+            {
+                Add(record, "@id", batch);
+                Add(record, "@at", stamp);
+                Add(record, "@origin", origin);
+                Add(record, "@fp", fingerprint);
+                Add(record, "@added", added.Count);
+                Add(record, "@retracted", retracted.Count);
+                record.ExecuteNonQuery();
+            }
+
+            InsertFacts(added, batch, stamp, transaction);
+            using (var retract = Command("UPDATE facts SET retracted_at = @at, retracted_batch = @batch WHERE fact_id = @id AND retracted_at IS NULL", transaction))
+            {
+                var id = Parameter(retract, "@id");
+                Add(retract, "@at", stamp);
+                Add(retract, "@batch", batch);
+                foreach (var factId in retracted)
+                {
+                    id.Value = factId;
+                    retract.ExecuteNonQuery();
+                }
+            }
+
+            using (var meta = Command("DELETE FROM store_meta WHERE key = 'fingerprint'", transaction))
+            {
+                meta.ExecuteNonQuery();
+            }
+
+            using (var meta = Command("INSERT INTO store_meta (key, value) VALUES ('fingerprint', @fp)", transaction))
+            {
+                Add(meta, "@fp", fingerprint);
+                meta.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return new LoadSummary(added.Count, incoming.Count - added.Count, retracted.Count, knowledge.Entities.Count(), knowledge.Metrics.Count(), knowledge.Sources.Count());
+        }
+        catch
+        {
+            transaction.Rollback();
+            throw;
+        }
+    }
+
+    private void InsertFacts(IEnumerable<Fact> facts, long batch, string stamp, DbTransaction transaction)
+    {
+        const string Sql = """
+            INSERT INTO facts (fact_id, recorded_batch, entity_id, metric_id, scope, period, period_start, period_end,
+                value_kind, value, value_high, unit, qualifier, obtained, sample, source_id, quote, note, origin, recorded_at)
+            VALUES (@fact_id, @batch, @entity, @metric, @scope, @period, @start, @end,
+                @kind, @value, @high, @unit, @qualifier, @obtained, @sample, @source, @quote, @note, @origin, @recorded)
+            """;
+        using var insert = Command(Sql, transaction);
+        string[] names = ["@fact_id", "@entity", "@metric", "@scope", "@period", "@start", "@end", "@kind", "@value", "@high", "@unit", "@qualifier", "@obtained", "@sample", "@source", "@quote", "@note", "@origin"];
+        var p = names.ToDictionary(n => n, n => Parameter(insert, n), StringComparer.Ordinal);
+        Add(insert, "@batch", batch);
+        Add(insert, "@recorded", stamp);
+        foreach (var fact in facts)
+        {
+            var row = FactRow.From(fact);
+            p["@fact_id"].Value = fact.Id;
+            p["@entity"].Value = fact.EntityId;
+            p["@metric"].Value = fact.MetricId;
+            p["@scope"].Value = fact.Scope.Canonical;
+            p["@period"].Value = fact.Period.ToString();
+            p["@start"].Value = fact.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p["@end"].Value = fact.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p["@kind"].Value = row.Kind;
+            p["@value"].Value = row.Value;
+            p["@high"].Value = (object?)row.High ?? DBNull.Value;
+            p["@unit"].Value = row.Unit;
+            p["@qualifier"].Value = row.Qualifier;
+            p["@obtained"].Value = fact.Obtained.ToCode();
+            p["@sample"].Value = (object?)fact.Sample ?? DBNull.Value;
+            p["@source"].Value = fact.SourceId;
+            p["@quote"].Value = (object?)fact.Quote ?? DBNull.Value;
+            p["@note"].Value = (object?)fact.Note ?? DBNull.Value;
+            p["@origin"].Value = (object?)fact.Origin ?? DBNull.Value;
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private void UpsertMetric(Metric metric, DbTransaction transaction)
+    {
+        using var command = Command("""
+            INSERT INTO metrics (id, name_en, name_zh, dimension, description) VALUES (@id, @en, @zh, @dimension, @description)
+            ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh,
+                dimension = excluded.dimension, description = excluded.description
+            """, transaction);
+        Add(command, "@id", metric.Id);
+        Add(command, "@en", metric.Name.En);
+        Add(command, "@zh", metric.Name.Zh);
+        Add(command, "@dimension", metric.Dimension.ToCode());
+        Add(command, "@description", metric.Description);
+        command.ExecuteNonQuery();
+    }
+
+    private void UpsertEntity(Entity entity, DbTransaction transaction)
+    {
+        using var command = Command("""
+            INSERT INTO entities (id, kind, name_en, name_zh, parent, developer) VALUES (@id, @kind, @en, @zh, @parent, @developer)
+            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name_en = excluded.name_en, name_zh = excluded.name_zh,
+                parent = excluded.parent, developer = excluded.developer
+            """, transaction);
+        Add(command, "@id", entity.Id);
+        Add(command, "@kind", entity.Kind.ToCode());
+        Add(command, "@en", entity.Name.En);
+        Add(command, "@zh", entity.Name.Zh);
+        Add(command, "@parent", entity.Parent);
+        Add(command, "@developer", entity.Developer);
+        command.ExecuteNonQuery();
+    }
+
+    private void UpsertSource(Source source, DbTransaction transaction)
+    {
+        using var command = Command("""
+            INSERT INTO sources (id, publisher, title, url, published, kind, licence) VALUES (@id, @publisher, @title, @url, @published, @kind, @licence)
+            ON CONFLICT (id) DO UPDATE SET publisher = excluded.publisher, title = excluded.title, url = excluded.url,
+                published = excluded.published, kind = excluded.kind, licence = excluded.licence
+            """, transaction);
+        Add(command, "@id", source.Id);
+        Add(command, "@publisher", source.Publisher);
+        Add(command, "@title", source.Title);
+        Add(command, "@url", source.Url.ToString());
+        Add(command, "@published", source.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add(command, "@kind", source.Kind.ToCode());
+        Add(command, "@licence", source.Licence);
+        command.ExecuteNonQuery();
+    }
+
+    private void InsertAliases(string table, string column, string id, IEnumerable<string?> names, DbTransaction transaction)
+    {
+        using var command = Command($"INSERT INTO {table} (alias_key, alias, {column}) VALUES (@key, @alias, @id)", transaction);
+        var key = Parameter(command, "@key");
+        var alias = Parameter(command, "@alias");
+        Add(command, "@id", id);
+        foreach (var name in names.OfType<string>().Where(n => n.Length > 0).DistinctBy(AliasKey.Of, StringComparer.Ordinal))
+        {
+            key.Value = AliasKey.Of(name);
+            alias.Value = name;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private void Execute(string sql, DbTransaction transaction)
+    {
+        using var command = Command(sql, transaction);
+        command.ExecuteNonQuery();
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Almanac.Knowledge;
+using Almanac.Periods;
+using Almanac.Quantities;
+
+namespace Almanac.Storage.Sql;
+
+public abstract partial class SqlKnowledgeStore
+{
+    public IReadOnlyList<Metric> Metrics()
+    {
+        var aliases = Aliases("metric_aliases", "metric_id");
+        using var command = Command("SELECT id, name_en, name_zh, dimension, description FROM metrics ORDER BY id");
+        using var reader = command.ExecuteReader();
+        var metrics = new List<Metric>();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            var dimension = Stored(DimensionCodes.TryParse(reader.GetString(3), out var d), d, reader.GetString(3));
+            metrics.Add(new Metric(id, new LocalizedName(reader.GetString(1), NullableString(reader, 2)), dimension, aliases.GetValueOrDefault(id, []), NullableString(reader, 4)));
+        }
+
+        return metrics;
+    }
+
+    public IReadOnlyList<Entity> Entities()
+    {
+        var aliases = Aliases("entity_aliases", "entity_id");
+        using var command = Command("SELECT id, kind, name_en, name_zh, parent, developer FROM entities ORDER BY id");
+        using var reader = command.ExecuteReader();
+        var entities = new List<Entity>();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            var kind = Stored(EntityKindCodes.TryParse(reader.GetString(1), out var k), k, reader.GetString(1));
+            entities.Add(new Entity(id, kind, new LocalizedName(reader.GetString(2), NullableString(reader, 3)), aliases.GetValueOrDefault(id, []), NullableString(reader, 4), NullableString(reader, 5)));
+        }
+
+        return entities;
+    }
+
+    public IReadOnlyList<StoredFact> Facts(FactQuery query)
+    {
+        var sql = new StringBuilder("""
+            SELECT f.entity_id, f.metric_id, f.scope, f.period, f.value_kind, f.value, f.value_high, f.unit, f.qualifier,
+                   f.obtained, f.sample, f.source_id, f.quote, f.note, f.origin, f.recorded_at, f.retracted_at,
+                   s.publisher, s.title, s.url, s.published, s.kind, s.licence
+            FROM facts f JOIN sources s ON s.id = f.source_id
+            WHERE 1 = 1
+            """);
+        using var command = Command(string.Empty);
+        if (!query.IncludeRetracted)
+        {
+            sql.Append(" AND f.retracted_at IS NULL");
+        }
+
+        if (query.EntityIds is { Count: > 0 } ids)
+        {
+            var names = ids.Select((id, i) => $"@e{i}").ToArray();
+            sql.Append(CultureInfo.InvariantCulture, $" AND f.entity_id IN ({string.Join(", ", names)})");
+            foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+            {
+                Add(command, $"@e{i}", id);
+            }
+        }
+
+        if (query.MetricId is { } metric)
+        {
+            sql.Append(" AND f.metric_id = @metric");
+            Add(command, "@metric", metric);
+        }
+
+        if (query.Within is { } within)
+        {
+            sql.Append(" AND f.period_start >= @from AND f.period_end <= @to");
+            Add(command, "@from", Day(within.Start));
+            Add(command, "@to", Day(within.End));
+        }
+
+        if (query.AsOf is { } asOf)
+        {
+            sql.Append(" AND s.published <= @asof");
+            Add(command, "@asof", Day(asOf));
+        }
+
+        sql.Append(" ORDER BY f.entity_id, f.metric_id, f.period_start, f.period_end, s.published, f.fact_id");
+        command.CommandText = sql.ToString();
+        using var reader = command.ExecuteReader();
+        var facts = new List<StoredFact>();
+        while (reader.Read())
+        {
+            facts.Add(ReadFact(reader));
+        }
+
+        return facts;
+    }
+
+    private static StoredFact ReadFact(DbDataReader r)
+    {
+        var row = new FactRow(r.GetString(4), r.GetString(5), NullableString(r, 6), r.GetString(7), r.GetString(8));
+        if (!Period.TryParseCanonical(r.GetString(3), out var period))
+        {
+            throw new StoreException($"stored fact has unreadable period '{r.GetString(3)}'");
+        }
+
+        var obtained = Stored(SourceCodes.TryParseObtained(r.GetString(9), out var o), o, r.GetString(9));
+        var fact = new Fact(
+            r.GetString(0),
+            r.GetString(1),
+            Scope.Parse(r.GetString(2)),
+            period,
+            row.ToValue(),
+            obtained,
+            r.GetString(11),
+            NullableString(r, 12),
+            r.IsDBNull(10) ? null : Convert.ToInt32(r.GetValue(10), CultureInfo.InvariantCulture),
+            NullableString(r, 13),
+            NullableString(r, 14));
+        var kind = Stored(SourceCodes.TryParseKind(r.GetString(21), out var k), k, r.GetString(21));
+        var source = new Source(
+            fact.SourceId,
+            r.GetString(17),
+            r.GetString(18),
+            new Uri(r.GetString(19)),
+            DateOnly.ParseExact(r.GetString(20), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            kind,
+            NullableString(r, 22));
+        return new StoredFact(
+            fact,
+            source,
+            DateTimeOffset.Parse(r.GetString(15), CultureInfo.InvariantCulture),
+            NullableString(r, 16) is { } retracted ? DateTimeOffset.Parse(retracted, CultureInfo.InvariantCulture) : null);
+    }
+
+    private Dictionary<string, List<string>> Aliases(string table, string column)
+    {
+        using var command = Command($"SELECT {column}, alias FROM {table} ORDER BY {column}, alias");
+        using var reader = command.ExecuteReader();
+        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            if (!aliases.TryGetValue(id, out var list))
+            {
+                aliases[id] = list = [];
+            }
+
+            list.Add(reader.GetString(1));
+        }
+
+        return aliases;
+    }
+
+    /// <summary>A code read back from the store must be one this Almanac knows.</summary>
+    private static T Stored<T>(bool parsed, T value, string code) =>
+        parsed ? value : throw new StoreException($"the store holds unknown code '{code}'; was it written by a newer Almanac?");
+
+    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
