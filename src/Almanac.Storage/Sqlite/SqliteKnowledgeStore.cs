@@ -27,6 +27,7 @@ public sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         try
         {
             store.Initialise();
+            store.EnforceForeignKeys();
         }
         catch (SqliteException e)
         {
@@ -35,6 +36,13 @@ public sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         }
 
         return store;
+    }
+
+    // SQLite checks references only when asked, per connection.
+    private void EnforceForeignKeys()
+    {
+        using var pragma = Command("PRAGMA foreign_keys = ON");
+        pragma.ExecuteNonQuery();
     }
 
     // BEGIN IMMEDIATE takes the write lock at once, so two loaders serialise instead of failing mid-way.

@@ -1,0 +1,152 @@
+using Almanac.Knowledge;
+using Almanac.Quantities;
+using Almanac.Storage;
+
+namespace Almanac.Tests.Storage;
+
+/// <summary>
+/// What every store must do, run against each real backend: a SQLite file and a PostgreSQL server.
+/// </summary>
+public abstract class KnowledgeStoreContract : IDisposable
+{
+    private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Tuesday = Monday.AddDays(1);
+
+    private readonly List<IKnowledgeStore> _opened = [];
+
+    /// <summary>Opens the same, initially empty, store each time it is called within one test.</summary>
+    protected abstract IKnowledgeStore OpenStore();
+
+    private IKnowledgeStore Open()
+    {
+        var store = OpenStore();
+        _opened.Add(store);
+        return store;
+    }
+
+    [Fact]
+    public void Creates_its_schema_on_first_use()
+    {
+        var store = Open();
+        store.SchemaVersion().ShouldBe(1);
+        store.LoadedFingerprint().ShouldBeNull();
+        store.Facts(new FactQuery()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Stores_facts_with_their_sources_and_exact_values()
+    {
+        var store = Open();
+        var summary = store.Load(SampleKnowledge.With(SampleKnowledge.Share, SampleKnowledge.Valuation, SampleKnowledge.Mixtral, SampleKnowledge.Release), "fp1", "test", Monday);
+
+        summary.Added.ShouldBe(4);
+        var facts = Open().Facts(new FactQuery(EntityIds: ["anthropic"]));
+        facts.Select(f => f.Fact.MetricId).ShouldBe(["market-share", "valuation"]);
+        var share = facts[0];
+        share.Fact.ShouldBe(SampleKnowledge.Share with { Origin = null });
+        share.Fact.Value.Quantity!.Value.Value.ShouldBe(32m);
+        share.Source.ShouldBe(SampleKnowledge.Menlo);
+        share.RecordedAt.ShouldBe(Monday);
+        facts[1].Fact.Value.Quantity!.Value.Value.ShouldBe(183_000_000_000m);
+
+        var mixtral = Open().Facts(new FactQuery(EntityIds: ["mixtral-8x7b"]));
+        mixtral.Single(f => f.Fact.MetricId == "parameters-total").Fact.Value.Quantity.ShouldBe(Quantity.Range(46_700_000_000m, 47_000_000_000m, Unit.Parameters, Qualifier.About));
+        mixtral.Single(f => f.Fact.MetricId == "release-date").Fact.Value.Date.ShouldBe(new DateOnly(2023, 12, 11));
+        Open().LoadedFingerprint().ShouldBe("fp1");
+    }
+
+    [Fact]
+    public void Loading_the_same_data_twice_adds_nothing()
+    {
+        var store = Open();
+        store.Load(SampleKnowledge.With(SampleKnowledge.Share, SampleKnowledge.Valuation), "fp1", "test", Monday);
+        var again = store.Load(SampleKnowledge.With(SampleKnowledge.Share, SampleKnowledge.Valuation), "fp1", "test", Tuesday);
+
+        again.ShouldBe(new LoadSummary(0, 2, 0, 4, 4, 2));
+        store.Facts(new FactQuery(IncludeRetracted: true)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_changed_fact_is_added_and_the_old_one_kept_as_retracted()
+    {
+        var store = Open();
+        store.Load(SampleKnowledge.With(SampleKnowledge.Share), "fp1", "test", Monday);
+        var corrected = SampleKnowledge.Share with { Value = FactValue.Of(Quantity.Of(33m, Unit.Percent)) };
+        var summary = store.Load(SampleKnowledge.With(corrected), "fp2", "test", Tuesday);
+
+        summary.Added.ShouldBe(1);
+        summary.Retracted.ShouldBe(1);
+        store.Facts(new FactQuery()).Single().Fact.Value.Quantity!.Value.Value.ShouldBe(33m);
+        var history = store.Facts(new FactQuery(IncludeRetracted: true));
+        history.Count.ShouldBe(2);
+        history.Single(f => f.RetractedAt is not null).Fact.Value.Quantity!.Value.Value.ShouldBe(32m);
+        history.Single(f => f.RetractedAt is not null).RetractedAt.ShouldBe(Tuesday);
+    }
+
+    [Fact]
+    public void As_of_a_date_shows_only_what_had_been_published()
+    {
+        var store = Open();
+        store.Load(SampleKnowledge.With(SampleKnowledge.Share, SampleKnowledge.Valuation), "fp1", "test", Monday);
+
+        store.Facts(new FactQuery(AsOf: new DateOnly(2025, 8, 1))).Select(f => f.Fact.MetricId).ShouldBe(["market-share"]);
+        store.Facts(new FactQuery(AsOf: new DateOnly(2025, 9, 2))).Count.ShouldBe(2);
+        store.Facts(new FactQuery(AsOf: new DateOnly(2025, 7, 30))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Filters_by_metric_and_by_period()
+    {
+        var store = Open();
+        store.Load(SampleKnowledge.With(SampleKnowledge.Share, SampleKnowledge.Valuation, SampleKnowledge.Mixtral), "fp1", "test", Monday);
+
+        store.Facts(new FactQuery(MetricId: "valuation")).Single().Fact.ShouldBe(SampleKnowledge.Valuation with { Origin = null });
+        store.Facts(new FactQuery(Within: Periods.Period.Half(2025, 1))).Single().Fact.MetricId.ShouldBe("market-share");
+        store.Facts(new FactQuery(Within: Periods.Period.Year(2023))).Single().Fact.EntityId.ShouldBe("mixtral-8x7b");
+    }
+
+    [Fact]
+    public void A_load_that_fails_midway_leaves_the_store_unchanged()
+    {
+        var store = Open();
+        store.Load(SampleKnowledge.With(SampleKnowledge.Share), "fp1", "test", Monday);
+
+        // A fact about an entity the knowledge base does not define breaks a foreign key after
+        // the definitions and earlier facts were written: the whole load must roll back.
+        var orphan = SampleKnowledge.Valuation with { EntityId = "no-such-entity" };
+        Should.Throw<Exception>(() => store.Load(SampleKnowledge.With(SampleKnowledge.Mixtral, orphan), "fp2", "test", Tuesday));
+
+        var reopened = Open();
+        reopened.LoadedFingerprint().ShouldBe("fp1");
+        reopened.Facts(new FactQuery(IncludeRetracted: true)).Select(f => f.Fact).ShouldBe([SampleKnowledge.Share with { Origin = null }]);
+    }
+
+    [Fact]
+    public void Keeps_entity_and_metric_names_in_both_languages()
+    {
+        var store = Open();
+        store.Load(SampleKnowledge.With(), "fp1", "test", Monday);
+
+        var names = new KnowledgeBase(store.Entities(), store.Metrics(), [], []);
+        names.ResolveEntity("谷歌").Single().Id.ShouldBe("google");
+        names.ResolveEntity("安索普").Single().Id.ShouldBe("anthropic");
+        names.ResolveEntity("mixtral 8x7b").Single().Id.ShouldBe("mixtral-8x7b");
+        names.ResolveMetric("市场份额")!.Id.ShouldBe("market-share");
+        names.ResolveMetric("份额")!.Id.ShouldBe("market-share");
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in _opened)
+        {
+            store.Dispose();
+        }
+
+        Cleanup();
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Cleanup()
+    {
+    }
+}
