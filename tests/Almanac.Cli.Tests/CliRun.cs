@@ -1,0 +1,18 @@
+using Almanac.Cli;
+
+namespace Almanac.Tests.Cli;
+
+/// <summary>Runs the <c>almanac</c> command in-process and captures what it prints.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    /// <summary>The repository's own data folder, found from the test binaries.</summary>
+    public static string RepositoryData { get; } = Workspace.FindDataFolder(null);
+
+    public static CliRun Of(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = AlmanacCommand.Run(args, new CliContext(output, error, TimeProvider.System));
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+}
