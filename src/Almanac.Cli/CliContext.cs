@@ -13,12 +13,30 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
 
     public TimeProvider Clock { get; } = clock;
 
-    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    private IAnsiConsole? _console;
+
+    /// <summary>
+    /// The console for tables, created on first use: detecting the terminal costs more than a JSON
+    /// answer does. Piped output gets no colour codes and a wide page, so rows do not wrap.
+    /// </summary>
+    public IAnsiConsole Console => _console ??= CreateConsole(Output);
+
+    private static IAnsiConsole CreateConsole(TextWriter output)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = output == System.Console.Out && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.Detect,
-    });
+        var terminal = output == System.Console.Out && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 
     public Workspace OpenWorkspace(ParseResult parse) =>
         Workspace.Open(parse.GetValue(CommonOptions.Data), parse.GetValue(CommonOptions.Store), Clock, Error);

@@ -26,6 +26,12 @@ public interface IKnowledgeStore : IDisposable
 
     IReadOnlyList<StoredFact> Facts(FactQuery query);
 
+    /// <summary>The entities whose id, name or alias is <paramref name="name"/> (compared as <see cref="AliasKey"/>).</summary>
+    IReadOnlyList<Entity> FindEntities(string name);
+
+    /// <summary>The metric whose id, name or alias is <paramref name="name"/>, if any.</summary>
+    Metric? FindMetric(string name);
+
     /// <summary>Schema version after migrations.</summary>
     int SchemaVersion();
 }
@@ -46,4 +52,4 @@ public sealed record FactQuery(
     bool IncludeRetracted = false);
 
 /// <summary>A fact as stored: the fact, its source, and when it was recorded (and retracted).</summary>
-public sealed record StoredFact(Fact Fact, Source Source, DateTimeOffset RecordedAt, DateTimeOffset? RetractedAt);
+public sealed record StoredFact(Fact Fact, LocalizedName EntityName, Source Source, DateTimeOffset RecordedAt, DateTimeOffset? RetractedAt);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Almanac.Cli.Output;
-using Almanac.Knowledge;
 using Almanac.Periods;
 using Almanac.Storage;
 
@@ -22,31 +21,23 @@ internal static class FactsCommand
         command.SetAction(parse => context.Run(output =>
         {
             using var workspace = context.OpenWorkspace(parse);
-            var names = workspace.Names();
             var query = new FactQuery(
-                EntityIds: ResolveEntities(names, parse.GetValue(entity) ?? []),
-                MetricId: parse.GetValue(metric) is { } m ? ResolveMetric(names, m) : null,
+                EntityIds: ResolveEntities(workspace, parse.GetValue(entity) ?? []),
+                MetricId: parse.GetValue(metric) is { } m ? ResolveMetric(workspace, m) : null,
                 Within: parse.GetValue(period) is { } p ? ParsePeriod(p) : null,
                 AsOf: parse.GetValue(asOf) is { } a ? ParseDate(a, "--as-of") : null,
                 IncludeRetracted: parse.GetValue(history));
-            FactOutput.Write(workspace.Store.Facts(query), names, parse.GetValue(format), output, context.Console);
+            FactOutput.Write(workspace.Store.Facts(query), parse.GetValue(format), output, context.Console);
         }));
         return command;
     }
 
-    private static string[]? ResolveEntities(KnowledgeBase names, string[] given)
-    {
-        if (given.Length == 0)
-        {
-            return null;
-        }
+    private static string[]? ResolveEntities(Workspace workspace, string[] given) =>
+        given.Length == 0 ? null : given.Select(name => Resolve.Entity(workspace, name).Id).Distinct(StringComparer.Ordinal).ToArray();
 
-        return given.Select(name => Resolve.Entity(names, name).Id).Distinct(StringComparer.Ordinal).ToArray();
-    }
-
-    private static string ResolveMetric(KnowledgeBase names, string name) =>
-        names.ResolveMetric(name)?.Id
-        ?? throw new CliException($"unknown metric '{name}'{Resolve.Suggestions(names.Metrics.Select(m => m.Id), name)}; see data/metrics.yaml");
+    private static string ResolveMetric(Workspace workspace, string name) =>
+        workspace.Store.FindMetric(name)?.Id
+        ?? throw new CliException($"unknown metric '{name}'{Resolve.Suggestions(workspace.Names().Metrics.Where(m => m.Id.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(m.Id, StringComparison.OrdinalIgnoreCase)).Select(m => m.Id))}; see data/metrics.yaml");
 
     private static Period ParsePeriod(string text) =>
         PeriodInput.TryParse(text, out var period)

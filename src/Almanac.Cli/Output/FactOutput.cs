@@ -18,23 +18,23 @@ internal static class FactOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(IReadOnlyList<StoredFact> facts, KnowledgeBase names, OutputFormat format, TextWriter output, IAnsiConsole console)
+    public static void Write(IReadOnlyList<StoredFact> facts, OutputFormat format, TextWriter output, IAnsiConsole console)
     {
         switch (format)
         {
             case OutputFormat.Json:
-                WriteJson(facts, names, output);
+                WriteJson(facts, output);
                 break;
             case OutputFormat.Csv:
                 WriteCsv(facts, output);
                 break;
             default:
-                WriteTable(facts, names, console);
+                WriteTable(facts, console);
                 break;
         }
     }
 
-    private static void WriteTable(IReadOnlyList<StoredFact> facts, KnowledgeBase names, IAnsiConsole console)
+    private static void WriteTable(IReadOnlyList<StoredFact> facts, IAnsiConsole console)
     {
         if (facts.Count == 0)
         {
@@ -49,7 +49,7 @@ internal static class FactOutput
         {
             var fact = stored.Fact;
             table.AddRow(
-                Markup.Escape(names.Entity(fact.EntityId)?.Name.En ?? fact.EntityId),
+                Markup.Escape(stored.EntityName.En),
                 Markup.Escape(fact.MetricId),
                 Markup.Escape(fact.Scope.Canonical.Replace(";", ", ", StringComparison.Ordinal)),
                 Markup.Escape(fact.Period.ToString()),
@@ -61,7 +61,7 @@ internal static class FactOutput
         console.MarkupLine($"[grey]{facts.Count} fact(s)[/]");
     }
 
-    private static void WriteJson(IReadOnlyList<StoredFact> facts, KnowledgeBase names, TextWriter output)
+    private static void WriteJson(IReadOnlyList<StoredFact> facts, TextWriter output)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, JsonOptions))
@@ -69,7 +69,7 @@ internal static class FactOutput
             json.WriteStartArray();
             foreach (var stored in facts)
             {
-                WriteJsonFact(json, stored, names);
+                WriteJsonFact(json, stored);
             }
 
             json.WriteEndArray();
@@ -78,13 +78,18 @@ internal static class FactOutput
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static void WriteJsonFact(Utf8JsonWriter json, StoredFact stored, KnowledgeBase names)
+    private static void WriteJsonFact(Utf8JsonWriter json, StoredFact stored)
     {
         var fact = stored.Fact;
         json.WriteStartObject();
         json.WriteString("id", fact.Id);
         json.WriteString("entity", fact.EntityId);
-        json.WriteString("entity_name", names.Entity(fact.EntityId)?.Name.En ?? fact.EntityId);
+        json.WriteString("entity_name", stored.EntityName.En);
+        if (stored.EntityName.Zh is { } zh)
+        {
+            json.WriteString("entity_name_zh", zh);
+        }
+
         json.WriteString("metric", fact.MetricId);
         json.WriteStartObject("scope");
         foreach (var (key, value) in fact.Scope.Values)

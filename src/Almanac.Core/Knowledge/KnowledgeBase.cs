@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Almanac.Knowledge;
 
 /// <summary>
@@ -8,11 +6,11 @@ namespace Almanac.Knowledge;
 /// </summary>
 public sealed class KnowledgeBase
 {
-    private readonly FrozenDictionary<string, Entity> _entities;
-    private readonly FrozenDictionary<string, Metric> _metrics;
-    private readonly FrozenDictionary<string, Source> _sources;
-    private readonly FrozenDictionary<string, string[]> _entityKeys;
-    private readonly FrozenDictionary<string, string> _metricKeys;
+    private readonly Dictionary<string, Entity> _entities;
+    private readonly Dictionary<string, Metric> _metrics;
+    private readonly Dictionary<string, Source> _sources;
+    private readonly Dictionary<string, string[]> _entityKeys;
+    private readonly Dictionary<string, string> _metricKeys;
 
     public KnowledgeBase(
         IEnumerable<Entity> entities,
@@ -20,20 +18,20 @@ public sealed class KnowledgeBase
         IEnumerable<Source> sources,
         IEnumerable<Fact> facts)
     {
-        _entities = entities.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
-        _metrics = metrics.ToFrozenDictionary(m => m.Id, StringComparer.Ordinal);
-        _sources = sources.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+        _entities = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _metrics = metrics.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        _sources = sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         Facts = facts.ToArray();
         _entityKeys = _entities.Values
             .SelectMany(e => NamesOf(e).Select(name => (Key: AliasKey.Of(name), e.Id)))
             .GroupBy(x => x.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Id).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Id).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         _metricKeys = _metrics.Values
             .SelectMany(m => new[] { m.Id, m.Name.En, m.Name.Zh ?? string.Empty }.Concat(m.Aliases)
                 .Where(n => n.Length > 0)
                 .Select(n => (Key: AliasKey.Of(n), m.Id)))
             .DistinctBy(x => x.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(x => x.Key, x => x.Id, StringComparer.Ordinal);
+            .ToDictionary(x => x.Key, x => x.Id, StringComparer.Ordinal);
     }
 
     public IEnumerable<Entity> Entities => _entities.Values;

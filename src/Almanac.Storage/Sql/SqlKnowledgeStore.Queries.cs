@@ -25,10 +25,27 @@ public abstract partial class SqlKnowledgeStore
         return metrics;
     }
 
-    public IReadOnlyList<Entity> Entities()
+    public IReadOnlyList<Entity> Entities() => ReadEntities(null);
+
+    public IReadOnlyList<Entity> FindEntities(string name) => ReadEntities(AliasKey.Of(name));
+
+    public Metric? FindMetric(string name)
     {
-        var aliases = Aliases("entity_aliases", "entity_id");
-        using var command = Command("SELECT id, kind, name_en, name_zh, parent, developer FROM entities ORDER BY id");
+        using var command = Command("SELECT metric_id FROM metric_aliases WHERE alias_key = @key");
+        Add(command, "@key", AliasKey.Of(name));
+        return command.ExecuteScalar() is string id ? Metrics().Single(m => m.Id == id) : null;
+    }
+
+    private List<Entity> ReadEntities(string? aliasKey)
+    {
+        var aliases = Aliases("entity_aliases", "entity_id", aliasKey);
+        var filter = aliasKey is null ? string.Empty : " WHERE id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = @key)";
+        using var command = Command("SELECT id, kind, name_en, name_zh, parent, developer FROM entities" + filter + " ORDER BY id");
+        if (aliasKey is not null)
+        {
+            Add(command, "@key", aliasKey);
+        }
+
         using var reader = command.ExecuteReader();
         var entities = new List<Entity>();
         while (reader.Read())
@@ -46,8 +63,8 @@ public abstract partial class SqlKnowledgeStore
         var sql = new StringBuilder("""
             SELECT f.entity_id, f.metric_id, f.scope, f.period, f.value_kind, f.value, f.value_high, f.unit, f.qualifier,
                    f.obtained, f.sample, f.source_id, f.quote, f.note, f.origin, f.recorded_at, f.retracted_at,
-                   s.publisher, s.title, s.url, s.published, s.kind, s.licence
-            FROM facts f JOIN sources s ON s.id = f.source_id
+                   s.publisher, s.title, s.url, s.published, s.kind, s.licence, e.name_en, e.name_zh
+            FROM facts f JOIN sources s ON s.id = f.source_id JOIN entities e ON e.id = f.entity_id
             WHERE 1 = 1
             """);
         using var command = Command(string.Empty);
@@ -129,14 +146,22 @@ public abstract partial class SqlKnowledgeStore
             NullableString(r, 22));
         return new StoredFact(
             fact,
+            new LocalizedName(r.GetString(23), NullableString(r, 24)),
             source,
             DateTimeOffset.Parse(r.GetString(15), CultureInfo.InvariantCulture),
             NullableString(r, 16) is { } retracted ? DateTimeOffset.Parse(retracted, CultureInfo.InvariantCulture) : null);
     }
 
-    private Dictionary<string, List<string>> Aliases(string table, string column)
+    /// <summary>Aliases by owner id: of every owner, or only of those that <paramref name="ownerKey"/> names.</summary>
+    private Dictionary<string, List<string>> Aliases(string table, string column, string? ownerKey = null)
     {
-        using var command = Command($"SELECT {column}, alias FROM {table} ORDER BY {column}, alias");
+        var filter = ownerKey is null ? string.Empty : $" WHERE {column} IN (SELECT {column} FROM {table} WHERE alias_key = @key)";
+        using var command = Command($"SELECT {column}, alias FROM {table}{filter} ORDER BY {column}, alias");
+        if (ownerKey is not null)
+        {
+            Add(command, "@key", ownerKey);
+        }
+
         using var reader = command.ExecuteReader();
         var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         while (reader.Read())

@@ -38,11 +38,17 @@ public abstract partial class SqlKnowledgeStore : IKnowledgeStore
     public int SchemaVersion()
     {
         using var command = Command("SELECT MAX(version) FROM schema_version");
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return command.ExecuteScalar() is { } version and not DBNull ? Convert.ToInt32(version, CultureInfo.InvariantCulture) : 0;
     }
 
     private void Migrate()
     {
+        // The common case, an up-to-date store, is settled by one read without taking the write lock.
+        if (CurrentVersionOrZero() == Migrations.Latest)
+        {
+            return;
+        }
+
         using (var create = Command("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"))
         {
             create.ExecuteNonQuery();
@@ -76,6 +82,18 @@ public abstract partial class SqlKnowledgeStore : IKnowledgeStore
         }
 
         transaction.Commit();
+    }
+
+    private int CurrentVersionOrZero()
+    {
+        try
+        {
+            return SchemaVersion();
+        }
+        catch (DbException)
+        {
+            return 0;
+        }
     }
 
     public string? LoadedFingerprint()
