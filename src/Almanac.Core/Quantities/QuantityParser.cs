@@ -232,7 +232,7 @@ public static partial class QuantityParser
         if (open < text.Length && text[open] is '(' or '（')
         {
             var equivalent = reader.ReadSingle(reader.SkipSpaces(open + 1), allowRange: true, out _);
-            if (equivalent is { IsDate: false } && equivalent.Substantive)
+            if (equivalent is { IsDate: false } && equivalent.Substantive && AreEquivalentUnits(last.Unit, equivalent.Unit))
             {
                 var close = reader.SkipSpaces(equivalent.End);
                 if (close < text.Length && text[close] is ')' or '）')
@@ -246,6 +246,11 @@ public static partial class QuantityParser
 
         return true;
     }
+
+    /// <summary>Whether a bracketed figure restates the one before it: money as money, 750GB as 1.56万亿词 — not 1B（558 tokens/秒）.</summary>
+    private static bool AreEquivalentUnits(Unit first, Unit second) =>
+        first.Dimension == second.Dimension
+        || (first.Dimension == Dimension.Bytes && second.Dimension is Dimension.Words or Dimension.Tokens);
 
     /// <summary>After the first figure of a change, the second: <c>跌至25%</c>, <c>to 25%</c>, within a short gap.</summary>
     private static Reading? FindChangeEnd(Reader reader, int from, int end)
