@@ -554,7 +554,7 @@ public static partial class QuantityParser
             }
 
             var significant = digits.ToString().Replace(".", string.Empty, StringComparison.Ordinal).TrimStart('0').Length;
-            if (significant > 27 || Math.Abs(exponent) > 28 || Math.Abs(exponent - scale) > 28)
+            if (significant > 28 || Math.Abs(exponent) > 28 || Math.Abs(exponent - scale) > 28)
             {
                 failure = new Failure(p, q - p, ParseMessages.TooLarge(_text[p..q]));
                 return false;
