@@ -44,6 +44,12 @@ public readonly record struct Quantity
 
     public Quantity WithQualifier(Qualifier qualifier) => new(Value, High, Unit, qualifier);
 
+    /// <summary>
+    /// The same value in another unit, without conversion: for a figure whose unit the parser could not
+    /// know (a bare <c>540B</c> is <see cref="Unit.Count"/>) and the caller can, from context (a parameters column).
+    /// </summary>
+    public Quantity WithUnit(Unit unit) => new(Value, High, unit, Qualifier);
+
     /// <summary>A culture-invariant form such as <c>5617000000 USD</c> or <c>3e13..6.5e13 parameters (speculative)</c>.</summary>
     public override string ToString()
     {

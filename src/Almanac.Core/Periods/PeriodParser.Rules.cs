@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Almanac.Text;
+
+namespace Almanac.Periods;
+
+/// <summary>The period forms the parser knows; each is a pattern anchored where matching starts and a builder.</summary>
+public static partial class PeriodParser
+{
+    private const string Sep = @"\s*(?:-|–|—|~|～|至|到|to)\s*";
+    private const string ZhYear = @"(?:(?<y>(?:19|20)\d{2})\s*年|(?<rel>今年|去年|明年|本年|前年))";
+    private const string Year4 = @"(?<y>(?:19|20)\d{2})";
+    private const string ShortYear = @"(?:'|’)?(?<y>(?:19|20)\d{2}|\d{2})(?!\d)";
+    private const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
+    private const string NotCountry = "(?![国文期旬东央心部小美欧日韩企外])";
+    private const string NotStartup = "(?![创始级步代期])";
+
+    private sealed record Rule(Regex Pattern, Func<Reading, Period> Build);
+
+    private static readonly Rule[] Rules =
+    [
+        // Ranges.
+        Zh($@"{ZhYear}(?<m>\d{{1,2}})月(?<d>\d{{1,2}})[日号]{Sep}(?:(?<m2>\d{{1,2}})月)?(?<d2>\d{{1,2}})[日号]",
+            r => r.Between(r.Day("m", "d"), r.Day(r.Has("m2") ? "m2" : "m", "d2"))),
+        Zh($@"{ZhYear}(?<m>\d{{1,2}})月{Sep}(?<y2>(?:19|20)\d{{2}})\s*年(?<m2>\d{{1,2}})月",
+            r => r.Between(r.Month("y", "m"), r.Month("y2", "m2"))),
+        Zh($@"{ZhYear}(?<m>\d{{1,2}})月?{Sep}(?<m2>\d{{1,2}})月", r => r.Between(r.Month("y", "m"), r.Month("y", "m2"))),
+        Zh($@"{Year4}\s*年?{Sep}(?<y2>(?:19|20)\d{{2}})(?:\s*年)?(?!\d)", r => r.Between(Period.Year(r.Year()), Period.Year(r.Year("y2")))),
+
+        // Chinese forms.
+        Zh($@"{ZhYear}(?<m>\d{{1,2}})月(?<d>\d{{1,2}})[日号]", r => r.Day("m", "d")),
+        Zh($@"{ZhYear}(?<m>\d{{1,2}})月(?:份)?(?<edge>底|末)", r => Period.Instant(r.Month("y", "m").End)),
+        Zh($@"{ZhYear}(?<m>\d{{1,2}})月(?:份)?", r => r.Month("y", "m")),
+        Zh($@"(?:{ZhYear}|{Year4})\s*(?:第?(?<q>[1-4一二三四])季度|Q(?<q>[1-4]))", r => Period.Quarter(r.Year(), r.Digit("q"))),
+        Zh($@"(?:{ZhYear}|{Year4})\s*(?:(?<h>上|下)半年|H(?<h>[12]))", r => Period.Half(r.Year(), r.Value("h") is "上" or "1" ? 1 : 2)),
+        Zh($@"{ZhYear}年?(?<edge>底|末|初{NotStartup}|中{NotCountry})", r => r.YearEdge(r.Year())),
+        Zh($@"(?<![\d今去明本前])年(?<edge>底|末|初{NotStartup}|中{NotCountry})", r => r.YearEdge(r.Reference())),
+        Zh($@"{ZhYear}(?:度|全年)?", r => Period.Year(r.Year())),
+
+        // English forms.
+        En($@"Q(?<q>[1-4])\s*{ShortYear}", r => Period.Quarter(r.Year(), r.Digit("q"))),
+        En($@"(?<q>[1-4])Q\s*{ShortYear}", r => Period.Quarter(r.Year(), r.Digit("q"))),
+        En($@"{Year4}\s+Q(?<q>[1-4])(?!\d)", r => Period.Quarter(r.Year(), r.Digit("q"))),
+        En($@"H(?<h>[12])\s*{ShortYear}", r => Period.Half(r.Year(), r.Digit("h"))),
+        En($@"(?<h>[12])H\s*{ShortYear}", r => Period.Half(r.Year(), r.Digit("h"))),
+        En($@"(?<hw>first|second)\s+half\s+(?:of\s+)?{Year4}", r => Period.Half(r.Year(), r.Value("hw").Equals("first", StringComparison.OrdinalIgnoreCase) ? 1 : 2)),
+        En($@"FY\s*{ShortYear}", r => Period.FiscalYear(r.Year())),
+        En($@"(?<mon>{MonthNames})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{Year4}(?!\d)", r => r.Day("mon", "d")),
+        En($@"(?<d>\d{{1,2}})\s+(?<mon>{MonthNames})\.?,?\s+{Year4}(?!\d)", r => r.Day("mon", "d")),
+        En($@"(?<mon>{MonthNames})\.?,?\s+{Year4}(?!\d)", r => r.Month("y", "mon")),
+        En($@"mid[-\s]?{Year4}(?!\d)", r => Period.Instant(new DateOnly(r.Year(), 6, 30))),
+        En($@"(?:year[-\s]end\s*|end-){Year4}(?!\d)", r => Period.Instant(new DateOnly(r.Year(), 12, 31))),
+
+        // Canonical forms: 2024, 2025-H1, 2025-Q3, 2025-08, 2025-08-01, @2023-12-31, FY2025, 2025/2034.
+        En(@"(?<c>(?:@?\d{4}(?:-(?:H[12]|Q[1-4]|\d{2}(?:-\d{2})?))?|FY\d{4})(?:/(?:@?\d{4}(?:-(?:H[12]|Q[1-4]|\d{2}(?:-\d{2})?))?|FY\d{4}))?)(?![\d\w])",
+            r => r.Canonical()),
+    ];
+
+    [GeneratedRegex(@"\G(?:(?:截至|截止)(?:到|至)?|(?:as\s+of|by\s+(?:the\s+)?end\s+of|(?:at\s+)?(?:the\s+)?end\s+of)\s+|(?<start>(?:at\s+)?(?:the\s+)?(?:start|beginning)\s+of)\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsOfPrefix();
+
+    private static Rule Zh(string pattern, Func<Reading, Period> build) =>
+        new(new Regex(@"\G" + pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled), build);
+
+    private static Rule En(string pattern, Func<Reading, Period> build) =>
+        new(new Regex(@"\G" + pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled), build);
+
+    /// <summary>
+    /// Turns a match into dates, checking them instead of throwing: the first problem becomes <see cref="Error"/>
+    /// and the builder gets a harmless stand-in value.
+    /// </summary>
+    private sealed class Reading(Match match, int? referenceYear)
+    {
+        private static readonly string[] Months =
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+        public string? Error { get; private set; }
+
+        public bool Has(string group) => match.Groups[group].Success;
+
+        public string Value(string group) => match.Groups[group].Value;
+
+        public int Year(string group = "y")
+        {
+            if (group == "y" && match.Groups["rel"].Success)
+            {
+                var offset = match.Groups["rel"].Value switch { "去年" => -1, "明年" => 1, "前年" => -2, _ => 0 };
+                return Reference() + offset;
+            }
+
+            var text = Value(group);
+            var year = int.Parse(text, CultureInfo.InvariantCulture);
+            return text.Length == 2 ? 2000 + year : year;
+        }
+
+        public int Reference()
+        {
+            if (referenceYear is { } year)
+            {
+                return year;
+            }
+
+            Fail(ParseMessages.NeedsReferenceYear(match.Value));
+            return 2000;
+        }
+
+        public int Digit(string group) => Value(group) switch
+        {
+            "一" => 1,
+            "二" => 2,
+            "三" => 3,
+            "四" => 4,
+            var d => int.Parse(d, CultureInfo.InvariantCulture),
+        };
+
+        public Period Month(string yearGroup, string monthGroup)
+        {
+            var year = Year(yearGroup);
+            var month = MonthNumber(monthGroup);
+            if (month is < 1 or > 12)
+            {
+                Fail(ParseMessages.MonthOutOfRange(month));
+                month = 1;
+            }
+
+            return Period.Month(year, month);
+        }
+
+        public Period Day(string monthGroup, string dayGroup)
+        {
+            var month = Month("y", monthGroup);
+            var day = int.Parse(Value(dayGroup), CultureInfo.InvariantCulture);
+            if (day < 1 || day > DateTime.DaysInMonth(month.Start.Year, month.Start.Month))
+            {
+                Fail(ParseMessages.DayOutOfRange(month.Start.Year, month.Start.Month, day));
+                day = 1;
+            }
+
+            return Period.Day(new DateOnly(month.Start.Year, month.Start.Month, day));
+        }
+
+        public Period YearEdge(int year) => Value("edge") switch
+        {
+            "初" => Period.Instant(new DateOnly(year, 1, 1)),
+            "中" => Period.Instant(new DateOnly(year, 6, 30)),
+            _ => Period.Instant(new DateOnly(year, 12, 31)),
+        };
+
+        public Period Between(Period from, Period to)
+        {
+            if (Error is not null)
+            {
+                return from;
+            }
+
+            if (to.End < from.Start)
+            {
+                Fail(ParseMessages.RangeEndsBeforeStart(from.ToString(), to.ToString()));
+                return from;
+            }
+
+            return Period.Between(from, to);
+        }
+
+        public Period Canonical()
+        {
+            if (Period.TryParseCanonical(Value("c"), out var period))
+            {
+                return period;
+            }
+
+            Fail(ParseMessages.UnknownPeriod(Value("c")));
+            return default;
+        }
+
+        private int MonthNumber(string group)
+        {
+            var text = Value(group);
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var month))
+            {
+                return month;
+            }
+
+            return Array.IndexOf(Months, text[..3].ToLowerInvariant()) + 1;
+        }
+
+        private void Fail(string message) => Error ??= message;
+    }
+}
