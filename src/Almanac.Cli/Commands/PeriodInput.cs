@@ -2,8 +2,18 @@ using Almanac.Periods;
 
 namespace Almanac.Cli.Commands;
 
-/// <summary>Reads a period typed on the command line.</summary>
+/// <summary>Reads a period typed on the command line: the canonical form (<c>2025-H1</c>) or as people write it (<c>2025年上半年</c>, <c>H1 2025</c>).</summary>
 internal static class PeriodInput
 {
-    public static bool TryParse(string text, out Period period) => Period.TryParseCanonical(text, out period);
+    public static bool TryParse(string text, out Period period)
+    {
+        if (Period.TryParseCanonical(text, out period))
+        {
+            return true;
+        }
+
+        var parsed = PeriodParser.Parse(text);
+        period = parsed.IsSuccess ? parsed.Value.Period : default;
+        return parsed.IsSuccess;
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Almanac.Knowledge;
 using Almanac.Quantities;
 using Almanac.Storage;
+using Almanac.Text;
 using Spectre.Console;
 
 namespace Almanac.Cli.Output;
@@ -174,19 +175,8 @@ internal static class FactOutput
         }
     }
 
-    /// <summary>A short human form for the table: <c>4.5e9 USD</c> reads better as <c>4,500,000,000 USD</c>.</summary>
-    internal static string Display(FactValue value)
-    {
-        if (value.Quantity is not { } q)
-        {
-            return value.ToString();
-        }
+    /// <summary>A short human form for the table: <c>$183B</c>, <c>32%</c>, <c>46.7B parameters</c>.</summary>
+    internal static string Display(FactValue value) =>
+        value.Quantity is { } q ? QuantityFormatter.Format(q, Language.En, new QuantityFormatOptions { SignificantDigits = 4 }) : value.ToString();
 
-        var number = q.IsRange ? $"{Number(q.Value)}–{Number(q.High!.Value)}" : Number(q.Value);
-        var unit = q.Unit == Unit.Percent ? "%" : " " + q.Unit.Code;
-        var hedge = q.Qualifier == Qualifier.Exact ? string.Empty : q.Qualifier.ToCode() + " ";
-        return hedge + number + unit;
-    }
-
-    private static string Number(decimal d) => d.ToString("#,0.####", CultureInfo.InvariantCulture);
 }
