@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Almanac test: unit, SQLite and PostgreSQL integration, and CLI tests.
 # PostgreSQL is started on 127.0.0.1 (installed from Debian packages if missing) unless
-# ALMANAC_TEST_POSTGRES already names a server.
+# ALMANAC_TEST_POSTGRES already names a server. Ends with one line: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,4 +10,19 @@ if [ -z "${ALMANAC_TEST_POSTGRES:-}" ]; then
   export ALMANAC_TEST_POSTGRES
 fi
 
-dotnet test Almanac.sln --configuration Release --logger "console;verbosity=normal" "$@"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Almanac.sln --configuration Release "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# Each test assembly reports "Failed!  - Failed: 0, Passed: 341, Skipped: 0, ..." (or "Passed!").
+read -r passed failed < <(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+' "$log" \
+  | awk -F'[:,]' '{f += $2; p += $4} END {print p + 0, f + 0}')
+echo "${passed} passed, ${failed} failed"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "test.sh: no test ran" >&2
+  exit 1
+fi
+exit "$status"
