@@ -1,0 +1,19 @@
+namespace Almanac.Catalogue;
+
+/// <summary>
+/// One download of a dataset: what it is, which version or date, and its records. Every fact
+/// imported from it cites it as the source.
+/// </summary>
+/// <param name="Dataset">The dataset's code: <c>models-dev</c>, <c>litellm</c> or <c>epoch</c>.</param>
+/// <param name="Version">The version or snapshot label (a date, a commit, a file's own stamp).</param>
+/// <param name="Date">The day the snapshot's content is as of: what <c>--as-of</c> compares.</param>
+/// <param name="Url">Where the snapshot can be had (the file's public address, or the file given).</param>
+public sealed record DatasetSnapshot(
+    string Dataset,
+    string Version,
+    DateOnly Date,
+    Uri Url,
+    string Publisher,
+    string Title,
+    string Licence,
+    IReadOnlyList<DatasetRecord> Records);
