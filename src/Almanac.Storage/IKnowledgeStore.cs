@@ -20,6 +20,16 @@ public interface IKnowledgeStore : IDisposable
     /// </summary>
     LoadSummary Load(KnowledgeBase knowledge, string fingerprint, string origin, DateTimeOffset now);
 
+    /// <summary>
+    /// Stores one dataset snapshot in one transaction: all of it or, on any failure (a kill
+    /// included), nothing. Importing the same snapshot again adds nothing.
+    /// </summary>
+    /// <param name="progress">Told the number of facts written so far.</param>
+    ImportSummary Import(ImportBatch batch, DateTimeOffset now, IProgress<int>? progress = null);
+
+    /// <summary>The records the latest import of each dataset could not resolve.</summary>
+    IReadOnlyList<UnresolvedRecord> Unresolved(string? dataset = null);
+
     IReadOnlyList<Entity> Entities();
 
     IReadOnlyList<Metric> Metrics();
@@ -44,12 +54,17 @@ public sealed record LoadSummary(int Added, int Unchanged, int Retracted, int En
 /// <param name="Within">Facts whose period lies within this period.</param>
 /// <param name="AsOf">Facts whose source had been published by this day: what could be known then.</param>
 /// <param name="IncludeRetracted">Also facts removed from the data files since they were recorded.</param>
+/// <param name="MetricIds">Facts of any of these metrics (with <paramref name="MetricId"/>, of both).</param>
+/// <param name="EntityKind">Facts about entities of this kind.</param>
 public sealed record FactQuery(
     IReadOnlyCollection<string>? EntityIds = null,
     string? MetricId = null,
     Periods.Period? Within = null,
     DateOnly? AsOf = null,
-    bool IncludeRetracted = false);
+    bool IncludeRetracted = false,
+    IReadOnlyCollection<string>? MetricIds = null,
+    EntityKind? EntityKind = null);
 
 /// <summary>A fact as stored: the fact, its source, and when it was recorded (and retracted).</summary>
-public sealed record StoredFact(Fact Fact, LocalizedName EntityName, Source Source, DateTimeOffset RecordedAt, DateTimeOffset? RetractedAt);
+/// <param name="Dataset">The dataset the fact was imported from; null for curated facts.</param>
+public sealed record StoredFact(Fact Fact, LocalizedName EntityName, Source Source, DateTimeOffset RecordedAt, DateTimeOffset? RetractedAt, string? Dataset = null);

@@ -1,4 +1,5 @@
 using Almanac.Knowledge;
+using Almanac.Periods;
 using Almanac.Quantities;
 using Almanac.Storage;
 
@@ -28,7 +29,7 @@ public abstract class KnowledgeStoreContract : IDisposable
     public void Creates_its_schema_on_first_use()
     {
         var store = Open();
-        store.SchemaVersion().ShouldBe(1);
+        store.SchemaVersion().ShouldBe(2);
         store.LoadedFingerprint().ShouldBeNull();
         store.Facts(new FactQuery()).ShouldBeEmpty();
     }
@@ -62,7 +63,7 @@ public abstract class KnowledgeStoreContract : IDisposable
         store.Load(SampleKnowledge.With(SampleKnowledge.Share, SampleKnowledge.Valuation), "fp1", "test", Monday);
         var again = store.Load(SampleKnowledge.With(SampleKnowledge.Share, SampleKnowledge.Valuation), "fp1", "test", Tuesday);
 
-        again.ShouldBe(new LoadSummary(0, 2, 0, 4, 4, 2));
+        again.ShouldBe(new LoadSummary(0, 2, 0, 4, 6, 2));
         store.Facts(new FactQuery(IncludeRetracted: true)).Count.ShouldBe(2);
     }
 
@@ -133,6 +134,61 @@ public abstract class KnowledgeStoreContract : IDisposable
         names.ResolveEntity("mixtral 8x7b").Single().Id.ShouldBe("mixtral-8x7b");
         names.ResolveMetric("市场份额")!.Id.ShouldBe("market-share");
         names.ResolveMetric("份额")!.Id.ShouldBe("market-share");
+    }
+
+    [Fact]
+    public void Imports_a_snapshot_once_and_keeps_its_facts_apart_from_curated_ones()
+    {
+        var store = Open();
+        store.Load(SampleKnowledge.With(SampleKnowledge.Share), "fp1", "test", Monday);
+        var batch = SampleKnowledge.Import("2026-07-02");
+
+        var first = store.Import(batch, Monday);
+        var again = Open().Import(batch, Tuesday);
+
+        first.ShouldBe(new ImportSummary(Added: 2, Unchanged: 0, NewEntities: 1, Unresolved: 1));
+        again.ShouldBe(new ImportSummary(Added: 0, Unchanged: 2, NewEntities: 0, Unresolved: 1));
+        var prices = store.Facts(new FactQuery(EntityIds: ["claude-3-5-sonnet"]));
+        prices.Select(f => f.Fact.Value.Quantity!.Value.Value).ShouldBe([3m, 15m], ignoreOrder: true);
+        prices.ShouldAllBe(f => f.Dataset == "models-dev" && f.Source.Id == "models-dev-2026-07-02");
+        prices.Select(f => f.Fact.Origin).Distinct().ShouldBe(["providers/anthropic/models/claude-3-5-sonnet-20240620"]);
+        new KnowledgeBase(store.Entities(), store.Metrics(), [], []).ResolveEntity("claude-3-5-sonnet-20240620").Single().Id.ShouldBe("claude-3-5-sonnet");
+        store.Unresolved().ShouldHaveSingleItem().Reason.ShouldBe("no model name");
+
+        // A curated reload neither retracts imported facts nor drops imported names.
+        store.Load(SampleKnowledge.With(SampleKnowledge.Share, SampleKnowledge.Valuation), "fp2", "test", Tuesday);
+        store.Facts(new FactQuery(EntityIds: ["claude-3-5-sonnet"])).Count.ShouldBe(2);
+        new KnowledgeBase(store.Entities(), store.Metrics(), [], []).ResolveEntity("claude-3-5-sonnet-20240620").ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void A_newer_snapshot_adds_dated_facts_and_as_of_returns_what_was_known_then()
+    {
+        var store = Open();
+        store.Load(SampleKnowledge.With(), "fp1", "test", Monday);
+        store.Import(SampleKnowledge.Import("2026-07-02"), Monday);
+        store.Import(SampleKnowledge.Import("2026-09-01", inputPrice: 2.5m), Tuesday);
+
+        store.Facts(new FactQuery(EntityIds: ["claude-3-5-sonnet"], MetricId: "price-input", AsOf: new DateOnly(2026, 8, 1)))
+            .Single().Fact.Value.Quantity!.Value.Value.ShouldBe(3m);
+        store.Facts(new FactQuery(EntityIds: ["claude-3-5-sonnet"], MetricId: "price-input"))
+            .Select(f => f.Fact.Value.Quantity!.Value.Value).ShouldBe([3m, 2.5m]);
+    }
+
+    [Fact]
+    public void A_failed_import_leaves_the_store_unchanged()
+    {
+        var store = Open();
+        store.Load(SampleKnowledge.With(), "fp1", "test", Monday);
+        var batch = SampleKnowledge.Import("2026-07-02");
+        var broken = batch with { Facts = [.. batch.Facts, batch.Facts[0] with { EntityId = "no-such-model", Origin = "x" }] };
+
+        Should.Throw<Exception>(() => store.Import(broken, Monday));
+
+        var reopened = Open();
+        reopened.Facts(new FactQuery()).ShouldBeEmpty();
+        reopened.Entities().ShouldNotContain(e => e.Id == "claude-3-5-sonnet");
+        reopened.Unresolved().ShouldBeEmpty();
     }
 
     public void Dispose()

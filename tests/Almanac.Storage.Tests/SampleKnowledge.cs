@@ -1,6 +1,7 @@
 using Almanac.Knowledge;
 using Almanac.Periods;
 using Almanac.Quantities;
+using Almanac.Storage;
 
 namespace Almanac.Tests.Storage;
 
@@ -27,6 +28,24 @@ internal static class SampleKnowledge
         "mixtral-8x7b", "release-date", Scope.Empty, Period.Month(2023, 12),
         FactValue.Of(new DateOnly(2023, 12, 11)), Obtained.Announced, Menlo.Id, null);
 
+    /// <summary>A models.dev snapshot of one model at two prices, one record without a name, and a new canonical model.</summary>
+    public static ImportBatch Import(string date, decimal inputPrice = 3m)
+    {
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        var source = new Source($"models-dev-{date}", "models.dev", $"models.dev api.json ({date})", new Uri("https://models.dev/api.json"), day, SourceKind.Secondary, "MIT");
+        const string Key = "providers/anthropic/models/claude-3-5-sonnet-20240620";
+        var scope = Scope.Of([KeyValuePair.Create("provider", "anthropic")]);
+        Fact Price(string metric, decimal value) => new("claude-3-5-sonnet", metric, scope, Period.Instant(day), FactValue.Of(Quantity.Of(value, Unit.UsdPerMillionTokens)), Obtained.Reported, source.Id, null, Origin: Key);
+        return new ImportBatch(
+            "models-dev",
+            date,
+            source,
+            [new Entity("claude-3-5-sonnet", EntityKind.Model, new LocalizedName("Claude 3.5 Sonnet", null), [], Developer: "anthropic")],
+            [new EntityAlias("claude-3-5-sonnet", "claude-3-5-sonnet-20240620"), new EntityAlias("claude-3-5-sonnet", "Claude Sonnet 3.5")],
+            [Price("price-input", inputPrice), Price("price-output", 15m)],
+            [new UnresolvedRecord("models-dev", "providers/x/models/", null, "x", "no model name")]);
+    }
+
     public static KnowledgeBase With(params Fact[] facts) => new(
         [
             new Entity("anthropic", EntityKind.Organisation, new LocalizedName("Anthropic", null), ["安索普"]),
@@ -39,6 +58,8 @@ internal static class SampleKnowledge
             new Metric("valuation", new LocalizedName("valuation", "估值"), Dimension.Currency, []),
             new Metric("parameters-total", new LocalizedName("parameters", "参数量"), Dimension.Parameters, []),
             new Metric("release-date", new LocalizedName("release date", "发布时间"), Dimension.Date, []),
+            new Metric("price-input", new LocalizedName("input price", "输入价格"), Dimension.PricePerMillionTokens, []),
+            new Metric("price-output", new LocalizedName("output price", "输出价格"), Dimension.PricePerMillionTokens, []),
         ],
         [Menlo, Series],
         facts);

@@ -90,6 +90,23 @@ internal static class Migrations
             "CREATE INDEX facts_current ON facts (retracted_at)",
             "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         ]),
+        (2, "imported datasets: origin of entities and aliases, dataset of facts, unresolved records", [
+            "ALTER TABLE entities ADD COLUMN origin TEXT NOT NULL DEFAULT 'curated'",
+            "ALTER TABLE entity_aliases ADD COLUMN origin TEXT NOT NULL DEFAULT 'curated'",
+            "ALTER TABLE facts ADD COLUMN dataset TEXT",
+            "CREATE INDEX facts_dataset ON facts (dataset, retracted_at)",
+            """
+            CREATE TABLE unresolved_records (
+                dataset TEXT NOT NULL,
+                version TEXT NOT NULL,
+                record_key TEXT NOT NULL,
+                model_name TEXT,
+                provider TEXT,
+                reason TEXT NOT NULL,
+                batch INTEGER NOT NULL REFERENCES load_batches(id),
+                PRIMARY KEY (dataset, record_key))
+            """,
+        ]),
     ];
 
     public static int Latest => Steps[^1].Version;

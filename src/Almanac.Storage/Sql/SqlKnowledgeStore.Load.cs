@@ -29,8 +29,9 @@ public abstract partial class SqlKnowledgeStore
                 UpsertSource(source, transaction);
             }
 
+            // Aliases the importers added stay: a curated reload replaces only its own.
             Execute("DELETE FROM metric_aliases", transaction);
-            Execute("DELETE FROM entity_aliases", transaction);
+            Execute("DELETE FROM entity_aliases WHERE origin = 'curated'", transaction);
             foreach (var metric in knowledge.Metrics)
             {
                 InsertAliases("metric_aliases", "metric_id", metric.Id, new[] { metric.Id, metric.Name.En, metric.Name.Zh }.Concat(metric.Aliases), transaction);
@@ -42,7 +43,7 @@ public abstract partial class SqlKnowledgeStore
             }
 
             var current = new HashSet<string>(StringComparer.Ordinal);
-            using (var read = Command("SELECT fact_id FROM facts WHERE retracted_at IS NULL", transaction))
+            using (var read = Command("SELECT fact_id FROM facts WHERE retracted_at IS NULL AND dataset IS NULL", transaction))
             using (var reader = read.ExecuteReader())
             {
                 while (reader.Read())
@@ -51,29 +52,16 @@ public abstract partial class SqlKnowledgeStore
                 }
             }
 
-            long batch;
-            using (var next = Command("SELECT COALESCE(MAX(id), 0) + 1 FROM load_batches", transaction))
-            {
-                batch = Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
-            }
+            var batch = NextBatch(transaction);
 
             var incoming = knowledge.Facts.ToDictionary(f => f.Id, StringComparer.Ordinal);
             var added = incoming.Values.Where(f => !current.Contains(f.Id)).ToList();
             var retracted = current.Where(id => !incoming.ContainsKey(id)).ToList();
 
-            using (var record = Command("INSERT INTO load_batches (id, loaded_at, origin, fingerprint, added, retracted) VALUES (@id, @at, @origin, @fp, @added, @retracted)", transaction))
-            {
-                Add(record, "@id", batch);
-                Add(record, "@at", stamp);
-                Add(record, "@origin", origin);
-                Add(record, "@fp", fingerprint);
-                Add(record, "@added", added.Count);
-                Add(record, "@retracted", retracted.Count);
-                record.ExecuteNonQuery();
-            }
+            RecordBatch(batch, stamp, origin, fingerprint, added.Count, retracted.Count, transaction);
 
-            InsertFacts(added, batch, stamp, transaction);
-            using (var retract = Command("UPDATE facts SET retracted_at = @at, retracted_batch = @batch WHERE fact_id = @id AND retracted_at IS NULL", transaction))
+            InsertFacts(added, batch, stamp, null, transaction, null);
+            using (var retract = Command("UPDATE facts SET retracted_at = @at, retracted_batch = @batch WHERE fact_id = @id AND retracted_at IS NULL AND dataset IS NULL", transaction))
             {
                 var id = Parameter(retract, "@id");
                 Add(retract, "@at", stamp);
@@ -106,19 +94,21 @@ public abstract partial class SqlKnowledgeStore
         }
     }
 
-    private void InsertFacts(IEnumerable<Fact> facts, long batch, string stamp, DbTransaction transaction)
+    private void InsertFacts(IEnumerable<Fact> facts, long batch, string stamp, string? dataset, DbTransaction transaction, IProgress<int>? progress)
     {
         const string Sql = """
             INSERT INTO facts (fact_id, recorded_batch, entity_id, metric_id, scope, period, period_start, period_end,
-                value_kind, value, value_high, unit, qualifier, obtained, sample, source_id, quote, note, origin, recorded_at)
+                value_kind, value, value_high, unit, qualifier, obtained, sample, source_id, quote, note, origin, recorded_at, dataset)
             VALUES (@fact_id, @batch, @entity, @metric, @scope, @period, @start, @end,
-                @kind, @value, @high, @unit, @qualifier, @obtained, @sample, @source, @quote, @note, @origin, @recorded)
+                @kind, @value, @high, @unit, @qualifier, @obtained, @sample, @source, @quote, @note, @origin, @recorded, @dataset)
             """;
         using var insert = Command(Sql, transaction);
         string[] names = ["@fact_id", "@entity", "@metric", "@scope", "@period", "@start", "@end", "@kind", "@value", "@high", "@unit", "@qualifier", "@obtained", "@sample", "@source", "@quote", "@note", "@origin"];
         var p = names.ToDictionary(n => n, n => Parameter(insert, n), StringComparer.Ordinal);
         Add(insert, "@batch", batch);
         Add(insert, "@recorded", stamp);
+        Add(insert, "@dataset", dataset);
+        var written = 0;
         foreach (var fact in facts)
         {
             var row = FactRow.From(fact);
@@ -141,7 +131,31 @@ public abstract partial class SqlKnowledgeStore
             p["@note"].Value = (object?)fact.Note ?? DBNull.Value;
             p["@origin"].Value = (object?)fact.Origin ?? DBNull.Value;
             insert.ExecuteNonQuery();
+            if (++written % 1000 == 0)
+            {
+                progress?.Report(written);
+            }
         }
+
+        progress?.Report(written);
+    }
+
+    private long NextBatch(DbTransaction transaction)
+    {
+        using var next = Command("SELECT COALESCE(MAX(id), 0) + 1 FROM load_batches", transaction);
+        return Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private void RecordBatch(long batch, string stamp, string origin, string fingerprint, int added, int retracted, DbTransaction transaction)
+    {
+        using var record = Command("INSERT INTO load_batches (id, loaded_at, origin, fingerprint, added, retracted) VALUES (@id, @at, @origin, @fp, @added, @retracted)", transaction);
+        Add(record, "@id", batch);
+        Add(record, "@at", stamp);
+        Add(record, "@origin", origin);
+        Add(record, "@fp", fingerprint);
+        Add(record, "@added", added);
+        Add(record, "@retracted", retracted);
+        record.ExecuteNonQuery();
     }
 
     private void UpsertMetric(Metric metric, DbTransaction transaction)
@@ -162,9 +176,9 @@ public abstract partial class SqlKnowledgeStore
     private void UpsertEntity(Entity entity, DbTransaction transaction)
     {
         using var command = Command("""
-            INSERT INTO entities (id, kind, name_en, name_zh, parent, developer) VALUES (@id, @kind, @en, @zh, @parent, @developer)
+            INSERT INTO entities (id, kind, name_en, name_zh, parent, developer, origin) VALUES (@id, @kind, @en, @zh, @parent, @developer, 'curated')
             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name_en = excluded.name_en, name_zh = excluded.name_zh,
-                parent = excluded.parent, developer = excluded.developer
+                parent = excluded.parent, developer = excluded.developer, origin = 'curated'
             """, transaction);
         Add(command, "@id", entity.Id);
         Add(command, "@kind", entity.Kind.ToCode());
@@ -194,7 +208,9 @@ public abstract partial class SqlKnowledgeStore
 
     private void InsertAliases(string table, string column, string id, IEnumerable<string?> names, DbTransaction transaction)
     {
-        using var command = Command($"INSERT INTO {table} (alias_key, alias, {column}) VALUES (@key, @alias, @id)", transaction);
+        // A curated alias takes over one an import added for the same entity.
+        var conflict = table == "entity_aliases" ? " ON CONFLICT (alias_key, entity_id) DO UPDATE SET alias = excluded.alias, origin = 'curated'" : string.Empty;
+        using var command = Command($"INSERT INTO {table} (alias_key, alias, {column}) VALUES (@key, @alias, @id){conflict}", transaction);
         var key = Parameter(command, "@key");
         var alias = Parameter(command, "@alias");
         Add(command, "@id", id);

@@ -63,7 +63,7 @@ public abstract partial class SqlKnowledgeStore
         var sql = new StringBuilder("""
             SELECT f.entity_id, f.metric_id, f.scope, f.period, f.value_kind, f.value, f.value_high, f.unit, f.qualifier,
                    f.obtained, f.sample, f.source_id, f.quote, f.note, f.origin, f.recorded_at, f.retracted_at,
-                   s.publisher, s.title, s.url, s.published, s.kind, s.licence, e.name_en, e.name_zh
+                   s.publisher, s.title, s.url, s.published, s.kind, s.licence, e.name_en, e.name_zh, f.dataset
             FROM facts f JOIN sources s ON s.id = f.source_id JOIN entities e ON e.id = f.entity_id
             WHERE 1 = 1
             """);
@@ -87,6 +87,22 @@ public abstract partial class SqlKnowledgeStore
         {
             sql.Append(" AND f.metric_id = @metric");
             Add(command, "@metric", metric);
+        }
+
+        if (query.MetricIds is { Count: > 0 } metricIds)
+        {
+            var names = metricIds.Select((_, i) => $"@m{i}").ToArray();
+            sql.Append(CultureInfo.InvariantCulture, $" AND f.metric_id IN ({string.Join(", ", names)})");
+            foreach (var (id, i) in metricIds.Select((id, i) => (id, i)))
+            {
+                Add(command, $"@m{i}", id);
+            }
+        }
+
+        if (query.EntityKind is { } kind)
+        {
+            sql.Append(" AND e.kind = @kind");
+            Add(command, "@kind", kind.ToCode());
         }
 
         if (query.Within is { } within)
@@ -149,7 +165,8 @@ public abstract partial class SqlKnowledgeStore
             new LocalizedName(r.GetString(23), NullableString(r, 24)),
             source,
             DateTimeOffset.Parse(r.GetString(15), CultureInfo.InvariantCulture),
-            NullableString(r, 16) is { } retracted ? DateTimeOffset.Parse(retracted, CultureInfo.InvariantCulture) : null);
+            NullableString(r, 16) is { } retracted ? DateTimeOffset.Parse(retracted, CultureInfo.InvariantCulture) : null,
+            NullableString(r, 25));
     }
 
     /// <summary>Aliases by owner id: of every owner, or only of those that <paramref name="ownerKey"/> names.</summary>

@@ -1,0 +1,28 @@
+using Almanac.Knowledge;
+
+namespace Almanac.Storage;
+
+/// <summary>
+/// Everything one dataset snapshot adds: the snapshot as a source, canonical models not known
+/// before, the names each model goes by in the dataset, the facts (each with its record key in
+/// <see cref="Fact.Origin"/>), and the records that matched no model.
+/// </summary>
+public sealed record ImportBatch(
+    string Dataset,
+    string Version,
+    Source Source,
+    IReadOnlyList<Entity> NewEntities,
+    IReadOnlyList<EntityAlias> Aliases,
+    IReadOnlyList<Fact> Facts,
+    IReadOnlyList<UnresolvedRecord> Unresolved);
+
+/// <summary>A name an entity goes by in a dataset.</summary>
+public sealed record EntityAlias(string EntityId, string Alias);
+
+/// <summary>A dataset record that could not be put on one canonical model, and why.</summary>
+public sealed record UnresolvedRecord(string Dataset, string RecordKey, string? ModelName, string? Provider, string Reason);
+
+/// <summary>What an import changed.</summary>
+/// <param name="Added">Facts new to the store.</param>
+/// <param name="Unchanged">Facts the store already held from an earlier import of the same snapshot.</param>
+public sealed record ImportSummary(int Added, int Unchanged, int NewEntities, int Unresolved);
