@@ -8,34 +8,49 @@ namespace Almanac.Knowledge;
 /// </summary>
 public static class Agreement
 {
+    /// <summary>Whether two values can be compared at all, and if so whether they agree.</summary>
+    public enum Verdict
+    {
+        Agree,
+        Disagree,
+
+        /// <summary>Different units (yuan and dollars, tokens and words): neither agreement nor dispute can be told.</summary>
+        Incomparable,
+    }
+
     /// <summary>How far an <c>about</c>-style qualifier stretches a value either way.</summary>
     public const decimal Looseness = 0.05m;
 
-    public static bool Agrees(FactValue a, FactValue b)
+    public static Verdict Compare(FactValue a, FactValue b)
     {
         if (a.Quantity is { } qa && b.Quantity is { } qb)
         {
-            return Agrees(qa, qb);
+            return Compare(qa, qb);
         }
 
         if (a.Date is { } da && b.Date is { } db)
         {
-            return da == db;
+            return da == db ? Verdict.Agree : Verdict.Disagree;
         }
 
-        return a.Text is { } ta && b.Text is { } tb && string.Equals(ta.Trim(), tb.Trim(), StringComparison.OrdinalIgnoreCase);
+        if (a.Text is { } ta && b.Text is { } tb)
+        {
+            return string.Equals(ta.Trim(), tb.Trim(), StringComparison.OrdinalIgnoreCase) ? Verdict.Agree : Verdict.Disagree;
+        }
+
+        return Verdict.Incomparable;
     }
 
-    public static bool Agrees(Quantity a, Quantity b)
+    public static Verdict Compare(Quantity a, Quantity b)
     {
         if (a.Unit != b.Unit)
         {
-            return false;
+            return Verdict.Incomparable;
         }
 
         var (aLow, aHigh) = Interval(a);
         var (bLow, bHigh) = Interval(b);
-        return aLow <= bHigh && bLow <= aHigh;
+        return aLow <= bHigh && bLow <= aHigh ? Verdict.Agree : Verdict.Disagree;
     }
 
     /// <summary>The values a quantity allows: exact ones only themselves, <c>超过 x</c> anything above x…</summary>

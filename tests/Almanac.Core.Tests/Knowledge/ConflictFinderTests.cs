@@ -58,6 +58,26 @@ public sealed class ConflictFinderTests
         ConflictFinder.Find([moreThan, below]).ShouldHaveSingleItem();
     }
 
+    [Fact]
+    public void Figures_for_different_times_are_a_history_not_a_dispute()
+    {
+        var early = Fact("chatgpt", "weekly-active-users", Scope.Empty, Quantity.Of(400_000_000m, Unit.Count), "Reuters", Period.Instant(new DateOnly(2025, 2, 20)));
+        var later = Fact("chatgpt", "weekly-active-users", Scope.Empty, Quantity.Of(800_000_000m, Unit.Count), "OpenAI", Period.Instant(new DateOnly(2025, 10, 6)));
+        var sameTime = Fact("chatgpt", "weekly-active-users", Scope.Empty, Quantity.Of(500_000_000m, Unit.Count), "CNBC", Period.Instant(new DateOnly(2025, 2, 28)));
+
+        ConflictFinder.Find([early, later]).ShouldBeEmpty();
+        ConflictFinder.Find([early, later, sameTime]).ShouldHaveSingleItem().Statements.Select(s => s.Source.Publisher).ShouldBe(["Reuters", "CNBC"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Amounts_in_different_currencies_are_not_called_a_conflict()
+    {
+        var dollars = Fact("baichuan", "funding-raised", Scope.Empty, Quantity.Of(300_000_000m, Unit.Usd), "Bamboo Works");
+        var yuan = Fact("baichuan", "funding-raised", Scope.Empty, Quantity.Of(5_000_000_000m, Unit.Cny), "bg3");
+
+        ConflictFinder.Find([dollars, yuan]).ShouldBeEmpty();
+    }
+
     private static Statement Price(string publisher, int year, int month, decimal usd)
     {
         var day = new DateOnly(year, month, 1);
@@ -67,9 +87,9 @@ public sealed class ConflictFinderTests
             source);
     }
 
-    private static Statement Fact(string entity, string metric, Scope scope, Quantity value, string publisher)
+    private static Statement Fact(string entity, string metric, Scope scope, Quantity value, string publisher, Period? period = null)
     {
         var source = new Source(publisher.ToLowerInvariant().Replace(' ', '-'), publisher, "page", new Uri("https://example.org/"), new DateOnly(2025, 1, 1), SourceKind.Primary);
-        return new Statement(new Fact(entity, metric, scope, Period.Year(2025), FactValue.Of(value), Obtained.Reported, source.Id, null), source);
+        return new Statement(new Fact(entity, metric, scope, period ?? Period.Year(2025), FactValue.Of(value), Obtained.Reported, source.Id, null), source);
     }
 }
