@@ -15,6 +15,7 @@ internal static class AlmanacCommand
         };
         root.Subcommands.Add(FactsCommand.Create(context));
         root.Subcommands.Add(EntitiesCommand.Create(context));
+        root.Subcommands.Add(ModelsCommand.Create(context));
         root.Subcommands.Add(ConflictsCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         return root;
