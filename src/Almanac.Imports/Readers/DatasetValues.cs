@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using Almanac.Catalogue;
+using Almanac.Knowledge;
+using Almanac.Quantities;
+
+namespace Almanac.Imports.Readers;
+
+/// <summary>Conversions the readers share: dates, exact numbers, slugs, record values.</summary>
+internal static class DatasetValues
+{
+    /// <summary>The same value with no trailing zeros after the point (<c>3.000000</c> → <c>3</c>).</summary>
+    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    /// <summary>
+    /// Reads <c>YYYY-MM-DD</c>, or <c>YYYY-MM</c> as the first day of that month (the datasets give
+    /// only a month for some releases and knowledge cut-offs).
+    /// </summary>
+    public static bool TryParseDate(string text, out DateOnly date)
+    {
+        text = text.Trim();
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    /// <summary>Runs of white space (new lines included) become one space; the ends are trimmed.</summary>
+    public static string CollapseWhitespace(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// An id slug (<c>a-z</c>, <c>0-9</c>, <c>-</c>, <c>.</c>): <c>Terminal-Bench 2.1</c> → <c>terminal-bench-2.1</c>,
+    /// <c>Humanity’s Last Exam</c> → <c>humanitys-last-exam</c>, <c>τ3 Banking</c> → <c>tau3-banking</c>.
+    /// A point is kept only between digits; accents are dropped; empty when nothing is left.
+    /// </summary>
+    public static string Slug(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var builder = new StringBuilder(decomposed.Length);
+        for (var i = 0; i < decomposed.Length; i++)
+        {
+            var c = decomposed[i];
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '’')
+            {
+                continue;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (GreekLetterName(c) is { } name)
+            {
+                builder.Append(name);
+            }
+            else if (c == '.' && i > 0 && char.IsAsciiDigit(decomposed[i - 1]) && i + 1 < decomposed.Length && char.IsAsciiDigit(decomposed[i + 1]))
+            {
+                builder.Append('.');
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        return builder.ToString().TrimEnd('-');
+    }
+
+    // Benchmarks are named with Greek letters (τ-bench, τ3 Banking); they are spelled out rather than dropped.
+    private static string? GreekLetterName(char c) => char.ToLowerInvariant(c) switch
+    {
+        'α' => "alpha",
+        'β' => "beta",
+        'γ' => "gamma",
+        'δ' => "delta",
+        'λ' => "lambda",
+        'μ' => "mu",
+        'π' => "pi",
+        'σ' => "sigma",
+        'τ' => "tau",
+        'ω' => "omega",
+        _ => null,
+    };
+
+    public static RecordValue Amount(string metricId, decimal value, Unit unit, Scope? scope = null) =>
+        new(metricId, FactValue.Of(Quantity.Of(Normalize(value), unit)), scope);
+
+    public static RecordValue Day(string metricId, DateOnly date) => new(metricId, FactValue.Of(date));
+
+    public static RecordValue Text(string metricId, string text) => new(metricId, FactValue.Of(text));
+
+    public static RecordValue YesNo(string metricId, bool value) => new(metricId, FactValue.Of(value ? "yes" : "no"));
+}
