@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Almanac.Catalogue;
 using Almanac.Knowledge;
 using Almanac.Quantities;
@@ -7,25 +8,37 @@ using Almanac.Quantities;
 namespace Almanac.Imports.Readers;
 
 /// <summary>Conversions the readers share: dates, exact numbers, slugs, record values.</summary>
-internal static class DatasetValues
+internal static partial class DatasetValues
 {
     /// <summary>The same value with no trailing zeros after the point (<c>3.000000</c> → <c>3</c>).</summary>
     public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     /// <summary>
     /// Reads <c>YYYY-MM-DD</c>, or <c>YYYY-MM</c> as the first day of that month (the datasets give
-    /// only a month for some releases and knowledge cut-offs).
+    /// only a month for some releases and knowledge cut-offs). False when the text does not have that shape.
+    /// A text of that shape naming no calendar day (<c>2025-02-31</c>, <c>2025-25-11</c>: slips found in the
+    /// public datasets) is well formed but gives no date: the value is left out rather than guessed.
     /// </summary>
-    public static bool TryParseDate(string text, out DateOnly date)
+    public static bool TryParseDate(string text, out DateOnly? date)
     {
         text = text.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        date = null;
+        if (!DateShape().IsMatch(text))
         {
-            return true;
+            return false;
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        var format = text.Length == 7 ? "yyyy-MM" : "yyyy-MM-dd";
+        if (DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+        }
+
+        return true;
     }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}(?:-\d{2})?$")]
+    private static partial Regex DateShape();
 
     /// <summary>Runs of white space (new lines included) become one space; the ends are trimmed.</summary>
     public static string CollapseWhitespace(string text)

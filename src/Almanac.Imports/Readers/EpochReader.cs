@@ -119,7 +119,7 @@ public static partial class EpochReader
         }
 
         var stamp = match.Groups[1].Value;
-        return DatasetValues.TryParseDate(stamp, out var date)
+        return DatasetValues.TryParseDate(stamp, out var date) && date is not null
             ? date
             : throw new ImportException(new ImportError(fileName, "file name", $"expected a date YYYY-MM or YYYY-MM-DD after '_', found '{stamp}'"));
     }
@@ -130,9 +130,15 @@ public static partial class EpochReader
         var published = row.Text(ColumnId.PublicationDate).Trim();
         if (published.Length > 0)
         {
-            values.Add(DatasetValues.TryParseDate(published, out var date)
-                ? DatasetValues.Day("release-date", date)
-                : throw row.Error(ColumnId.PublicationDate, $"expected a date YYYY-MM-DD, found '{published}'"));
+            if (!DatasetValues.TryParseDate(published, out var date))
+            {
+                throw row.Error(ColumnId.PublicationDate, $"expected a date YYYY-MM-DD, found '{published}'");
+            }
+
+            if (date is { } day)
+            {
+                values.Add(DatasetValues.Day("release-date", day));
+            }
         }
 
         var total = row.Number(ColumnId.Parameters);

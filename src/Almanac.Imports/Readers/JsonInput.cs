@@ -122,7 +122,10 @@ internal sealed class JsonInput : IDisposable
         };
     }
 
-    /// <summary>A date written <c>YYYY-MM-DD</c> or <c>YYYY-MM</c> (read as the month's first day).</summary>
+    /// <summary>
+    /// A date written <c>YYYY-MM-DD</c> or <c>YYYY-MM</c> (read as the month's first day); null when absent
+    /// or when it names no calendar day (see <see cref="DatasetValues.TryParseDate"/>).
+    /// </summary>
     public DateOnly? Date(JsonElement parent, string name, string path)
     {
         var text = String(parent, name, path);

@@ -11,7 +11,7 @@ namespace Almanac.Imports.Readers;
 /// </summary>
 /// <remarks>
 /// Values: <c>release-date</c> and <c>knowledge-cutoff</c> (a <c>YYYY-MM</c> date is read as the month's
-/// first day), <c>open-weights</c> (<c>yes</c>/<c>no</c>), <c>context-window</c> and <c>max-output-tokens</c>
+/// first day; a date naming no calendar day, such as <c>2025-02-31</c>, is left out), <c>open-weights</c> (<c>yes</c>/<c>no</c>), <c>context-window</c> and <c>max-output-tokens</c>
 /// from <c>limit.context</c> / <c>limit.output</c>, and the prices <c>cost.input</c>, <c>cost.output</c>,
 /// <c>cost.cache_read</c>, <c>cost.cache_write</c>, which models.dev already gives in USD per 1M tokens.
 /// Other costs (audio, reasoning, tiers) are not read. The file states no date: the caller gives one
