@@ -72,12 +72,11 @@ internal static partial class DatasetValues
     /// </summary>
     public static string Slug(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
-        for (var i = 0; i < decomposed.Length; i++)
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = decomposed[i];
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '’')
+            var c = text[i];
+            if (c is '\'' or '’')
             {
                 continue;
             }
@@ -86,11 +85,15 @@ internal static partial class DatasetValues
             {
                 builder.Append(char.ToLowerInvariant(c));
             }
+            else if (LatinLetter(c) is { } plain)
+            {
+                builder.Append(plain);
+            }
             else if (GreekLetterName(c) is { } name)
             {
                 builder.Append(name);
             }
-            else if (c == '.' && i > 0 && char.IsAsciiDigit(decomposed[i - 1]) && i + 1 < decomposed.Length && char.IsAsciiDigit(decomposed[i + 1]))
+            else if (c == '.' && i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
             {
                 builder.Append('.');
             }
@@ -102,6 +105,15 @@ internal static partial class DatasetValues
 
         return builder.ToString().TrimEnd('-');
     }
+
+    // Accented Latin-1 letters without their accents (é → e). Almanac runs without culture data, so
+    // string.Normalize cannot decompose them; these are the ones names are written with.
+    private const string Latin1Plain = "aaaaaaaceeeeiiiidnooooo-ouuuuyts" + "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
+
+    private static char? LatinLetter(char c) =>
+        c is >= '\u00C0' and <= '\u00FF' && Latin1Plain[c < '\u00E0' ? c - '\u00C0' : c - '\u00E0' + 32] is var plain && plain != '-'
+            ? plain
+            : null;
 
     // Benchmarks are named with Greek letters (τ-bench, τ3 Banking); they are spelled out rather than dropped.
     private static string? GreekLetterName(char c) => char.ToLowerInvariant(c) switch
