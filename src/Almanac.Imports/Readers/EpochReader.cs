@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Almanac.Catalogue;
 using Almanac.Quantities;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Almanac.Imports.Readers;
 
@@ -46,13 +44,7 @@ public static partial class EpochReader
 
         var date = SnapshotDates.Choose(fileName, info, DateFromFileName(fileName), "the file name holds no date like '_2026-01'");
         using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        using var parser = new CsvParser(text, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            IgnoreBlankLines = true,
-            TrimOptions = TrimOptions.None,
-        });
-
-        var rows = new CsvRows(parser, fileName);
+        using var rows = new CsvRows(text, fileName);
         if (!rows.Next(out var headerFields, out _))
         {
             throw new ImportException(new ImportError(fileName, "line 1",
@@ -211,6 +203,6 @@ public static partial class EpochReader
     [GeneratedRegex(@"_(\d{4}-\d{2}(?:-\d{2})?)(?!\d)")]
     private static partial Regex FileNameDate();
 
-    [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:\.\d+)?)\s*(?:B|billion)\s+(?:(?:parameters?|params)\s+)?active\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:\.\d+)?)[ \t]*(?:B|billion)[ \t]+(?:(?:parameters?|params)[ \t]+)?active\b", RegexOptions.IgnoreCase)]
     private static partial Regex ActiveInNote();
 }
