@@ -65,6 +65,24 @@ internal sealed class JsonInput : IDisposable
 
     public static string Item(string path, int index) => $"{path}[{index.ToString(CultureInfo.InvariantCulture)}]";
 
+    /// <summary>
+    /// The members of an object, each name once: a JSON parser keeps both of two members with the same
+    /// name, and a dataset that lists a model twice cannot say which entry holds.
+    /// </summary>
+    public IEnumerable<JsonProperty> Members(JsonElement element, string path)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in Object(element, path).EnumerateObject())
+        {
+            if (!seen.Add(member.Name))
+            {
+                throw Error(Member(path, member.Name), "duplicate key: expected each name once in its object");
+            }
+
+            yield return member;
+        }
+    }
+
     /// <summary>The element itself must be an object.</summary>
     public JsonElement Object(JsonElement element, string path) =>
         element.ValueKind == JsonValueKind.Object ? element : throw Error(path, $"expected an object, found {Describe(element)}");

@@ -54,7 +54,7 @@ public static class LiteLlmReader
         var date = SnapshotDates.Choose(fileName, info, fileDate, "the file has no 'last_updated' key");
 
         var records = new List<DatasetRecord>();
-        foreach (var entry in root.EnumerateObject())
+        foreach (var entry in json.Members(root, "$"))
         {
             if (NonModelKeys.Contains(entry.Name))
             {

@@ -35,10 +35,8 @@ public static class ModelsDevLabsReader
     {
         var date = SnapshotDates.FromCaller(fileName, info);
         using var json = JsonInput.Parse(stream, fileName, "a JSON object of base models keyed 'lab/model'");
-        var root = json.Object(json.Root, "$");
-
         var records = new List<DatasetRecord>();
-        foreach (var model in root.EnumerateObject())
+        foreach (var model in json.Members(json.Root, "$"))
         {
             var path = JsonInput.Member("$", model.Name);
             var entry = json.Object(model.Value, path);

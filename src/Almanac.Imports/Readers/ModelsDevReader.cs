@@ -28,10 +28,8 @@ public static class ModelsDevReader
     {
         var date = SnapshotDates.FromCaller(fileName, info);
         using var json = JsonInput.Parse(stream, fileName, "a JSON object of providers, each with its models");
-        var root = json.Object(json.Root, "$");
-
         var records = new List<DatasetRecord>();
-        foreach (var provider in root.EnumerateObject())
+        foreach (var provider in json.Members(json.Root, "$"))
         {
             var providerPath = JsonInput.Member("$", provider.Name);
             var providerObject = json.Object(provider.Value, providerPath);
@@ -40,7 +38,7 @@ public static class ModelsDevReader
                 throw json.Error(JsonInput.Member(providerPath, "models"), "missing: expected an object of models");
             }
 
-            foreach (var model in models.EnumerateObject())
+            foreach (var model in json.Members(models, modelsPath))
             {
                 var modelPath = JsonInput.Member(modelsPath, model.Name);
                 var modelObject = json.Object(model.Value, modelPath);

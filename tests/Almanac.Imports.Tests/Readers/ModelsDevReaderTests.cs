@@ -127,6 +127,7 @@ public sealed class ModelsDevReaderTests
     [InlineData("""{"p": {"models": ["m"]}}""", "$.p.models", "expected an object, found an array")]
     [InlineData("""{"p": {"name": "P"}}""", "$.p.models", "missing: expected an object of models")]
     [InlineData("""[]""", "$", "expected an object, found an array")]
+    [InlineData("""{"p": {"models": {"m": {}, "m": {}}}}""", "$.p.models.m", "duplicate key: expected each name once in its object")]
     public void Names_the_path_and_what_was_expected(string json, string location, string message)
     {
         var error = Fails(json);
