@@ -33,7 +33,8 @@ public static partial class EpochReader
 {
     public const string Dataset = "epoch";
 
-    private static readonly Uri PublicUrl = new("https://epoch.ai/data/ai-models");
+    /// <summary>Where Epoch AI publishes the daily-updated CSV of notable models.</summary>
+    public static readonly Uri PublicUrl = new("https://epoch.ai/data/notable_ai_models.csv");
 
     private static readonly string[] Hedges = ["assum", "suspect", "estimat", "approx", "around", "roughly", "about", "~", "effectively", "?"];
 

@@ -29,7 +29,8 @@ public static class LiteLlmReader
 {
     public const string Dataset = "litellm";
 
-    private static readonly Uri PublicUrl = new("https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json");
+    /// <summary>Where the dataset is published.</summary>
+    public static readonly Uri PublicUrl = new("https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json");
 
     private static readonly HashSet<string> NonModelKeys = new(StringComparer.Ordinal) { "sample_spec", "fallback_generalizations", "last_updated" };
 

@@ -21,7 +21,8 @@ public static class ModelsDevReader
 {
     public const string Dataset = "models-dev";
 
-    private static readonly Uri PublicUrl = new("https://models.dev/api.json");
+    /// <summary>Where the dataset is published.</summary>
+    public static readonly Uri PublicUrl = new("https://models.dev/api.json");
 
     /// <summary>Reads the whole file; any malformed part is an <see cref="ImportException"/> naming its JSON path.</summary>
     public static DatasetSnapshot Read(Stream stream, string fileName, SnapshotInfo? info = null)
