@@ -16,6 +16,8 @@ internal static class AlmanacCommand
         root.Subcommands.Add(FactsCommand.Create(context));
         root.Subcommands.Add(EntitiesCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(ConflictsCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         return root;

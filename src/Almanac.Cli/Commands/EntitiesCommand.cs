@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Almanac.Cli.Output;
 using Almanac.Knowledge;
+using Almanac.Storage;
 using Spectre.Console;
 
 namespace Almanac.Cli.Commands;
@@ -16,11 +17,18 @@ internal static class EntitiesCommand
     {
         var query = new Argument<string?>("query") { Description = "A name or part of one, in English or Chinese", Arity = ArgumentArity.ZeroOrOne };
         var kind = new Option<string?>("--kind", "-k") { Description = $"Only this kind: {string.Join(", ", EntityKindCodes.All)}" };
+        var unresolved = new Option<bool>("--unresolved") { Description = "List the dataset records that matched no canonical model, with the reason" };
         var format = CommonOptions.Format();
-        var command = new Command("entities", "Find entities by name or alias") { query, kind, format };
+        var command = new Command("entities", "Find entities by name or alias") { query, kind, unresolved, format };
         command.SetAction(parse => context.Run(output =>
         {
             using var workspace = context.OpenWorkspace(parse);
+            if (parse.GetValue(unresolved))
+            {
+                WriteUnresolved(workspace.Store.Unresolved(parse.GetValue(query)), parse.GetValue(format), output, context.Console);
+                return;
+            }
+
             var names = workspace.Names();
             IEnumerable<Entity> found = names.Entities.OrderBy(e => e.Id, StringComparer.Ordinal);
             if (parse.GetValue(query) is { Length: > 0 } q)
@@ -43,6 +51,40 @@ internal static class EntitiesCommand
             Write(found.ToList(), parse.GetValue(format), output, context.Console);
         }));
         return command;
+    }
+
+    private static void WriteUnresolved(IReadOnlyList<UnresolvedRecord> records, OutputFormat format, TextWriter output, IAnsiConsole console)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                output.WriteLine(JsonSerializer.Serialize(records.Select(r => new { dataset = r.Dataset, record = r.RecordKey, name = r.ModelName, provider = r.Provider, reason = r.Reason }), JsonOptions));
+                break;
+            case OutputFormat.Csv:
+                Csv.WriteRow(output, ["dataset", "record", "name", "provider", "reason"]);
+                foreach (var r in records)
+                {
+                    Csv.WriteRow(output, [r.Dataset, r.RecordKey, r.ModelName, r.Provider, r.Reason]);
+                }
+
+                break;
+            default:
+                if (records.Count == 0)
+                {
+                    console.MarkupLine("[green]Every imported record landed on a canonical model.[/]");
+                    return;
+                }
+
+                var table = new Table().Border(TableBorder.Rounded).AddColumn("Dataset").AddColumn("Record").AddColumn("Name").AddColumn("Reason");
+                foreach (var r in records)
+                {
+                    table.AddRow(Markup.Escape(r.Dataset), Markup.Escape(r.RecordKey), Markup.Escape(r.ModelName ?? string.Empty), Markup.Escape(r.Reason));
+                }
+
+                console.Write(table);
+                console.MarkupLine($"[grey]{records.Count} unresolved record(s)[/]");
+                break;
+        }
     }
 
     private static void Write(List<Entity> entities, OutputFormat format, TextWriter output, IAnsiConsole console)
