@@ -49,7 +49,7 @@ internal static partial class ModelKeyRules
     {
         ["meta"] = null, ["mistralai"] = null, ["google"] = null, ["anthropic"] = null, ["openai"] = null,
         ["microsoft"] = null, ["nvidia"] = null, ["cohere"] = null, ["databricks"] = null, ["snowflake"] = null,
-        ["cerebras"] = null, ["groq"] = null, ["amazon"] = null, ["open"] = null, ["ibm"] = null,
+        ["cerebras"] = null, ["groq"] = null, ["amazon"] = null, ["open"] = null, ["ibm"] = null, ["azure"] = null,
         // LiteLLM's Gemini API lists Gemma as gemini-gemma-2-27b-it.
         ["gemini"] = "gemma",
     };
@@ -122,27 +122,26 @@ internal static partial class ModelKeyRules
 
             var rest = bedrock.Groups["rest"].Value;
             text = VersionLikeStart().IsMatch(rest) ? bedrock.Groups["vendor"].Value + "-" + rest : rest;
-            var revision = BedrockRevision().Match(text);
-            if (revision.Success)
-            {
-                snapshot ??= revision.Groups["rev"].Value;
-                text = text[..revision.Index];
-            }
+            text = TakeRevision(text, BedrockRevision(), ref snapshot);
         }
 
-        var colonRevision = ColonRevision().Match(text);
-        if (colonRevision.Success)
-        {
-            snapshot ??= colonRevision.Groups["rev"].Value;
-            text = text[..colonRevision.Index];
-        }
+        text = TakeRevision(text, ColonRevision(), ref snapshot);
 
         // tag
         var colon = text.LastIndexOf(':');
         if (colon > 0 && colon < text.Length - 1 && !text[..colon].Contains(' ', StringComparison.Ordinal))
         {
-            variants.Add(text[(colon + 1)..].ToLowerInvariant());
+            var tag = text[(colon + 1)..].ToLowerInvariant();
             text = text[..colon];
+            if (IsSize(tag))
+            {
+                // Ollama's tags are sizes: llama2:13b is Llama 2 13B.
+                text += "-" + tag;
+            }
+            else
+            {
+                variants.Add(tag);
+            }
         }
 
         var stem = text;
@@ -259,6 +258,29 @@ internal static partial class ModelKeyRules
             : new ModelKey(stem, [.. tokens], [.. variants], snapshot, moving);
     }
 
+    /// <summary>
+    /// Takes a revision suffix (<c>-v1:0</c>) off as the snapshot, except after a bare family word, where it
+    /// is the version: Bedrock's <c>anthropic.claude-v2:1</c> is Claude 2.1.
+    /// </summary>
+    private static string TakeRevision(string text, Regex suffix, ref string? snapshot)
+    {
+        var revision = suffix.Match(text);
+        if (!revision.Success)
+        {
+            return text;
+        }
+
+        var rest = text[..revision.Index];
+        var value = revision.Groups["rev"].Value;
+        if (!rest.Contains('-', StringComparison.Ordinal) && value.StartsWith('v'))
+        {
+            return rest + "-" + value[1..].Replace(':', '.');
+        }
+
+        snapshot ??= value;
+        return rest;
+    }
+
     /// <summary>A parameter count: <c>405b</c>, <c>1.5b</c>, <c>125m</c>, <c>8x7b</c>, <c>a22b</c>, <c>e4b</c>.</summary>
     public static bool IsSize(string token) => Size().IsMatch(token);
 
@@ -282,6 +304,11 @@ internal static partial class ModelKeyRules
             else if (TwoDigits().IsMatch(token) && i + 1 < tokens.Count && Year().IsMatch(tokens[i + 1]) && int.Parse(token) is >= 1 and <= 12)
             {
                 taken = 2;
+            }
+            else if (mistral && MistralDotted().IsMatch(token))
+            {
+                // Mistral writes its year-and-month names both ways: 24.11 is 2411.
+                tokens[i] = token.Replace(".", string.Empty, StringComparison.Ordinal);
             }
             else if (FourDigits().IsMatch(token) && IsMonthDayOrYearMonth(token, out var yearMonth) && !(mistral && yearMonth))
             {
@@ -390,6 +417,9 @@ internal static partial class ModelKeyRules
 
     [GeneratedRegex(@"^0\d{2}$")]
     private static partial Regex Revision();
+
+    [GeneratedRegex(@"^2[3-9]\.(?:0[1-9]|1[0-2])$")]
+    private static partial Regex MistralDotted();
 
     [GeneratedRegex(@"^\d{1,3}k$")]
     private static partial Regex ContextLength();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Almanac.Knowledge;
 
 namespace Almanac.Catalogue;
@@ -14,7 +15,9 @@ namespace Almanac.Catalogue;
 /// and carry what ids leave out: <c>DeepSeek-V3.1</c> for <c>deepseek.v3-v1:0</c>), else its id's.</item>
 /// <item>Exact: the id, the name, or their stems written as a curated model's id, name or alias
 /// (compared as <see cref="AliasKey"/>) land there; the curated aliases are the deliberate exceptions
-/// to the key rules (<c>Mistral Large 2407</c>).</item>
+/// to the key rules (<c>Mistral Large 2407</c>). Where the id's key and the name's key differ, only the
+/// name counts, and the id only when written as a curated alias that pins a dated snapshot
+/// (<c>claude-3-5-sonnet-20241022</c>, named <c>Claude Sonnet 3.5 v2</c>).</item>
 /// <item>Key: the key equal to the key of a curated model's id, name or alias lands there.</item>
 /// <item>Family: a key or name of a curated model family does not land, unless the family has exactly one
 /// model and that model's name is the family's plus a size (<c>Llama 3.3</c> is <c>Llama 3.3 70B</c>).</item>
@@ -22,7 +25,7 @@ namespace Almanac.Catalogue;
 /// <item>Otherwise records with the same key make one new model.</item>
 /// </list>
 /// </remarks>
-public sealed class ModelResolver
+public sealed partial class ModelResolver
 {
     private static readonly HashSet<string> BookkeepingKeys = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -31,6 +34,7 @@ public sealed class ModelResolver
 
     private readonly Dictionary<string, Entity> _curated;
     private readonly Dictionary<string, HashSet<string>> _modelsByAlias = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _modelsBySnapshotAlias = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _modelsByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _familiesByAlias = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _familiesByKey = new(StringComparer.Ordinal);
@@ -60,6 +64,11 @@ public sealed class ModelResolver
                 if (!key.IsEmpty)
                 {
                     Add(byKey, key.Identity, entity.Id);
+                }
+
+                if (entity.Kind == EntityKind.Model && key.Snapshot is not null)
+                {
+                    Add(_modelsBySnapshotAlias, AliasKey.Of(name), entity.Id);
                 }
             }
         }
@@ -149,10 +158,19 @@ public sealed class ModelResolver
             return new Step(key, null, UnresolvedReason.NoUsableName, $"no model name is left in '{record.ModelId}'");
         }
 
-        string[] written = [record.ModelId, idKey.Stem, record.ModelName ?? string.Empty, nameKey.Stem];
-        var aliases = written.Where(w => w.Length > 0).Select(AliasKey.Of).Distinct(StringComparer.Ordinal).ToArray();
+        // Where the id and the name disagree, the name decides (deepseek.v3-v1:0 is named DeepSeek-V3.1),
+        // unless the id is written as a curated alias that pins a dated snapshot (claude-3-5-sonnet-20241022).
+        string[] idWritten = [record.ModelId, idKey.Stem];
+        string[] nameWritten = nameKey.IsEmpty ? [] : [record.ModelName!, nameKey.Stem];
+        var agree = nameKey.IsEmpty || nameKey.Identity == idKey.Identity;
+        var aliases = AliasKeys(agree ? [.. idWritten, .. nameWritten] : nameWritten);
 
         var exact = Lookup(_modelsByAlias, aliases);
+        if (!agree)
+        {
+            exact.UnionWith(Lookup(_modelsBySnapshotAlias, AliasKeys(idWritten)));
+        }
+
         if (exact.Count > 0)
         {
             return Single(key, exact);
@@ -179,6 +197,9 @@ public sealed class ModelResolver
 
         return new Step(key, null, null, null);
     }
+
+    private static string[] AliasKeys(IEnumerable<string> written) =>
+        written.Where(w => w.Length > 0).Select(AliasKey.Of).Distinct(StringComparer.Ordinal).ToArray();
 
     private static Step Single(ModelKey key, HashSet<string> ids) =>
         ids.Count == 1
@@ -304,28 +325,35 @@ public sealed class ModelResolver
     }
 
     /// <summary>
-    /// The name a new model is given: the human name most records use, those without a bracketed
-    /// qualifier first (<c>Claude Haiku 4.5</c> before <c>Claude Haiku 4.5 (EU)</c>), shorter first on a tie;
-    /// an id's stem where no record has a human name.
+    /// The name a new model is given: the human name most records use, once bracketed qualifiers other
+    /// than a size are taken off (<c>Claude Haiku 4.5 (EU)</c> is <c>Claude Haiku 4.5</c>), names without a
+    /// vendor path or label first, shorter first on a tie; an id's stem where no record has a human name.
     /// </summary>
     private static string BestName(DatasetRecord[] members, ModelKey key)
     {
-        var names = members.Select(r => r.ModelName?.Trim()).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).ToArray();
+        var names = members.Select(r => r.ModelName is null ? string.Empty : Qualifier().Replace(r.ModelName, string.Empty).Trim())
+            .Where(n => n.Length > 0)
+            .ToArray();
         if (names.Length == 0)
         {
-            var stems = members.Select(r => ModelKey.Of(r.ModelId).Stem).Where(s => s.Length > 0).ToArray();
-            return stems.Length == 0
-                ? string.Join(' ', key.Tokens)
-                : stems.GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+            names = members.Select(r => ModelKey.Of(r.ModelId).Stem).Where(s => s.Length > 0).ToArray();
+        }
+
+        if (names.Length == 0)
+        {
+            return string.Join(' ', key.Tokens);
         }
 
         return names.GroupBy(n => n, StringComparer.Ordinal)
-            .OrderBy(g => g.Key.Contains('(', StringComparison.Ordinal) || g.Key.Contains('/', StringComparison.Ordinal) ? 1 : 0)
+            .OrderBy(g => g.Key.Contains('/', StringComparison.Ordinal) || g.Key.Contains(':', StringComparison.Ordinal) ? 1 : 0)
             .ThenByDescending(g => g.Count())
             .ThenBy(g => g.Key.Length)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .First().Key;
     }
+
+    [GeneratedRegex(@"\s*\((?!\s*\d+(?:\.\d+)?\s*[BbMm]\s*\))[^)]*\)")]
+    private static partial Regex Qualifier();
 
     private static string UniqueId(string slug, HashSet<string> taken)
     {
