@@ -50,6 +50,7 @@ internal static partial class ModelKeyRules
         ["meta"] = null, ["mistralai"] = null, ["google"] = null, ["anthropic"] = null, ["openai"] = null,
         ["microsoft"] = null, ["nvidia"] = null, ["cohere"] = null, ["databricks"] = null, ["snowflake"] = null,
         ["cerebras"] = null, ["groq"] = null, ["amazon"] = null, ["open"] = null, ["ibm"] = null, ["azure"] = null,
+        ["moonshot"] = null, ["moonshotai"] = null, ["xai"] = null,
         // LiteLLM's Gemini API lists Gemma as gemini-gemma-2-27b-it.
         ["gemini"] = "gemma",
     };
@@ -284,7 +285,8 @@ internal static partial class ModelKeyRules
     /// <summary>A parameter count: <c>405b</c>, <c>1.5b</c>, <c>125m</c>, <c>8x7b</c>, <c>a22b</c>, <c>e4b</c>.</summary>
     public static bool IsSize(string token) => Size().IsMatch(token);
 
-    private static bool IsWord(string token) => token.Length > 0 && char.IsAsciiLetter(token[0]) && !IsSize(token);
+    private static bool IsWord(string token) =>
+        token.Length > 0 && char.IsAsciiLetter(token[0]) && !IsSize(token) && !VNumber().IsMatch(token);
 
     private static string? TakeSnapshots(List<string> tokens, string? snapshot)
     {
