@@ -11,8 +11,9 @@ namespace Almanac.Catalogue;
 /// <item><b>label</b>: a leading <c>Vendor: </c> in a human name is dropped (<c>Mistral: Mixtral 8x22B</c>).</item>
 /// <item><b>at-version</b>: <c>@20240620</c>, <c>@2411-001</c> is the snapshot; <c>@latest</c> marks a moving pointer; <c>@default</c> is dropped.</item>
 /// <item><b>bedrock</b>: a region (<c>us.</c>, <c>eu.</c>, <c>apac.</c>, <c>global.</c>…) and a vendor (<c>anthropic.</c>, <c>meta.</c>, <c>mistral.</c>…) prefix
-/// are dropped, the vendor kept when the rest is no name (<c>deepseek.r1</c> is <c>deepseek-r1</c>); the revision suffix <c>-v1:0</c>, <c>-v2</c>, <c>-1:0</c> is the snapshot.</item>
-/// <item><b>tag</b>: a <c>:free</c>, <c>:beta</c>, <c>:671b-cloud</c> suffix is a variant.</item>
+/// are dropped, the vendor kept when the rest is no name (<c>deepseek.r1</c> is <c>deepseek-r1</c>); the revision suffix <c>-v1:0</c>, <c>-v2</c>, <c>-1:0</c> is the snapshot,
+/// except after a bare family word, where it is the version (<c>anthropic.claude-v2:1</c> is Claude 2.1).</item>
+/// <item><b>tag</b>: a <c>:free</c>, <c>:beta</c>, <c>:671b-cloud</c> suffix is a variant; a size tag is part of the name (<c>llama2:13b</c>).</item>
 /// <item><b>brackets</b>: in <c>(…)</c> only parameter counts and the words thinking/reasoning count; a date is the snapshot, <c>latest</c> marks a moving pointer, the rest (a region, <c>free</c>, <c>128k</c>) is a variant.</item>
 /// <item><b>spelling</b>: lower case; <c>+</c> reads as <c>plus</c>; <c>3p1</c> and <c>3_1</c> read as <c>3.1</c>.</item>
 /// <item><b>tokens</b>: split at spaces, hyphens, underscores, commas; a word glued to a number is split when the word has three or more letters (<c>qwen2</c>, <c>llama3</c>), not otherwise (<c>k2</c>, <c>r1</c>, <c>o1</c>, <c>4o</c>).</item>
@@ -21,7 +22,7 @@ namespace Almanac.Catalogue;
 /// <item><b>v-version</b>: <c>v3</c> right after the family word is the version 3 (<c>llama-v3p1</c>, <c>DeepSeek-V3</c>); <c>v0.1</c>, <c>v03</c> anywhere is a checkpoint revision.</item>
 /// <item><b>snapshot</b>: dates after the family word are the snapshot: <c>20240620</c>, <c>2024-08-06</c>, <c>08-2024</c>, <c>251104</c>, and four digits that read as
 /// a month and day (<c>0613</c>) or a year and month (<c>2507</c>); revisions <c>001</c>. Mistral's year-and-month names a generation
-/// (<c>mistral-large-2407</c> is Mistral Large 2) and stays.</item>
+/// (<c>mistral-large-2407</c> is Mistral Large 2) and stays, written <c>2411</c> or <c>24.11</c>.</item>
 /// <item><b>latest</b>: the word <c>latest</c> marks a moving pointer and is dropped.</item>
 /// <item><b>variant</b>: <c>instruct</c>, <c>it</c>, <c>hf</c>, <c>base</c>, <c>maas</c>, quantisations (<c>fp8</c>…), context lengths (<c>128k</c>) and expert counts (<c>128e</c>)
 /// are variants of the same model. <c>chat</c>, <c>turbo</c>, <c>lite</c>, <c>fast</c>, <c>instant</c>, <c>versatile</c>, <c>long</c> are variants only of a checkpoint named
