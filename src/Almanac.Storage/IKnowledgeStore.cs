@@ -32,6 +32,9 @@ public interface IKnowledgeStore : IDisposable
 
     IReadOnlyList<Entity> Entities();
 
+    /// <summary>The ids of entities that imports created (not defined in the curated data files).</summary>
+    IReadOnlySet<string> ImportedEntityIds();
+
     IReadOnlyList<Metric> Metrics();
 
     IReadOnlyList<StoredFact> Facts(FactQuery query);

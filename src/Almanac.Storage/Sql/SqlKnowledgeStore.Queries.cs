@@ -29,6 +29,19 @@ public abstract partial class SqlKnowledgeStore
 
     public IReadOnlyList<Entity> FindEntities(string name) => ReadEntities(AliasKey.Of(name));
 
+    public IReadOnlySet<string> ImportedEntityIds()
+    {
+        using var command = Command("SELECT id FROM entities WHERE origin = 'import'");
+        using var reader = command.ExecuteReader();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
     public Metric? FindMetric(string name)
     {
         using var command = Command("SELECT metric_id FROM metric_aliases WHERE alias_key = @key");
