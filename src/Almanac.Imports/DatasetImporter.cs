@@ -26,55 +26,91 @@ public static class DatasetImporter
     public static ImportSummary Import(DatasetSnapshot snapshot, IKnowledgeStore store, DateTimeOffset now, IProgress<ImportProgress>? progress = null)
     {
         progress?.Report(new ImportProgress(ImportPhase.Resolving, 0, snapshot.Records.Count));
-        var batch = Prepare(snapshot, store.Entities(), store.ImportedEntityIds());
+        var imported = store.ImportedEntityIds();
+        var batch = Prepare(snapshot, store.CuratedEntities(), store.Entities().Where(e => imported.Contains(e.Id)), store.Landed(snapshot.Dataset));
         progress?.Report(new ImportProgress(ImportPhase.Storing, 0, batch.Facts.Count));
         return store.Import(batch, now, progress is null ? null : new Progress(progress, batch.Facts.Count));
     }
 
     /// <summary>
     /// Resolves the snapshot's records and builds what the store takes. Records are resolved against
-    /// the curated entities; a model that earlier imports already created is then found again by its
-    /// key, so importing datasets one after another gives the same models as importing them together,
-    /// and the names earlier imports gathered cannot make a curated match ambiguous.
+    /// the curated entities, so names that earlier imports gathered cannot make a curated match
+    /// ambiguous. A record that would start a new model goes instead, in this order, to the model it
+    /// landed on in the previous import of its dataset, to an earlier import's model that goes by
+    /// its id or name, or to one with the same key: importing again changes nothing, and datasets
+    /// imported one after another meet on the same models.
     /// </summary>
-    /// <param name="imported">The ids among <paramref name="known"/> that imports created.</param>
-    public static ImportBatch Prepare(DatasetSnapshot snapshot, IEnumerable<Entity> known, IReadOnlySet<string> imported)
+    /// <param name="curated">The curated entities, with only their curated names.</param>
+    /// <param name="importedEarlier">The entities earlier imports created, with every name they gathered.</param>
+    /// <param name="previouslyLanded">Where each record of the previous import of this dataset landed, by record key.</param>
+    public static ImportBatch Prepare(
+        DatasetSnapshot snapshot,
+        IEnumerable<Entity> curated,
+        IEnumerable<Entity> importedEarlier,
+        IReadOnlyDictionary<string, string>? previouslyLanded = null)
     {
-        var entities = known.ToList();
-        var resolution = new ModelResolver(entities.Where(e => !imported.Contains(e.Id))).Resolve([snapshot]);
-        var earlier = EarlierModels(entities.Where(e => imported.Contains(e.Id) && e.Kind == EntityKind.Model));
-        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var r in resolution.Records.Where(r => r.ModelId is not null && !r.Key.IsEmpty))
+        var earlierModels = importedEarlier.Where(e => e.Kind == EntityKind.Model).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var taken = importedEarlier.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var resolution = new ModelResolver(curated).Resolve([snapshot]);
+        var newIds = resolution.NewModels.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var byName = Index(earlierModels, AliasKey.Of);
+        var byKey = Index(earlierModels, name => ModelKey.Of(name) is { IsEmpty: false } key ? key.Identity : string.Empty);
+        var created = new Dictionary<string, Entity>(StringComparer.Ordinal);
+
+        string Target(RecordResolution r)
         {
-            if (resolution.NewModels.Any(m => m.Id == r.ModelId) && !renamed.ContainsKey(r.ModelId!))
+            var id = r.ModelId!;
+            if (!newIds.Contains(id))
             {
-                if (earlier.TryGetValue(r.Key.Identity, out var existing))
+                return id;
+            }
+
+            if (previouslyLanded?.GetValueOrDefault(r.Record.Key) is { } before && taken.Contains(before))
+            {
+                return before;
+            }
+
+            foreach (var name in new[] { r.Record.ModelName, r.Record.ModelId }.OfType<string>())
+            {
+                if (byName.TryGetValue(AliasKey.Of(name), out var named))
                 {
-                    renamed[r.ModelId!] = existing;
-                }
-                else if (imported.Contains(r.ModelId!))
-                {
-                    // The id is taken by an earlier import's model of another key: keep them apart.
-                    renamed[r.ModelId!] = $"{r.ModelId}-{snapshot.Dataset}";
+                    return named;
                 }
             }
+
+            if (!r.Key.IsEmpty && byKey.TryGetValue(r.Key.Identity, out var keyed))
+            {
+                return keyed;
+            }
+
+            if (!taken.Contains(id))
+            {
+                created[id] = resolution.NewModels.First(m => m.Id == id);
+                return id;
+            }
+
+            // The id is taken by an earlier import's model of another key: keep them apart.
+            var apart = $"{id}-{snapshot.Dataset}";
+            created[apart] = resolution.NewModels.First(m => m.Id == id) with { Id = apart };
+            return apart;
         }
 
-        string Canonical(string id) => renamed.GetValueOrDefault(id, id);
         var source = SourceOf(snapshot);
         var when = Period.Instant(snapshot.Date);
         var facts = new List<Fact>();
         var aliases = new List<EntityAlias>();
         var unresolved = new List<UnresolvedRecord>();
+        var landed = new List<LandedRecord>();
         foreach (var r in resolution.Records)
         {
-            if (r.ModelId is not { } resolved)
+            if (r.ModelId is null)
             {
                 unresolved.Add(new UnresolvedRecord(snapshot.Dataset, r.Record.Key, r.Record.ModelName ?? r.Record.ModelId, r.Record.Provider, r.Message ?? r.Reason?.ToString() ?? "unresolved"));
                 continue;
             }
 
-            var model = Canonical(resolved);
+            var model = Target(r);
+            landed.Add(new LandedRecord(r.Record.Key, model));
             aliases.Add(new EntityAlias(model, r.Record.ModelId));
             if (r.Record.ModelName is { } name)
             {
@@ -95,34 +131,30 @@ public static class DatasetImporter
             snapshot.Dataset,
             snapshot.Version,
             source,
-            [
-                .. resolution.NewOrganisations,
-                .. resolution.NewModels
-                    .Where(m => !renamed.TryGetValue(m.Id, out var to) || !imported.Contains(to))
-                    .Select(m => renamed.TryGetValue(m.Id, out var to) ? m with { Id = to } : m),
-            ],
+            [.. resolution.NewOrganisations, .. created.Values],
             aliases,
             distinct,
-            unresolved);
+            unresolved,
+            landed);
     }
 
-    /// <summary>Earlier imports' models by the key of each name they go by; the first id wins a shared key.</summary>
-    private static Dictionary<string, string> EarlierModels(IEnumerable<Entity> models)
+    /// <summary>Earlier imports' models by a form of each name they go by; the first id wins a shared form.</summary>
+    private static Dictionary<string, string> Index(IEnumerable<Entity> models, Func<string, string> form)
     {
-        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var model in models.OrderBy(m => m.Id, StringComparer.Ordinal))
+        var index = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var model in models)
         {
             foreach (var name in KnowledgeBase.NamesOf(model))
             {
-                var key = ModelKey.Of(name);
-                if (!key.IsEmpty)
+                var key = form(name);
+                if (key.Length > 0)
                 {
-                    byKey.TryAdd(key.Identity, model.Id);
+                    index.TryAdd(key, model.Id);
                 }
             }
         }
 
-        return byKey;
+        return index;
     }
 
     /// <summary>The snapshot as a citable source: publisher, title, address, and the day it is as of.</summary>

@@ -27,10 +27,16 @@ public interface IKnowledgeStore : IDisposable
     /// <param name="progress">Told the number of facts written so far.</param>
     ImportSummary Import(ImportBatch batch, DateTimeOffset now, IProgress<int>? progress = null);
 
+    /// <summary>The canonical model each record of the latest import of <paramref name="dataset"/> landed on, by record key.</summary>
+    IReadOnlyDictionary<string, string> Landed(string dataset);
+
     /// <summary>The records the latest import of each dataset could not resolve.</summary>
     IReadOnlyList<UnresolvedRecord> Unresolved(string? dataset = null);
 
     IReadOnlyList<Entity> Entities();
+
+    /// <summary>The entities the curated data files define, with only the names those files give them.</summary>
+    IReadOnlyList<Entity> CuratedEntities();
 
     /// <summary>The ids of entities that imports created (not defined in the curated data files).</summary>
     IReadOnlySet<string> ImportedEntityIds();

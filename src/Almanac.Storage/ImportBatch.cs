@@ -5,7 +5,7 @@ namespace Almanac.Storage;
 /// <summary>
 /// Everything one dataset snapshot adds: the snapshot as a source, canonical models not known
 /// before, the names each model goes by in the dataset, the facts (each with its record key in
-/// <see cref="Fact.Origin"/>), and the records that matched no model.
+/// <see cref="Fact.Origin"/>), the records that matched no model, and where every other record landed.
 /// </summary>
 public sealed record ImportBatch(
     string Dataset,
@@ -14,7 +14,11 @@ public sealed record ImportBatch(
     IReadOnlyList<Entity> NewEntities,
     IReadOnlyList<EntityAlias> Aliases,
     IReadOnlyList<Fact> Facts,
-    IReadOnlyList<UnresolvedRecord> Unresolved);
+    IReadOnlyList<UnresolvedRecord> Unresolved,
+    IReadOnlyList<LandedRecord> Landed);
+
+/// <summary>A dataset record and the canonical model it landed on.</summary>
+public sealed record LandedRecord(string RecordKey, string EntityId);
 
 /// <summary>A name an entity goes by in a dataset.</summary>
 public sealed record EntityAlias(string EntityId, string Alias);

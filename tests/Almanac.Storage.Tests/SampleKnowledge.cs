@@ -43,7 +43,8 @@ internal static class SampleKnowledge
             [new Entity("claude-3-5-sonnet", EntityKind.Model, new LocalizedName("Claude 3.5 Sonnet", null), [], Developer: "anthropic")],
             [new EntityAlias("claude-3-5-sonnet", "claude-3-5-sonnet-20240620"), new EntityAlias("claude-3-5-sonnet", "Claude Sonnet 3.5")],
             [Price("price-input", inputPrice), Price("price-output", 15m)],
-            [new UnresolvedRecord("models-dev", "providers/x/models/", null, "x", "no model name")]);
+            [new UnresolvedRecord("models-dev", "providers/x/models/", null, "x", "no model name")],
+            [new LandedRecord(Key, "claude-3-5-sonnet")]);
     }
 
     public static KnowledgeBase With(params Fact[] facts) => new(

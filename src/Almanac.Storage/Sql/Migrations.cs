@@ -106,6 +106,15 @@ internal static class Migrations
                 batch INTEGER NOT NULL REFERENCES load_batches(id),
                 PRIMARY KEY (dataset, record_key))
             """,
+            """
+            CREATE TABLE landed_records (
+                dataset TEXT NOT NULL,
+                version TEXT NOT NULL,
+                record_key TEXT NOT NULL,
+                entity_id TEXT NOT NULL REFERENCES entities(id),
+                batch INTEGER NOT NULL REFERENCES load_batches(id),
+                PRIMARY KEY (dataset, record_key))
+            """,
         ]),
     ];
 

@@ -99,13 +99,46 @@ public abstract partial class SqlKnowledgeStore
         return records;
     }
 
-    // What could not be resolved is a property of the latest snapshot, not a history: replace it.
+    public IReadOnlyDictionary<string, string> Landed(string dataset)
+    {
+        using var command = Command("SELECT record_key, entity_id FROM landed_records WHERE dataset = @dataset");
+        Add(command, "@dataset", dataset);
+        using var reader = command.ExecuteReader();
+        var landed = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            landed[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return landed;
+    }
+
+    // Where records landed, and which could not, describe the latest snapshot, not a history: replace both.
     private void ReplaceUnresolved(ImportBatch batch, long batchId, DbTransaction transaction)
     {
-        using (var delete = Command("DELETE FROM unresolved_records WHERE dataset = @dataset", transaction))
+        foreach (var table in new[] { "unresolved_records", "landed_records" })
         {
+            using var delete = Command($"DELETE FROM {table} WHERE dataset = @dataset", transaction);
             Add(delete, "@dataset", batch.Dataset);
             delete.ExecuteNonQuery();
+        }
+
+        using (var land = Command("""
+            INSERT INTO landed_records (dataset, version, record_key, entity_id, batch) VALUES (@dataset, @version, @key, @entity, @batch)
+            ON CONFLICT (dataset, record_key) DO NOTHING
+            """, transaction))
+        {
+            Add(land, "@dataset", batch.Dataset);
+            Add(land, "@version", batch.Version);
+            Add(land, "@batch", batchId);
+            var landedKey = Parameter(land, "@key");
+            var entity = Parameter(land, "@entity");
+            foreach (var record in batch.Landed)
+            {
+                landedKey.Value = record.RecordKey;
+                entity.Value = record.EntityId;
+                land.ExecuteNonQuery();
+            }
         }
 
         using var insert = Command("""

@@ -27,6 +27,8 @@ public abstract partial class SqlKnowledgeStore
 
     public IReadOnlyList<Entity> Entities() => ReadEntities(null);
 
+    public IReadOnlyList<Entity> CuratedEntities() => ReadEntities(null, curatedOnly: true);
+
     public IReadOnlyList<Entity> FindEntities(string name) => ReadEntities(AliasKey.Of(name));
 
     public IReadOnlySet<string> ImportedEntityIds()
@@ -49,10 +51,10 @@ public abstract partial class SqlKnowledgeStore
         return command.ExecuteScalar() is string id ? Metrics().Single(m => m.Id == id) : null;
     }
 
-    private List<Entity> ReadEntities(string? aliasKey)
+    private List<Entity> ReadEntities(string? aliasKey, bool curatedOnly = false)
     {
-        var aliases = Aliases("entity_aliases", "entity_id", aliasKey);
-        var filter = aliasKey is null ? string.Empty : " WHERE id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = @key)";
+        var aliases = Aliases("entity_aliases", "entity_id", aliasKey, curatedOnly);
+        var filter = aliasKey is null ? (curatedOnly ? " WHERE origin = 'curated'" : string.Empty) : " WHERE id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = @key)";
         using var command = Command("SELECT id, kind, name_en, name_zh, parent, developer FROM entities" + filter + " ORDER BY id");
         if (aliasKey is not null)
         {
@@ -183,9 +185,9 @@ public abstract partial class SqlKnowledgeStore
     }
 
     /// <summary>Aliases by owner id: of every owner, or only of those that <paramref name="ownerKey"/> names.</summary>
-    private Dictionary<string, List<string>> Aliases(string table, string column, string? ownerKey = null)
+    private Dictionary<string, List<string>> Aliases(string table, string column, string? ownerKey = null, bool curatedOnly = false)
     {
-        var filter = ownerKey is null ? string.Empty : $" WHERE {column} IN (SELECT {column} FROM {table} WHERE alias_key = @key)";
+        var filter = ownerKey is null ? (curatedOnly ? " WHERE origin = 'curated'" : string.Empty) : $" WHERE {column} IN (SELECT {column} FROM {table} WHERE alias_key = @key)";
         using var command = Command($"SELECT {column}, alias FROM {table}{filter} ORDER BY {column}, alias");
         if (ownerKey is not null)
         {
