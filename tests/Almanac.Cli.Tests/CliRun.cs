@@ -3,7 +3,7 @@ using Almanac.Cli;
 namespace Almanac.Tests.Cli;
 
 /// <summary>Runs the <c>almanac</c> command in-process and captures what it prints.</summary>
-internal sealed record CliRun(int ExitCode, string Output, string Error)
+public sealed record CliRun(int ExitCode, string Output, string Error)
 {
     /// <summary>The repository's own data folder, found from the test binaries.</summary>
     public static string RepositoryData { get; } = Workspace.FindDataFolder(null);
