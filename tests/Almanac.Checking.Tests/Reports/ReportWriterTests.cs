@@ -14,7 +14,7 @@ public sealed class ReportWriterTests
         json.GetProperty("document").GetString().ShouldBe("notes/<b>market</b>.md");
         var claim = json.GetProperty("claims")[0];
         claim.GetProperty("line").GetInt32().ShouldBe(2);
-        claim.GetProperty("column").GetInt32().ShouldBe(17);
+        claim.GetProperty("column").GetInt32().ShouldBe(18);
         claim.GetProperty("length").GetInt32().ShouldBe(11);
         claim.GetProperty("text").GetString().ShouldBe("1,113.04亿美元");
         claim.GetProperty("entity").GetString().ShouldBe("llm");
@@ -63,7 +63,7 @@ public sealed class ReportWriterTests
         var md = MarkdownReport.Write(SampleReport.Create());
 
         md.IndexOf("## inconsistent", StringComparison.Ordinal).ShouldBeLessThan(md.IndexOf("## unverifiable", StringComparison.Ordinal));
-        md.ShouldContain("**1,113.04亿美元** (line 2, column 17): the CAGR does not connect");
+        md.ShouldContain("**1,113.04亿美元** (line 2, column 18): the CAGR does not connect");
         md.ShouldContain("  - arithmetic: 56.17亿 × (1+21.63%)^10 = 395.7亿, not 1,113.04亿");
         md.ShouldNotContain("<i>knows</i>");
         md.ShouldContain(@"\<i\>knows\</i\>");

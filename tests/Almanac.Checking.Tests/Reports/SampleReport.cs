@@ -13,13 +13,13 @@ internal static class SampleReport
     public static CheckReport Create()
     {
         var size = new Claim(
-            "1,113.04亿美元", new ClaimSpan(Text.IndexOf("1,113.04", StringComparison.Ordinal), "1,113.04亿美元".Length, 2, 17), "llm", "market-size",
+            "1,113.04亿美元", new ClaimSpan(Text.IndexOf("1,113.04", StringComparison.Ordinal), "1,113.04亿美元".Length, 2, 18), "llm", "market-size",
             Scope.Of([KeyValuePair.Create("region", "world")]), Period.Year(2034), Quantity.Of(111_304_000_000m, Unit.Usd, Qualifier.Forecast),
             null, QuantityRole.Standalone, "市场 › 2034年预测规模", "- **2034年预测规模**: 1,113.04亿美元，CAGR 21.63%");
         var cagr = size with
         {
             Text = "21.63%",
-            Span = new ClaimSpan(Text.IndexOf("21.63", StringComparison.Ordinal), 6, 2, 34),
+            Span = new ClaimSpan(Text.IndexOf("21.63", StringComparison.Ordinal), 6, 2, 35),
             MetricId = "cagr",
             Period = Period.Between(Period.Year(2025), Period.Year(2034)),
             Quantity = Quantity.Of(21.63m, Unit.Percent),
