@@ -116,7 +116,7 @@ internal sealed partial class KnowledgeReader
             return null;
         }
 
-        if (PeriodText.TryParse(text, out var period))
+        if (PeriodInput.TryParse(text, out var period))
         {
             return period;
         }

@@ -1,9 +1,7 @@
-using Almanac.Periods;
+namespace Almanac.Periods;
 
-namespace Almanac.Cli.Commands;
-
-/// <summary>Reads a period typed on the command line: the canonical form (<c>2025-H1</c>) or as people write it (<c>2025年上半年</c>, <c>H1 2025</c>).</summary>
-internal static class PeriodInput
+/// <summary>A period as someone typed it: the canonical form (<c>2025-H1</c>) or as people write it (<c>2025年上半年</c>, <c>H1 2025</c>).</summary>
+public static class PeriodInput
 {
     public static bool TryParse(string text, out Period period)
     {
