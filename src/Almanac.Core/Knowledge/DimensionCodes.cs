@@ -1,12 +1,12 @@
 using Almanac.Quantities;
+using Almanac.Text;
 
 namespace Almanac.Knowledge;
 
 /// <summary>Codes of <see cref="Dimension"/> as written in <c>data/metrics.yaml</c>.</summary>
 public static class DimensionCodes
 {
-    private static readonly (Dimension Dimension, string Code)[] Codes =
-    [
+    private static readonly CodeTable<Dimension> Codes = new(
         (Dimension.Currency, "currency"),
         (Dimension.Count, "count"),
         (Dimension.Tokens, "tokens"),
@@ -23,25 +23,11 @@ public static class DimensionCodes
         (Dimension.Words, "words"),
         (Dimension.ExchangeRate, "exchange-rate"),
         (Dimension.Date, "date"),
-        (Dimension.Text, "text"),
-    ];
+        (Dimension.Text, "text"));
 
-    public static string ToCode(this Dimension dimension) => Codes.First(c => c.Dimension == dimension).Code;
+    public static string ToCode(this Dimension dimension) => Codes.ToCode(dimension);
 
-    public static bool TryParse(string code, out Dimension dimension)
-    {
-        foreach (var (d, c) in Codes)
-        {
-            if (string.Equals(c, code, StringComparison.OrdinalIgnoreCase))
-            {
-                dimension = d;
-                return true;
-            }
-        }
+    public static bool TryParse(string code, out Dimension dimension) => Codes.TryParse(code, out dimension);
 
-        dimension = default;
-        return false;
-    }
-
-    public static IEnumerable<string> All => Codes.Select(c => c.Code);
+    public static IEnumerable<string> All => Codes.All;
 }

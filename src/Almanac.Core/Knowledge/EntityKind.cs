@@ -1,3 +1,4 @@
+using Almanac.Text;
 namespace Almanac.Knowledge;
 
 /// <summary>What kind of thing an <see cref="Entity"/> is.</summary>
@@ -17,8 +18,7 @@ public enum EntityKind
 /// <summary>Codes of <see cref="EntityKind"/> as written in data files.</summary>
 public static class EntityKindCodes
 {
-    private static readonly (EntityKind Kind, string Code)[] Codes =
-    [
+    private static readonly CodeTable<EntityKind> Codes = new(
         (EntityKind.Organisation, "organisation"),
         (EntityKind.ModelFamily, "model-family"),
         (EntityKind.Model, "model"),
@@ -27,25 +27,11 @@ public static class EntityKindCodes
         (EntityKind.Market, "market"),
         (EntityKind.Region, "region"),
         (EntityKind.Segment, "segment"),
-        (EntityKind.CurrencyPair, "currency-pair"),
-    ];
+        (EntityKind.CurrencyPair, "currency-pair"));
 
-    public static string ToCode(this EntityKind kind) => Codes.First(c => c.Kind == kind).Code;
+    public static string ToCode(this EntityKind kind) => Codes.ToCode(kind);
 
-    public static bool TryParse(string code, out EntityKind kind)
-    {
-        foreach (var (k, c) in Codes)
-        {
-            if (string.Equals(c, code, StringComparison.OrdinalIgnoreCase))
-            {
-                kind = k;
-                return true;
-            }
-        }
+    public static bool TryParse(string code, out EntityKind kind) => Codes.TryParse(code, out kind);
 
-        kind = default;
-        return false;
-    }
-
-    public static IEnumerable<string> All => Codes.Select(c => c.Code);
+    public static IEnumerable<string> All => Codes.All;
 }

@@ -1,3 +1,4 @@
+using Almanac.Text;
 namespace Almanac.Quantities;
 
 /// <summary>How a figure was hedged where it was written: 约, 超过, 不足, 预计, 推测…</summary>
@@ -37,8 +38,7 @@ public enum Qualifier
 /// <summary>Canonical codes of <see cref="Qualifier"/> as written in data files and JSON.</summary>
 public static class QualifierCodes
 {
-    private static readonly (Qualifier Qualifier, string Code)[] Codes =
-    [
+    private static readonly CodeTable<Qualifier> Codes = new(
         (Qualifier.Exact, "exact"),
         (Qualifier.About, "about"),
         (Qualifier.MoreThan, "more-than"),
@@ -48,25 +48,11 @@ public static class QualifierCodes
         (Qualifier.AtMost, "at-most"),
         (Qualifier.Estimated, "estimated"),
         (Qualifier.Forecast, "forecast"),
-        (Qualifier.Speculative, "speculative"),
-    ];
+        (Qualifier.Speculative, "speculative"));
 
-    public static string ToCode(this Qualifier qualifier) => Codes.First(c => c.Qualifier == qualifier).Code;
+    public static string ToCode(this Qualifier qualifier) => Codes.ToCode(qualifier);
 
-    public static bool TryParse(string code, out Qualifier qualifier)
-    {
-        foreach (var (q, c) in Codes)
-        {
-            if (string.Equals(c, code.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                qualifier = q;
-                return true;
-            }
-        }
+    public static bool TryParse(string code, out Qualifier qualifier) => Codes.TryParse(code, out qualifier);
 
-        qualifier = Qualifier.Exact;
-        return false;
-    }
-
-    public static IEnumerable<string> All => Codes.Select(c => c.Code);
+    public static IEnumerable<string> All => Codes.All;
 }
