@@ -1,4 +1,5 @@
 using Almanac.Text;
+
 namespace Almanac.Knowledge;
 
 /// <summary>What kind of thing an <see cref="Entity"/> is.</summary>

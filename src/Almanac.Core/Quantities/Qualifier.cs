@@ -1,4 +1,5 @@
 using Almanac.Text;
+
 namespace Almanac.Quantities;
 
 /// <summary>How a figure was hedged where it was written: 约, 超过, 不足, 预计, 推测…</summary>
