@@ -55,7 +55,7 @@ internal sealed class CagrRule : IDocumentRule
             }
 
             var evidence = lines.Select(l => new Evidence("arithmetic", l)).ToList();
-            evidence.AddRange(ends.Concat(starts).Distinct().Select(k => Figures.Cite(claims[k])));
+            evidence.AddRange(ends.Concat(starts).Prepend(i).Distinct().Select(k => Figures.Cite(claims[k])));
             yield return new Finding(
                 involved,
                 $"CAGR {cagr.Text} does not connect {string.Join(" or ", starts.Select(k => claims[k].Text))} to {string.Join(" or ", ends.Select(k => claims[k].Text))}: {lines[0]}",

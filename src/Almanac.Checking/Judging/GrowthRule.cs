@@ -41,7 +41,7 @@ internal sealed class GrowthRule : IDocumentRule
             yield return new Finding(
                 [i, pair.EndIndex, pair.StartIndex],
                 $"{growth.Text} growth does not connect {pair.Start.Text} ({pair.Start.Period}) and {pair.End.Text} ({pair.End.Period}): {Figures.Percent(computed)}",
-                [new Evidence("arithmetic", arithmetic), Figures.Cite(pair.Start), Figures.Cite(pair.End)]);
+                [new Evidence("arithmetic", arithmetic), Figures.Cite(growth), Figures.Cite(pair.Start), Figures.Cite(pair.End)]);
         }
     }
 

@@ -38,6 +38,7 @@ internal sealed class LatestFigureRule : IDocumentRule
             {
                 new("arithmetic", $"{latest.Text} (latest) < {string.Join(", ", higher.Select(k => claims[k].Text))} (earlier)"),
             };
+            evidence.Add(Figures.Cite(latest));
             evidence.AddRange(higher.Select(k => Figures.Cite(claims[k])));
             yield return new Finding(
                 [l, .. higher],

@@ -34,20 +34,20 @@ public sealed record VerdictCase(
         yield return new("约 stretches 5% either way", [Figure("约59亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Supported, "Alpha Research");
         yield return new("超过 accepts any larger value", [Figure("超过50亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Supported, "gives 56.17亿美元");
         yield return new("a range containing the value", [Figure("30%-35%", "acme", "market-share", "2025-H1", Usage)], 0, Verdict.Supported, "32%");
-        yield return new("a model property matches whatever period the note gives", [Figure("46.7B", "model-x", "parameters-total", "2025", unit: Unit.Parameters)], 0, Verdict.Disputed, "Beta Wiki gives 46.7B");
-        yield return new("rounded 47B agrees with both sources", [Figure("47B", "model-x", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Supported, "Beta Wiki, Gamma Paper");
+        yield return new("a model property matches whatever period the note gives", [Figure("46.7B", "model-x", "parameters-total", "2025", unit: Unit.Parameters)], 0, Verdict.Supported, "Gamma Paper, Beta Wiki gives about 47B");
+        yield return new("rounded 47B agrees with both sources", [Figure("47B", "model-x", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Supported, "Gamma Paper, Beta Wiki gives about 47B parameters (2024-01)");
         yield return new("a bare count in a parameters column", [Figure("47B", "model-x", "parameters-total")], 0, Verdict.Supported, "Gamma Paper");
         yield return new("release month containing the release day", [Date("2024年6月", "model-x", "2024-06")], 0, Verdict.Supported, "2024-06-20");
         yield return new("a family's context window supports its model", [Figure("128K", "model-f1", "context-window", unit: Unit.Tokens)], 0, Verdict.Supported, "whole Family F family", "fact:Family F context-window");
         yield return new("yuan converted with a dated rate", [Figure("71亿元", "acme", "revenue", "2024")], 0, Verdict.Supported, "Alpha Research", "fact:7.1 CNY/USD for 2024 (Federal Reserve, 2025-01-02)", new DateOnly(2025, 3, 1));
-        yield return new("as of a date before a revision", [Figure("10亿美元", "acme", "revenue", "2024")], 0, Verdict.Supported, "gives 10亿美元", "fact:Alpha first look", new DateOnly(2025, 3, 1));
+        yield return new("as of a date before a revision", [Figure("10亿美元", "acme", "revenue", "2024")], 0, Verdict.Supported, "gives 10亿美元", "fact:Alpha Research, 2025-01-15", new DateOnly(2025, 3, 1));
         yield return new("valuation matches a round's valuation without naming the round", [Figure("1830亿美元", "acme", "valuation", "2025-09")], 0, Verdict.Supported, "1830亿美元");
         yield return new("不足9% against a rounded 9% is supported at the bound", [Figure("不足9%", "acme", "market-share", "2025-H2", Usage)], 0, Verdict.Supported, "at the bound");
 
         // ---- contradicted
         yield return new("exact figure outside the precision", [Figure("60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "gives 56.17亿美元", "fact:https://alpha.example/report");
         yield return new("超过 a bound above the value", [Figure("超过60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "not 超过60亿美元");
-        yield return new("every publisher disagrees on parameters", [Figure("141B", "model-x", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Contradicted, "Beta Wiki, Gamma Paper gives 46.7B", "fact:https://gamma.example/paper");
+        yield return new("every publisher disagrees on parameters", [Figure("141B", "model-x", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Contradicted, "46.7B parameters (2023-12), not 141B", "fact:https://gamma.example/paper");
         yield return new("spend basis against the spend figure", [Figure("32%", "acme", "market-share", "2025-H1", "market=m;basis=spend")], 0, Verdict.Contradicted, "40%");
         yield return new("release month not containing the release day", [Date("2025年3月", "model-x", "2025-03")], 0, Verdict.Contradicted, "2024-06-20", "fact:release-date");
         yield return new("a publisher's revision supersedes its first figure", [Figure("10亿美元", "acme", "revenue", "2024")], 0, Verdict.Contradicted, "12亿美元");
@@ -64,7 +64,7 @@ public sealed record VerdictCase(
         yield return new("no metric", [Figure("32%", "acme", null, "2025-H1", Usage)], 0, Verdict.Unverifiable, "no metric");
         yield return new("only another forecaster's forecast", [Figure("300亿美元", "widget-llm", "market-size", "2030", "region=world")], 0, Verdict.Unverifiable, "one forecast does not contradict another");
         yield return new("a family figure that differs is no contradiction of a model", [Figure("32K", "model-f1", "context-window", unit: Unit.Tokens)], 0, Verdict.Unverifiable, "for the Family F family");
-        yield return new("yuan without a rate for the period", [Figure("71亿元", "acme", "net-loss", "2020")], 0, Verdict.Unverifiable, "no exchange-rate fact");
+        yield return new("yuan without a rate for the period", [Figure("11亿欧元", "acme", "revenue", "2024")], 0, Verdict.Unverifiable, "no exchange-rate fact between EUR and USD");
         yield return new("nothing published yet as of the date", [Figure("32%", "acme", "market-share", "2025-H1", Usage)], 0, Verdict.Unverifiable, "No fact", AsOf: new DateOnly(2025, 7, 1));
 
         // ---- inconsistent (a) the same measure twice
@@ -105,7 +105,7 @@ public sealed record VerdictCase(
 
         // ---- (d) shares past 100%
         Claim[] shares = [Figure("45%", "a", "market-share", "2024", "market=x", line: 1), Figure("40%", "b", "market-share", "2024", "market=x", line: 2), Figure("30%", "c", "market-share", "2024", "market=x", line: 3)];
-        yield return new("shares of one market adding to 115%", shares, 1, Verdict.Inconsistent, "add up to at least 115%", "arithmetic:45% + 40% + 30%");
+        yield return new("shares of one market adding to 115%", shares, 1, Verdict.Inconsistent, "add up to at least 113.5%", "arithmetic:45% + 40% + 30%");
         yield return new("shares adding to 100% are fine",
             [Figure("60%", "a", "market-share", "2025", "market=y"), Figure("20%", "b", "market-share", "2025", "market=y"), Figure("15%", "c", "market-share", "2025", "market=y"), Figure("6%", "d", "market-share", "2025", "market=y")],
             0, Verdict.Unverifiable, "No fact");
