@@ -75,7 +75,7 @@ internal static class Figures
     public static Evidence Cite(Claim claim)
     {
         var where = string.IsNullOrWhiteSpace(claim.Context) ? claim.Sentence : claim.Context;
-        var text = string.IsNullOrWhiteSpace(where) ? claim.Text : $"{claim.Text} ({where.Trim()})";
+        var text = string.IsNullOrWhiteSpace(where) || where.Trim() == claim.Text ? claim.Text : $"{claim.Text} ({where.Trim()})";
         return new Evidence("claim", text, "line " + claim.Span.Line.ToString(CultureInfo.InvariantCulture));
     }
 
