@@ -1,0 +1,102 @@
+using Almanac.Periods;
+
+namespace Almanac.Checking.Judging;
+
+/// <summary>
+/// (c) A CAGR that does not connect its start and end levels. The end is the level of the CAGR's
+/// row (or of its end year), the start any earlier level of the same entity, metric and scope (the
+/// start year of a stated range). The CAGR holds if any such pair connects:
+/// (end/start)^(1/years) − 1 within the written precision plus <see cref="SlackPoints"/>.
+/// </summary>
+internal sealed class CagrRule : IDocumentRule
+{
+    /// <summary>Percentage points of slack: notes compute CAGRs over slightly different spans and round.</summary>
+    public const decimal SlackPoints = 1m;
+
+    public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)
+    {
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var cagr = claims[i];
+            if (cagr.MetricId != "cagr" || !Figures.IsPercent(cagr) || cagr.EntityId is null)
+            {
+                continue;
+            }
+
+            var pairs = Pairs(claims, cagr, context);
+            if (pairs.Count == 0)
+            {
+                continue;
+            }
+
+            var (low, high) = Figures.Interval(cagr);
+            var stated = (low == decimal.MinValue ? low : low - SlackPoints, high == decimal.MaxValue ? high : high + SlackPoints);
+            if (pairs.Any(p => Figures.Overlap(stated, Implied(p))))
+            {
+                continue;
+            }
+
+            var rate = cagr.Quantity!.Value.Value / 100;
+            var lines = pairs.Take(4).Select(p =>
+            {
+                var n = Years(p);
+                var projected = p.StartValue * (decimal)Math.Pow((double)(1 + rate), n);
+                var implied = ((decimal)Math.Pow((double)(p.End.Quantity!.Value.Value / p.StartValue), 1.0 / n) - 1) * 100;
+                return $"{p.Start.Text} × (1+{cagr.Text})^{Levels.Years(n)} = {Figures.Write(projected, p.End)}, not {p.End.Text} (the two imply {Figures.Percent(implied)} a year)";
+            }).ToList();
+
+            var ends = pairs.Select(p => p.EndIndex).Distinct().ToList();
+            var starts = pairs.Select(p => p.StartIndex).Distinct().ToList();
+            var involved = new List<int> { i };
+            involved.AddRange(ends);
+            if (starts.Count == 1)
+            {
+                involved.AddRange(starts);
+            }
+
+            var evidence = lines.Select(l => new Evidence("arithmetic", l)).ToList();
+            evidence.AddRange(ends.Concat(starts).Prepend(i).Distinct().Select(k => Figures.Cite(claims[k])));
+            yield return new Finding(
+                involved,
+                $"CAGR {cagr.Text} does not connect {string.Join(" or ", starts.Select(k => claims[k].Text))} to {string.Join(" or ", ends.Select(k => claims[k].Text))}: {lines[0]}",
+                evidence);
+        }
+    }
+
+    private static List<Levels.Pair> Pairs(IReadOnlyList<Claim> claims, Claim cagr, JudgingContext context)
+    {
+        if (cagr.Period is { Kind: PeriodKind.Range, Granularity: PeriodKind.Year } range)
+        {
+            return Levels.Pairs(claims, cagr, range.From, range.To, context)
+                .Where(p => Figures.YearOf(p.Start.Period) is not null).ToList();
+        }
+
+        if (Figures.YearOf(cagr.Period) is { } year)
+        {
+            return Levels.Pairs(claims, cagr, c => Figures.YearOf(c.Period) == year, c => Figures.YearOf(c.Period) is not null, context);
+        }
+
+        if (cagr.Period is null)
+        {
+            return Levels.Pairs(claims, cagr, c => Figures.SameLine(c, cagr) && Figures.YearOf(c.Period) is not null, c => Figures.YearOf(c.Period) is not null, context);
+        }
+
+        return [];
+    }
+
+    private static int Years(Levels.Pair pair) => Figures.YearOf(pair.End.Period)!.Value - Figures.YearOf(pair.Start.Period)!.Value;
+
+    private static (decimal Low, decimal High) Implied(Levels.Pair pair)
+    {
+        var n = Years(pair);
+        var (sLow, sHigh) = pair.StartInterval;
+        var (eLow, eHigh) = pair.EndInterval;
+        if (n <= 0 || sLow <= 0 || sHigh == decimal.MaxValue)
+        {
+            return (decimal.MinValue, decimal.MaxValue);
+        }
+
+        decimal Rate(decimal end, decimal start) => ((decimal)Math.Pow((double)(end / start), 1.0 / n) - 1) * 100;
+        return (eLow <= 0 ? decimal.MinValue : Rate(eLow, sHigh), eHigh == decimal.MaxValue ? decimal.MaxValue : Rate(eHigh, sLow));
+    }
+}

@@ -1,0 +1,78 @@
+namespace Almanac.Checking.Judging;
+
+/// <summary>
+/// Gives every claim of a document its verdict. First the document is checked against itself and
+/// arithmetic (a claim found at fault is <see cref="Verdict.Inconsistent"/>, whatever the knowledge
+/// base says); then each remaining claim is judged by the knowledge base; anything left is
+/// <see cref="Verdict.Unverifiable"/>. Rules run in a fixed order and the judge is reusable.
+/// </summary>
+public sealed class ClaimJudge
+{
+    private readonly IReadOnlyList<IDocumentRule> _documentRules =
+    [
+        new SameMeasureRule(),
+        new GrowthRule(),
+        new CagrRule(),
+        new SharesSumRule(),
+        new PartWholeRule(),
+        new LatestFigureRule(),
+        new MoeParametersRule(),
+    ];
+
+    private readonly IReadOnlyList<IClaimRule> _claimRules = [new KnowledgeRule()];
+
+    /// <summary>
+    /// One judgement per claim, in order, each with a one-line reason and its evidence.
+    /// </summary>
+    /// <param name="asOf">When given, only facts whose source was published on or before this day are used.</param>
+    public IReadOnlyList<Judgement> Judge(IReadOnlyList<Claim> claims, CheckKnowledge knowledge, DateOnly? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var context = new JudgingContext(knowledge, asOf);
+        var findings = new Dictionary<int, List<Finding>>();
+        foreach (var finding in _documentRules.SelectMany(rule => rule.Find(claims, context)))
+        {
+            foreach (var index in finding.Claims.Distinct())
+            {
+                if (!findings.TryGetValue(index, out var list))
+                {
+                    findings[index] = list = [];
+                }
+
+                list.Add(finding);
+            }
+        }
+
+        return claims.Select((claim, index) => findings.TryGetValue(index, out var found)
+                ? Inconsistent(claim, found)
+                : ByKnowledge(claim, context, _claimRules))
+            .ToList();
+    }
+
+    private static Judgement Inconsistent(Claim claim, List<Finding> found)
+    {
+        var reason = found.Count == 1 ? found[0].Reason : $"{found[0].Reason} (and {found.Count - 1} more)";
+        var evidence = found.SelectMany(f => f.Evidence)
+            .Where(e => !(e.Kind == "claim" && e.Source == Figures.Line(claim) && e.Text.StartsWith(claim.Text, StringComparison.Ordinal)))
+            .Distinct()
+            .ToList();
+        return new Judgement(claim, Verdict.Inconsistent, reason, evidence);
+    }
+
+    private static Judgement ByKnowledge(Claim claim, JudgingContext context, IReadOnlyList<IClaimRule> rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Judge(claim, context) is { } judgement)
+            {
+                return judgement;
+            }
+        }
+
+        var why = claim.EntityId is null || claim.MetricId is null
+            ? "Not understood well enough to judge: " + (claim.EntityId is null ? "no entity" : "no metric")
+            : $"No fact in the knowledge base about {claim.MetricId} of {claim.EntityId} in this scope and period";
+        return new Judgement(claim, Verdict.Unverifiable, why, []);
+    }
+}

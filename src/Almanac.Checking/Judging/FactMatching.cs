@@ -1,0 +1,87 @@
+using Almanac.Knowledge;
+using Almanac.Periods;
+
+namespace Almanac.Checking.Judging;
+
+/// <summary>
+/// Which knowledge-base facts speak about the measure a claim states: same entity and metric, a
+/// compatible scope, and the same moment (model properties at any moment).
+/// </summary>
+internal static class FactMatching
+{
+    /// <summary>Properties a model has from its release on: a figure about them holds whenever it is stated.</summary>
+    public static readonly HashSet<string> ModelProperties = new(StringComparer.Ordinal)
+    {
+        "parameters-total", "parameters-active", "context-window", "max-output-tokens", "training-tokens",
+        "training-compute", "training-dataset-size", "release-date", "licence", "open-weights", "knowledge-cutoff",
+        "developer", "country",
+    };
+
+    /// <summary>
+    /// Properties every model of a family shares, so a family's figure may support a claim about one
+    /// of its models (the Llama 3.1 model card gives 128K for 8B, 70B and 405B alike). Parameters and
+    /// release dates differ between members and are never inherited.
+    /// </summary>
+    public static readonly HashSet<string> FamilyProperties = new(StringComparer.Ordinal)
+    {
+        "context-window", "max-output-tokens", "licence", "open-weights", "knowledge-cutoff",
+    };
+
+    /// <summary>
+    /// Scope keys a claim may leave unsaid and still match, per metric: a valuation is the company's
+    /// valuation whichever round set it. Any other key the fact has and the claim lacks (basis, market,
+    /// region, segment, use case, benchmark, answer, variant, provider, offering) makes it another measure.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Omissible = new(StringComparer.Ordinal)
+    {
+        ["valuation"] = ["round"],
+    };
+
+    public static bool ScopeMatches(Scope claim, Scope fact, string metricId)
+    {
+        foreach (var (key, value) in claim.Values)
+        {
+            if (!string.Equals(fact[key], value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        var omissible = Omissible.GetValueOrDefault(metricId) ?? [];
+        return fact.Values.Keys.All(key => claim[key] is not null || omissible.Contains(key, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether a fact's period is the claim's moment: model properties always; other measures when
+    /// the periods overlap, or an instant lies within <see cref="ConflictFinder.SameMomentDays"/> of a
+    /// claim period no longer than a quarter.
+    /// </summary>
+    public static bool PeriodMatches(Period? claim, Period fact, string metricId)
+    {
+        if (ModelProperties.Contains(metricId))
+        {
+            return true;
+        }
+
+        if (claim is not { } c)
+        {
+            return false;
+        }
+
+        if (c.Overlaps(fact))
+        {
+            return true;
+        }
+
+        // A year or half is a span of its own: only a month, quarter or day stretches to a nearby instant.
+        if ((!IsMoment(c) && !IsMoment(fact)) || c.End.DayNumber - c.Start.DayNumber > 92)
+        {
+            return false;
+        }
+
+        var gap = c.End < fact.Start ? fact.Start.DayNumber - c.End.DayNumber : c.Start.DayNumber - fact.End.DayNumber;
+        return gap <= ConflictFinder.SameMomentDays;
+    }
+
+    private static bool IsMoment(Period p) => p.Kind is PeriodKind.Instant or PeriodKind.Day;
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Almanac.Periods;
+
+namespace Almanac.Checking.Judging;
+
+/// <summary>
+/// (b) A growth rate that does not match the two levels the document states for its ends:
+/// 2024 56.17亿 → 2025 73.58亿 is +31.0%, so a stated 31% holds and 40% does not. Year-over-year
+/// growth compares a period with the same period a year before; plain growth needs a period range.
+/// The tolerance is the written precision of all three figures.
+/// </summary>
+internal sealed class GrowthRule : IDocumentRule
+{
+    public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)
+    {
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var growth = claims[i];
+            if (growth.MetricId is not ("yoy-growth" or "growth") || !Figures.IsPercent(growth) || growth.EntityId is null
+                || growth.Period is not { } period || Ends(growth.MetricId, period) is not var (from, to))
+            {
+                continue;
+            }
+
+            var pairs = Levels.Pairs(claims, growth, from, to, context);
+            if (pairs.Count == 0)
+            {
+                continue;
+            }
+
+            var stated = Figures.Interval(growth);
+            var tested = pairs.Select(p => (Pair: p, Implied: Implied(p))).ToList();
+            if (tested.Any(t => Figures.Overlap(stated, t.Implied)))
+            {
+                continue;
+            }
+
+            var (pair, _) = tested[0];
+            var computed = ((pair.End.Quantity!.Value.Value / pair.StartValue) - 1) * 100;
+            var arithmetic = $"{pair.End.Text} / {pair.Start.Text} − 1 = {Figures.Percent(computed)}, not {growth.Text}";
+            yield return new Finding(
+                [i, pair.EndIndex, pair.StartIndex],
+                $"{growth.Text} growth does not connect {pair.Start.Text} ({pair.Start.Period}) and {pair.End.Text} ({pair.End.Period}): {Figures.Percent(computed)}",
+                [new Evidence("arithmetic", arithmetic), Figures.Cite(growth), Figures.Cite(pair.Start), Figures.Cite(pair.End)]);
+        }
+    }
+
+    private static (Period From, Period To)? Ends(string metricId, Period period)
+    {
+        if (metricId == "growth")
+        {
+            return period.Kind == PeriodKind.Range ? (period.From, period.To) : null;
+        }
+
+        return period.Kind == PeriodKind.Range ? null : (Levels.YearBefore(period), period);
+    }
+
+    private static (decimal Low, decimal High) Implied(Levels.Pair pair)
+    {
+        var (sLow, sHigh) = pair.StartInterval;
+        var (eLow, eHigh) = pair.EndInterval;
+        if (sLow <= 0 || sHigh == decimal.MaxValue)
+        {
+            return (decimal.MinValue, decimal.MaxValue);
+        }
+
+        var low = eLow == decimal.MinValue ? decimal.MinValue : ((eLow / sHigh) - 1) * 100;
+        var high = eHigh == decimal.MaxValue ? decimal.MaxValue : ((eHigh / sLow) - 1) * 100;
+        return (low, high);
+    }
+}
+
+/// <summary>Levels of one measure at two moments, found in the document for a rate to be checked against.</summary>
+internal static class Levels
+{
+    /// <summary>A start and an end level, both in the end's unit.</summary>
+    internal sealed record Pair(
+        int StartIndex, Claim Start, (decimal Low, decimal High) StartInterval,
+        int EndIndex, Claim End, (decimal Low, decimal High) EndInterval)
+    {
+        /// <summary>The start's value in the end's unit.</summary>
+        public decimal StartValue => (StartInterval.Low + StartInterval.High) / 2 is var mid && StartInterval.High != decimal.MaxValue && StartInterval.Low != decimal.MinValue
+            ? mid
+            : Start.Quantity!.Value.Value;
+    }
+
+    /// <summary>
+    /// Pairs of levels of the rate's entity and scope: an end at <paramref name="to"/> (those in the
+    /// rate's own row first, if any) and a start of the same metric at <paramref name="from"/>.
+    /// </summary>
+    public static List<Pair> Pairs(IReadOnlyList<Claim> claims, Claim rate, Period? from, Period to, JudgingContext context) =>
+        Pairs(claims, rate, c => Figures.Same(c.Period, to), c => from is null || Figures.Same(c.Period, from), context);
+
+    public static List<Pair> Pairs(IReadOnlyList<Claim> claims, Claim rate, Func<Claim, bool> isEnd, Func<Claim, bool> isStart, JudgingContext context)
+    {
+        var levels = Enumerable.Range(0, claims.Count)
+            .Where(k => Figures.IsLevel(claims[k]) && claims[k].EntityId == rate.EntityId && claims[k].MetricId is not null
+                && claims[k].Scope.Equals(rate.Scope) && claims[k].Period is not null)
+            .ToList();
+        var ends = levels.Where(k => isEnd(claims[k])).ToList();
+        var inRow = ends.Where(k => Figures.SameLine(claims[k], rate)).ToList();
+        if (inRow.Count > 0)
+        {
+            ends = inRow;
+        }
+
+        var pairs = new List<Pair>();
+        foreach (var e in ends)
+        {
+            var end = claims[e];
+            foreach (var s in levels.Where(k => k != e && claims[k].MetricId == end.MetricId && isStart(claims[k])
+                && claims[k].Period!.Value.End < end.Period!.Value.Start))
+            {
+                if (Figures.IntervalIn(claims[s], end.Quantity!.Value.Unit, context) is { } startInterval)
+                {
+                    pairs.Add(new Pair(s, claims[s], startInterval, e, end, Figures.Interval(end)));
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The same kind of period one year earlier: 2025 → 2024, 2025-Q2 → 2024-Q2.</summary>
+    public static Period YearBefore(Period period) => period.Kind switch
+    {
+        PeriodKind.Year => Period.Year(period.Start.Year - 1),
+        PeriodKind.FiscalYear => Period.FiscalYear(period.Start.Year - 1),
+        PeriodKind.Half => Period.Half(period.Start.Year - 1, period.Start.Month <= 6 ? 1 : 2),
+        PeriodKind.Quarter => Period.Quarter(period.Start.Year - 1, ((period.Start.Month - 1) / 3) + 1),
+        PeriodKind.Month => Period.Month(period.Start.Year - 1, period.Start.Month),
+        PeriodKind.Instant => Period.Instant(period.Start.AddYears(-1)),
+        _ => Period.Day(period.Start.AddYears(-1)),
+    };
+
+    public static string Years(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

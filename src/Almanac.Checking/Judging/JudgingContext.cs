@@ -1,0 +1,45 @@
+using Almanac.Knowledge;
+using Almanac.Text;
+
+namespace Almanac.Checking.Judging;
+
+/// <summary>
+/// What the rules judge by during one run: the knowledge as of a date (facts whose source was
+/// published by then), exchange rates from those facts only, and name lookups.
+/// </summary>
+internal sealed class JudgingContext
+{
+    private readonly Dictionary<string, IReadOnlyList<Statement>> _byEntity;
+    private readonly Dictionary<string, Source> _sourceByFact;
+
+    public JudgingContext(CheckKnowledge knowledge, DateOnly? asOf)
+    {
+        Knowledge = knowledge;
+        AsOf = asOf;
+        var visible = knowledge.Statements.Where(s => asOf is not { } day || s.Source.Published <= day).ToList();
+        _byEntity = visible.GroupBy(s => s.Fact.EntityId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Statement>)g.ToList(), StringComparer.Ordinal);
+        _sourceByFact = visible
+            .Where(s => s.Fact.MetricId == "exchange-rate")
+            .GroupBy(s => s.Fact.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
+        Currencies = asOf is null ? knowledge.Currencies : new CurrencyConverter(visible.Select(s => s.Fact));
+    }
+
+    public CheckKnowledge Knowledge { get; }
+
+    public DateOnly? AsOf { get; }
+
+    public CurrencyConverter Currencies { get; }
+
+    public IReadOnlyList<Statement> About(string entityId) => _byEntity.GetValueOrDefault(entityId) ?? [];
+
+    public Entity? Entity(string? id) => id is null ? null : Knowledge.Names.Entity(id);
+
+    /// <summary>The source of an exchange-rate fact used for a conversion.</summary>
+    public Source? RateSource(Fact rate) => _sourceByFact.GetValueOrDefault(rate.Id);
+
+    /// <summary>The language a claim was written in, for writing figures back the way the note does.</summary>
+    public static Language LanguageOf(Claim claim) =>
+        (claim.Text + claim.Sentence).Any(c => c is >= '\u4e00' and <= '\u9fff') ? Language.Zh : Language.En;
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using Almanac.Knowledge;
+using Almanac.Quantities;
+
+namespace Almanac.Checking.Judging;
+
+/// <summary>
+/// Judges a claim by the knowledge base: supported when every publisher's figure for the measure
+/// agrees with it, disputed when some do and some do not, contradicted when none does. A
+/// publisher's newer figure for a moment supersedes its older one; figures for different moments
+/// within the claim's period each count, so a yearly claim may match any of them.
+/// </summary>
+internal sealed class KnowledgeRule : IClaimRule
+{
+    public Judgement? Judge(Claim claim, JudgingContext context)
+    {
+        if (claim.EntityId is null || claim.MetricId is null || (claim.Quantity is null && claim.Date is null)
+            || claim.Role == QuantityRole.Equivalent)
+        {
+            return null;
+        }
+
+        var (matches, family) = Candidates(claim, context);
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        var compared = matches.Select(s => Compare(claim, s, context)).ToList();
+        var comparable = compared.Where(c => c.Verdict != Agreement.Verdict.Incomparable).ToList();
+        if (comparable.Count == 0)
+        {
+            var first = compared[0];
+            return new Judgement(
+                claim,
+                Verdict.Unverifiable,
+                $"The knowledge base states this measure only in {first.Statement.Fact.Value.Unit.Code}, which cannot be compared with {claim.Text}{(first.Note is null ? string.Empty : ": " + first.Note)}",
+                compared.Take(3).Select(c => FactEvidence(c, claim, context)).ToList());
+        }
+
+        var publishers = comparable
+            .GroupBy(c => c.Statement.Source.Publisher, StringComparer.OrdinalIgnoreCase)
+            .Select(Representative)
+            .OrderBy(c => c.Statement.Source.Published)
+            .ToList();
+        var agreeing = publishers.Where(p => p.Verdict == Agreement.Verdict.Agree).ToList();
+        var disagreeing = publishers.Where(p => p.Verdict == Agreement.Verdict.Disagree).ToList();
+        var evidence = publishers.Select(c => FactEvidence(c, claim, context)).ToList();
+        var familyNote = family is null ? string.Empty : $" (a figure for the whole {family} family)";
+
+        if (disagreeing.Count == 0)
+        {
+            var lead = agreeing[0];
+            return new Judgement(claim, Verdict.Supported, $"{Who(agreeing)} gives {Value(lead, claim)}{familyNote}{Bound(claim, lead)}", evidence);
+        }
+
+        if (agreeing.Count > 0)
+        {
+            return new Judgement(
+                claim,
+                Verdict.Disputed,
+                $"Sources disagree: {Who(agreeing)} gives {Value(agreeing[0], claim)}, {Who(disagreeing)} gives {string.Join(" / ", disagreeing.Select(d => Value(d, claim)))}",
+                evidence);
+        }
+
+        var others = string.Join(" / ", disagreeing.Select(d => Value(d, claim)).Distinct(StringComparer.Ordinal));
+        if (family is not null)
+        {
+            return new Judgement(claim, Verdict.Unverifiable, $"{Who(disagreeing)} gives {others} for the {family} family, not this model; not enough to contradict {claim.Text}", evidence);
+        }
+
+        if (disagreeing.All(d => d.Statement.Fact.Obtained == Obtained.Forecast))
+        {
+            return new Judgement(claim, Verdict.Unverifiable, $"Only other forecasts are known: {Who(disagreeing)} {others}; one forecast does not contradict another", evidence);
+        }
+
+        var reason = claim.Date is { } date
+            ? $"{Who(disagreeing)} gives {others}, which is not in {date}"
+            : $"{Who(disagreeing)} gives {others}, not {claim.Text}";
+        return new Judgement(claim, Verdict.Contradicted, reason, evidence);
+    }
+
+    private static (List<Statement> Matches, string? Family) Candidates(Claim claim, JudgingContext context)
+    {
+        var own = Matching(claim, claim.EntityId!, context);
+        if (own.Count > 0 || !FactMatching.FamilyProperties.Contains(claim.MetricId!))
+        {
+            return (own, null);
+        }
+
+        if (context.Entity(claim.EntityId) is { Parent: { } parentId } && context.Entity(parentId) is { Kind: EntityKind.ModelFamily } parent)
+        {
+            var inherited = Matching(claim, parent.Id, context);
+            return (inherited, inherited.Count > 0 ? parent.Name.En : null);
+        }
+
+        return (own, null);
+    }
+
+    private static List<Statement> Matching(Claim claim, string entityId, JudgingContext context) =>
+        context.About(entityId)
+            .Where(s => s.Fact.MetricId == claim.MetricId
+                && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId)
+                && FactMatching.PeriodMatches(claim.Period, s.Fact.Period, claim.MetricId)
+                && (claim.Date is null ? s.Fact.Value.Quantity is not null : s.Fact.Value.Date is not null))
+            .ToList();
+
+    /// <summary>
+    /// A publisher's say on the measure: for each moment it speaks of, its latest publication; it
+    /// agrees with the claim if any of those agrees.
+    /// </summary>
+    private static Compared Representative(IEnumerable<Compared> byPublisher)
+    {
+        var latest = byPublisher
+            .GroupBy(c => c.Statement.Fact.Period)
+            .Select(g => g.OrderByDescending(c => c.Statement.Source.Published).First())
+            .OrderByDescending(c => c.Statement.Source.Published)
+            .ThenByDescending(c => c.Statement.Fact.Period.End)
+            .ToList();
+        return latest.FirstOrDefault(c => c.Verdict == Agreement.Verdict.Agree) ?? latest[0];
+    }
+
+    private static Compared Compare(Claim claim, Statement statement, JudgingContext context)
+    {
+        var fact = statement.Fact;
+        if (claim.Date is { } period)
+        {
+            return fact.Value.Date is { } day
+                ? new Compared(statement, period.Start <= day && day <= period.End ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, null)
+                : new Compared(statement, Agreement.Verdict.Incomparable, null);
+        }
+
+        var factQuantity = fact.Value.Quantity!.Value;
+        var claimQuantity = claim.Quantity!.Value;
+        var factInterval = Agreement.Interval(factQuantity);
+        string? note = null;
+        (decimal Low, decimal High) claimInterval;
+
+        // A bare number (540B, 8,192) is a count until its column says what is counted: the metric does.
+        if (claimQuantity.Unit == Unit.Count && factQuantity.Unit.Dimension is Dimension.Parameters or Dimension.Tokens or Dimension.Words)
+        {
+            claimInterval = Figures.Interval(claim);
+        }
+        else if (claimQuantity.Unit == factQuantity.Unit)
+        {
+            claimInterval = Figures.Interval(claim);
+        }
+        else if (claimQuantity.Unit.Dimension == Dimension.Currency && factQuantity.Unit.Dimension == Dimension.Currency)
+        {
+            if (claimQuantity.Value == 0)
+            {
+                return new Compared(statement, Agreement.Verdict.Incomparable, "a zero amount");
+            }
+
+            if (!context.Currencies.TryConvert(claimQuantity, factQuantity.Unit.Currency!, claim.Period ?? fact.Period, out var conversion, out var why))
+            {
+                return new Compared(statement, Agreement.Verdict.Incomparable, why);
+            }
+
+            var factor = conversion.Amount.Value / claimQuantity.Value;
+            var (low, high) = Figures.Interval(claim);
+            claimInterval = (Figures.Scale(low, factor), Figures.Scale(high, factor));
+            note = $"{claim.Text} is {Figures.Write(conversion.Amount, claim)} at {RateText(conversion.Rate, context)}";
+        }
+        else
+        {
+            return new Compared(statement, Agreement.Verdict.Incomparable, null);
+        }
+
+        var agree = Figures.Overlap(claimInterval, factInterval)
+            || (BinaryThousands(claim) && Figures.Overlap((Figures.Scale(claimInterval.Low, 1.024m), Figures.Scale(claimInterval.High, 1.024m)), factInterval));
+        return new Compared(statement, agree ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, note);
+    }
+
+    /// <summary>A context window written <c>128K</c> may mean 131,072 tokens.</summary>
+    private static bool BinaryThousands(Claim claim) =>
+        claim.MetricId is "context-window" or "max-output-tokens" && claim.Text.Contains('K', StringComparison.OrdinalIgnoreCase);
+
+    private static string RateText(Fact? rate, JudgingContext context)
+    {
+        if (rate is null)
+        {
+            return "no conversion";
+        }
+
+        var source = context.RateSource(rate);
+        var who = source is null ? rate.SourceId : $"{source.Publisher}, {source.Published:yyyy-MM-dd}";
+        return $"{rate.Value.Quantity!.Value.Value.ToString(CultureInfo.InvariantCulture)} {rate.Value.Unit.Code} for {rate.Period} ({who})";
+    }
+
+    private static string Who(IEnumerable<Compared> compared) =>
+        string.Join(", ", compared.Select(c => c.Statement.Source.Publisher).Distinct(StringComparer.OrdinalIgnoreCase));
+
+    private static string Value(Compared compared, Claim claim)
+    {
+        var fact = compared.Statement.Fact;
+        var value = fact.Value.Date is { } day
+            ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : Figures.Write(fact.Value.Quantity!.Value, claim);
+        return $"{value} ({fact.Period})";
+    }
+
+    /// <summary>A claim such as <c>不足9%</c> against a source's 9%: agreement at the bound, said so.</summary>
+    private static string Bound(Claim claim, Compared lead)
+    {
+        if (claim.Quantity is not { } q || lead.Statement.Fact.Value.Quantity is not { } f || f.Value != (q.High ?? q.Value))
+        {
+            return string.Empty;
+        }
+
+        return q.Qualifier switch
+        {
+            Qualifier.LessThan or Qualifier.Nearly => $"; {claim.Text} is at the bound: the source's rounded {Figures.Write(f, claim)} allows a value just below it",
+            Qualifier.MoreThan => $"; {claim.Text} is at the bound: the source's rounded {Figures.Write(f, claim)} allows a value just above it",
+            _ => string.Empty,
+        };
+    }
+
+    private static Evidence FactEvidence(Compared compared, Claim claim, JudgingContext context)
+    {
+        var (fact, source) = (compared.Statement.Fact, compared.Statement.Source);
+        var name = context.Entity(fact.EntityId)?.Name.En ?? fact.EntityId;
+        var scope = fact.Scope.IsEmpty ? string.Empty : $" [{fact.Scope}]";
+        var quote = string.IsNullOrWhiteSpace(fact.Quote) ? string.Empty : $": \"{fact.Quote}\"";
+        var note = compared.Note is null ? string.Empty : $"; {compared.Note}";
+        return new Evidence(
+            "fact",
+            $"{name} {fact.MetricId}{scope} {Value(compared, claim)}, {fact.Obtained.ToCode()}{quote}{note}",
+            $"{source.Publisher}, {source.Published:yyyy-MM-dd}",
+            source.Url.ToString());
+    }
+
+    private sealed record Compared(Statement Statement, Agreement.Verdict Verdict, string? Note);
+}

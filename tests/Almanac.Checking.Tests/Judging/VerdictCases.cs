@@ -1,0 +1,156 @@
+using Almanac.Checking;
+using Almanac.Quantities;
+using static Almanac.Tests.Checking.Judging.ClaimBuilder;
+
+namespace Almanac.Tests.Checking.Judging;
+
+/// <summary>
+/// One row per situation a rule must tell apart: the document's claims, which of them is looked at,
+/// and the verdict, reason and evidence it must get.
+/// </summary>
+/// <param name="Target">Index of the judged claim in <paramref name="Claims"/>.</param>
+/// <param name="Reason">Text the one-line reason must contain.</param>
+/// <param name="Evidence">Text some evidence must contain (kind:text), or null for none required.</param>
+public sealed record VerdictCase(
+    string Name,
+    Claim[] Claims,
+    int Target,
+    Verdict Verdict,
+    string Reason,
+    string? Evidence = null,
+    DateOnly? AsOf = null)
+{
+    public override string ToString() => Name;
+
+    public static IReadOnlyDictionary<string, VerdictCase> All { get; } = Build().ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    private const string Usage = "market=m;basis=usage";
+
+    private static IEnumerable<VerdictCase> Build()
+    {
+        // ---- supported
+        yield return new("share equal to the survey", [Figure("32%", "acme", "market-share", "2025-H1", Usage)], 0, Verdict.Supported, "Alpha Research gives 32%", "fact:Acme market-share");
+        yield return new("precision of 56.17亿 covers 5.617e9", [Figure("56.17亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Supported, "Alpha Research gives 56.17亿美元", "fact:estimated");
+        yield return new("约 stretches 5% either way", [Figure("约59亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Supported, "Alpha Research");
+        yield return new("超过 accepts any larger value", [Figure("超过50亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Supported, "gives 56.17亿美元");
+        yield return new("a range containing the value", [Figure("30%-35%", "acme", "market-share", "2025-H1", Usage)], 0, Verdict.Supported, "32%");
+        yield return new("a model property matches whatever period the note gives", [Figure("46.7B", "model-x", "parameters-total", "2025", unit: Unit.Parameters)], 0, Verdict.Supported, "Gamma Paper, Beta Wiki gives about 47B");
+        yield return new("rounded 47B agrees with both sources", [Figure("47B", "model-x", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Supported, "Gamma Paper, Beta Wiki gives about 47B parameters (2024-01)");
+        yield return new("a bare count in a parameters column", [Figure("47B", "model-x", "parameters-total")], 0, Verdict.Supported, "Gamma Paper");
+        yield return new("release month containing the release day", [Date("2024年6月", "model-x", "2024-06")], 0, Verdict.Supported, "2024-06-20");
+        yield return new("a family's context window supports its model", [Figure("128K", "model-f1", "context-window", unit: Unit.Tokens)], 0, Verdict.Supported, "whole Family F family", "fact:Family F context-window");
+        yield return new("yuan converted with a dated rate", [Figure("71亿元", "acme", "revenue", "2024")], 0, Verdict.Supported, "Alpha Research", "fact:7.1 CNY/USD for 2024 (Federal Reserve, 2025-01-02)", new DateOnly(2025, 3, 1));
+        yield return new("as of a date before a revision", [Figure("10亿美元", "acme", "revenue", "2024")], 0, Verdict.Supported, "gives 10亿美元", "fact:Alpha Research, 2025-01-15", new DateOnly(2025, 3, 1));
+        yield return new("valuation matches a round's valuation without naming the round", [Figure("1830亿美元", "acme", "valuation", "2025-09")], 0, Verdict.Supported, "1830亿美元");
+        yield return new("不足9% against a rounded 9% is supported at the bound", [Figure("不足9%", "acme", "market-share", "2025-H2", Usage)], 0, Verdict.Supported, "at the bound");
+
+        // ---- contradicted
+        yield return new("exact figure outside the precision", [Figure("60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "gives 56.17亿美元", "fact:https://alpha.example/report");
+        yield return new("超过 a bound above the value", [Figure("超过60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "not 超过60亿美元");
+        yield return new("every publisher disagrees on parameters", [Figure("141B", "model-x", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Contradicted, "46.7B parameters (2023-12), not 141B", "fact:https://gamma.example/paper");
+        yield return new("spend basis against the spend figure", [Figure("32%", "acme", "market-share", "2025-H1", "market=m;basis=spend")], 0, Verdict.Contradicted, "40%");
+        yield return new("release month not containing the release day", [Date("2025年3月", "model-x", "2025-03")], 0, Verdict.Contradicted, "2024-06-20", "fact:release-date");
+        yield return new("a publisher's revision supersedes its first figure", [Figure("10亿美元", "acme", "revenue", "2024")], 0, Verdict.Contradicted, "12亿美元");
+        yield return new("a context window below the model's", [Figure("32K", "model-x", "context-window", unit: Unit.Tokens)], 0, Verdict.Contradicted, "Beta Wiki");
+
+        // ---- disputed
+        yield return new("sources disagree and one agrees", [Figure("3000万", "gadget", "users", "2025-Q2")], 0, Verdict.Disputed, "Sources disagree", "fact:Beta Wiki");
+
+        // ---- unverifiable
+        yield return new("a share without its basis is another measure", [Figure("32%", "acme", "market-share", "2025-H1", "market=m")], 0, Verdict.Unverifiable, "No fact");
+        yield return new("a share without its market is another measure", [Figure("32%", "acme", "market-share", "2025-H1", "basis=usage")], 0, Verdict.Unverifiable, "No fact");
+        yield return new("another year of a changing measure", [Figure("32%", "acme", "market-share", "2023", Usage)], 0, Verdict.Unverifiable, "No fact");
+        yield return new("no entity", [Figure("32%", null, "market-share", "2025-H1", Usage)], 0, Verdict.Unverifiable, "no entity");
+        yield return new("no metric", [Figure("32%", "acme", null, "2025-H1", Usage)], 0, Verdict.Unverifiable, "no metric");
+        yield return new("only another forecaster's forecast", [Figure("300亿美元", "widget-llm", "market-size", "2030", "region=world")], 0, Verdict.Unverifiable, "one forecast does not contradict another");
+        yield return new("a family figure that differs is no contradiction of a model", [Figure("32K", "model-f1", "context-window", unit: Unit.Tokens)], 0, Verdict.Unverifiable, "for the Family F family");
+        yield return new("yuan without a rate for the period", [Figure("11亿欧元", "acme", "revenue", "2024")], 0, Verdict.Unverifiable, "no exchange-rate fact between EUR and USD");
+        yield return new("nothing published yet as of the date", [Figure("32%", "acme", "market-share", "2025-H1", Usage)], 0, Verdict.Unverifiable, "No fact", AsOf: new DateOnly(2025, 7, 1));
+
+        // ---- inconsistent (a) the same measure twice
+        var china147 = Figure("147亿元", "china-llm", "market-size", "2024", "region=china", line: 23, sentence: "2024年语言大模型市场规模147亿元人民币，2024年约209亿元");
+        var china209 = Figure("约209亿元", "china-llm", "market-size", "2024", "region=china", line: 23, sentence: "2024年语言大模型市场规模147亿元人民币，2024年约209亿元");
+        yield return new("the same measure stated as 147亿 and 209亿", [china147, china209], 0, Verdict.Inconsistent, "both 147亿元 (line 23) and 约209亿元", "claim:约209亿元");
+        yield return new("the other of the pair is marked too", [china147, china209], 1, Verdict.Inconsistent, "147亿元", "claim:147亿元");
+        yield return new("a figure marked as another forecast is no inconsistency",
+            [Figure("73.58亿美元", "llm", "market-size", "2025", "region=world", line: 7), Figure("50.3亿美元", "llm", "market-size", "2025", "region=world", line: 8, context: "2025年另一预测")],
+            1, Verdict.Unverifiable, "No fact");
+        yield return new("inconsistency comes before the knowledge base",
+            [Figure("56.17亿美元", "widget-llm", "market-size", "2024", "region=world", line: 5), Figure("80亿美元", "widget-llm", "market-size", "2024", "region=world", line: 9)],
+            0, Verdict.Inconsistent, "80亿美元 (line 9)");
+
+        // ---- (b) growth against its levels
+        var level24 = Figure("56.17亿美元", "llm", "market-size", "2024", "region=world", line: 6);
+        var level25 = Figure("73.58亿美元", "llm", "market-size", "2025", "region=world", line: 7);
+        yield return new("31% growth connects 56.17亿 and 73.58亿", [level24, level25, Figure("31%", "llm", "yoy-growth", "2025", "region=world", line: 7)], 2, Verdict.Unverifiable, "No fact");
+        yield return new("40% growth does not connect them", [level24, level25, Figure("40%", "llm", "yoy-growth", "2025", "region=world", line: 7)], 2, Verdict.Inconsistent, "does not connect", "arithmetic:73.58亿美元 / 56.17亿美元 − 1 = 31%, not 40%");
+        yield return new("the levels of a broken growth are marked", [level24, level25, Figure("40%", "llm", "yoy-growth", "2025", "region=world", line: 7)], 0, Verdict.Inconsistent, "40%");
+
+        // ---- (c) CAGR against its endpoints
+        var level29 = Figure("135.2亿美元", "llm", "market-size", "2029", "region=world", line: 9);
+        var other25 = Figure("50.3亿美元", "llm", "market-size", "2025", "region=world", line: 8, context: "2025年另一预测");
+        var level34 = Figure("1,113.04亿美元", "llm", "market-size", "2034", "region=world", line: 10);
+        var cagr34 = Figure("21.63%", "llm", "cagr", "2034", "region=world", line: 10);
+        var cagr29 = Figure("28.0%", "llm", "cagr", "2029", "region=world", line: 9);
+        Claim[] seed = [level24, level25, other25, level29, cagr29, level34, cagr34];
+        yield return new("a CAGR that connects no base to 2034", seed, 6, Verdict.Inconsistent, "CAGR 21.63% does not connect", "arithmetic:56.17亿美元 × (1+21.63%)^10 = ");
+        yield return new("the 2034 level of a broken CAGR is marked", seed, 5, Verdict.Inconsistent, "CAGR 21.63%", "claim:21.63%");
+        yield return new("28.0% to 2029 connects from the 2025 50.3亿 base", seed, 4, Verdict.Unverifiable, "No fact");
+        yield return new("a CAGR over a stated range uses the range's start",
+            [Figure("67亿美元", "ent", "market-size", "2024", line: 16), Figure("711亿美元", "ent", "market-size", "2034", line: 16), Figure("40%", "ent", "cagr", "2024/2034", line: 16)],
+            2, Verdict.Inconsistent, "(the two imply 26.6", "arithmetic:67亿美元 × (1+40%)^10");
+        yield return new("a CAGR within a point of its endpoints holds",
+            [Figure("67亿美元", "ent", "market-size", "2024", line: 16), Figure("711亿美元", "ent", "market-size", "2034", line: 16), Figure("26.1%", "ent", "cagr", "2024/2034", line: 16)],
+            2, Verdict.Unverifiable, "No fact");
+
+        // ---- (d) shares past 100%
+        Claim[] shares = [Figure("45%", "a", "market-share", "2024", "market=x", line: 1), Figure("40%", "b", "market-share", "2024", "market=x", line: 2), Figure("30%", "c", "market-share", "2024", "market=x", line: 3)];
+        yield return new("shares of one market adding to 115%", shares, 1, Verdict.Inconsistent, "add up to at least 113.5%", "arithmetic:45% + 40% + 30%");
+        yield return new("shares adding to 100% are fine",
+            [Figure("60%", "a", "market-share", "2025", "market=y"), Figure("20%", "b", "market-share", "2025", "market=y"), Figure("15%", "c", "market-share", "2025", "market=y"), Figure("6%", "d", "market-share", "2025", "market=y")],
+            0, Verdict.Unverifiable, "No fact");
+        yield return new("不足2% counts as nothing in the sum",
+            [Figure("82%", "a", "market-share", "2025", "market=z"), Figure("10%", "b", "market-share", "2025", "market=z"), Figure("6%", "c", "market-share", "2025", "market=z"), Figure("不足2%", "d", "market-share", "2025", "market=z")],
+            3, Verdict.Unverifiable, "No fact");
+
+        // ---- (e) a part above its whole
+        yield return new("a region above the world",
+            [Figure("56.17亿美元", "llm", "market-size", "2024", "region=world", line: 6), Figure("60亿美元", "llm", "market-size", "2024", "region=us", line: 20)],
+            1, Verdict.Inconsistent, "a region (us) above the world", "arithmetic:60亿美元 > 56.17亿美元");
+        yield return new("a region below the world is fine",
+            [Figure("56.17亿美元", "llm", "market-size", "2024", "region=world", line: 6), Figure("13.126亿美元", "llm", "market-size", "2024", "region=us", line: 20)],
+            1, Verdict.Unverifiable, "No fact");
+        yield return new("monthly active users above total users",
+            [Figure("3000万", "bot", "monthly-active-users", "2025-Q2", line: 90), Figure("1900万", "bot", "users", "2025", line: 95)],
+            0, Verdict.Inconsistent, "monthly-active-users above users", "claim:1900万");
+        yield return new("monthly active users above 超过 total users is not flagged",
+            [Figure("3000万", "bot", "monthly-active-users", "2025-Q2", line: 90), Figure("超过1900万", "bot", "users", "2025", line: 95)],
+            0, Verdict.Unverifiable, "No fact");
+        yield return new("a segment above its market",
+            [Figure("56.17亿美元", "llm", "market-size", "2024", "region=world", line: 6), Figure("62.8亿美元", "llm", "market-size", "2024", "region=world;segment=general", line: 30)],
+            1, Verdict.Inconsistent, "a segment (general) above its market");
+
+        // ---- (f) a latest figure below an earlier one
+        Claim[] valuations =
+        [
+            Figure("180亿美元", "acme-ai", "valuation", "2025-05", line: 82, context: "2025年5月估值"),
+            Figure("1830亿美元", "acme-ai", "valuation", null, "round=series-f", line: 83, sentence: "Series F融资: 130亿美元，投后估值1830亿美元"),
+            Figure("350亿美元", "acme-ai", "valuation", "2025", line: 84, context: "2025年最新估值"),
+        ];
+        yield return new("a latest valuation below the Series F", valuations, 2, Verdict.Inconsistent, "latest valuation 350亿美元 is below the earlier 1830亿美元 (line 83)", "arithmetic:350亿美元 (latest) < 1830亿美元");
+        yield return new("the higher earlier valuation is marked", valuations, 1, Verdict.Inconsistent, "350亿美元", "claim:350亿美元");
+        yield return new("a lower earlier valuation is not", valuations, 0, Verdict.Unverifiable, "No fact");
+
+        // ---- (g) MoE active above total
+        Claim[] moe =
+        [
+            Figure("17B", "scout", "parameters-total", role: QuantityRole.Total, line: 120, unit: Unit.Parameters),
+            Figure("109B", "scout", "parameters-active", role: QuantityRole.Active, line: 120, unit: Unit.Parameters),
+        ];
+        yield return new("active parameters above the total", moe, 1, Verdict.Inconsistent, "Active parameters 109B exceed the total 17B", "arithmetic:109B active > 17B total");
+        yield return new("the total of a swapped pair is marked", moe, 0, Verdict.Inconsistent, "exceed the total 17B");
+        yield return new("an ordinary MoE row is fine",
+            [Figure("109B", null, null, role: QuantityRole.Total, line: 120), Figure("17B", null, null, role: QuantityRole.Active, line: 120)],
+            1, Verdict.Unverifiable, "no entity");
+    }
+}
