@@ -3,6 +3,8 @@ using Almanac.Bench;
 
 // Almanac.Bench cli-startup <almanac binary> [runs] [-- almanac arguments]
 // Almanac.Bench imports <repository root> <shared data folder>
+// Almanac.Bench check <almanac binary> <note> [runs]
+// Almanac.Bench check-batch <almanac binary> <folder of notes> [megabytes]
 switch (args.FirstOrDefault())
 {
     case "cli-startup" when args.Length >= 2:
@@ -12,8 +14,16 @@ switch (args.FirstOrDefault())
         return CommandTiming.Run(Path.GetFullPath(args[1]), Directory.GetCurrentDirectory(), command, runs, targetMs: 300);
     case "imports" when args.Length >= 3:
         return ImportTiming.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), targetSeconds: 10);
+    case "check" when args.Length >= 3:
+        var checkRuns = args.Length > 3 && int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 10;
+        return CommandTiming.Run(Path.GetFullPath(args[1]), Directory.GetCurrentDirectory(), ["check", Path.GetFullPath(args[2]), "--format", "json"], checkRuns, targetMs: 1000);
+    case "check-batch" when args.Length >= 3:
+        var megabytes = args.Length > 3 && double.TryParse(args[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 1;
+        return BatchTiming.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), megabytes);
     default:
         Console.Error.WriteLine("usage: Almanac.Bench cli-startup <path to almanac> [runs] [-- <almanac arguments>]");
         Console.Error.WriteLine("       Almanac.Bench imports <repository root> <shared data folder>");
+        Console.Error.WriteLine("       Almanac.Bench check <path to almanac> <note> [runs]");
+        Console.Error.WriteLine("       Almanac.Bench check-batch <path to almanac> <folder of notes> [megabytes]");
         return 2;
 }
