@@ -33,7 +33,8 @@ internal sealed class Lexicon
         ("百万输入tokens", "price-input"), ("百万输出tokens", "price-output"), ("per million input tokens", "price-input"), ("per million output tokens", "price-output"),
         ("下载", "downloads"), ("周下载", "downloads"), ("融资", "funding-raised"), ("投后估值", "valuation"),
         ("用户", "users"), ("月活用户", "monthly-active-users"), ("同比增长", "yoy-growth"), ("增长", "growth"),
-        ("训练于", "training-tokens"), ("tokens/秒", "output-speed"),
+        ("训练于", "training-tokens"), ("轮", "funding-raised"), ("基准", "benchmark-score"), ("MMLU", "benchmark-score"),
+        ("Big-Bench Hard", "benchmark-score"), ("HumanEval", "benchmark-score"), ("视觉推理", "benchmark-score"), ("tokens/秒", "output-speed"),
     ];
 
     public Lexicon(CheckKnowledge knowledge)
@@ -89,7 +90,6 @@ internal sealed class Lexicon
         {
             (Dimension.Multiple, Dimension.Percent) => true,
             (Dimension.Words or Dimension.Bytes, Dimension.Tokens) => true,
-            (Dimension.Count, Dimension.Parameters) => true,
             _ => false,
         };
     }

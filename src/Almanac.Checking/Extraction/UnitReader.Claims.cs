@@ -9,6 +9,8 @@ internal sealed partial class UnitReader
 {
     private const int MaxScan = 2_000;
 
+    private static readonly System.Buffers.SearchValues<char> HeadlinePunctuation = System.Buffers.SearchValues.Create("，,。！!？?");
+
     private static readonly string[] ComparisonWords = ["超过", "超越", "击败", "领先于", "领先", "对标", "比", "较", "than ", "vs. ", "vs ", "versus ", "over "];
     private static readonly string[] UsageWords = ["使用份额", "使用率", "使用量", "调用量", "调用", "按使用量", "by usage", "usage", "API calls"];
     private static readonly string[] SpendWords = ["支出", "花费", "by spend", "spend", "spending"];
@@ -70,7 +72,16 @@ internal sealed partial class UnitReader
         }
 
         var subject = LastSubject(ctx.Entities, sentenceStart, start) ?? FromRowAndAbove(unit, includeLeadIn: true);
-        var entity = subject ?? Nearest(ctx, unit, sentenceStart, start, k => k is EntityKind.Market or EntityKind.Segment, headings: true);
+        var entity = subject
+            ?? ctx.Entities.Where(m => m.Start >= end && m.End <= sentenceEnd && m.Value.Kind is EntityKind.Market or EntityKind.Segment).Select(m => (NamedEntity?)m.Value).FirstOrDefault()
+            ?? Nearest(ctx, unit, sentenceStart, start, k => k is EntityKind.Market or EntityKind.Segment, headings: true);
+        if (metric?.Id == "market-share" && entity is { Kind: EntityKind.ModelFamily } family
+            && _lexicon.Knowledge.Names.Entity(family.Id)?.Developer is { } developer && _lexicon.Knowledge.Names.Entity(developer) is { } organisation)
+        {
+            // Shares of a market are held by companies: 'Claude … 42%的市场份额' is Anthropic's share.
+            entity = new NamedEntity(organisation.Id, organisation.Kind);
+        }
+
         var period = PeriodFor(ctx, figure, metric, sentenceStart, sentenceEnd, previousEnd);
         var scope = ScopeFor(ctx, unit, entity, subject is not null, metric, sentenceStart, sentenceEnd, start);
 
@@ -158,7 +169,8 @@ internal sealed partial class UnitReader
 
         for (var h = unit.Headings.Count - 1; h >= 0; h--)
         {
-            if (FirstSubject(WordsOf(unit.Headings[h])) is { } fromHeading)
+            // A heading that is a sentence (LLM天下三分，OpenAI痛失一城) is a news headline, not the subject of what follows.
+            if (unit.Headings[h].AsSpan().IndexOfAny(HeadlinePunctuation) < 0 && FirstSubject(WordsOf(unit.Headings[h])) is { } fromHeading)
             {
                 return fromHeading;
             }
@@ -230,10 +242,16 @@ internal sealed partial class UnitReader
         // Words written on the figure: 8700万美元年化率, 140亿美元估值, 1370亿参数.
         foreach (var m in ctx.Metrics)
         {
-            if (m.Start >= end && m.Start <= end + 1 && Fit(m.Value, figure) is { } suffix)
+            if ((m.Start == end || (m.Start == end + 1 && _doc.Masked[end] == ' ')) && Fit(m.Value, figure) is { } suffix)
             {
                 return suffix;
             }
+        }
+
+        // 74%的开发者表示, 49%的企业报告称: a share of those asked.
+        if (figure.Quantity.Unit.Dimension == Dimension.Percent && RespondentsAfter(end) && _lexicon.Metrics.GetValueOrDefault("respondent-share") is { } respondents)
+        {
+            return respondents;
         }
 
         var before = Math.Max(clauseStart, previousEnd);
@@ -321,6 +339,13 @@ internal sealed partial class UnitReader
             Dimension.Duration => _lexicon.Metrics.GetValueOrDefault("latency"),
             _ => null,
         };
+    }
+
+    private bool RespondentsAfter(int end)
+    {
+        var rest = _doc.Masked.AsSpan(end, Math.Min(6, _doc.Masked.Length - end));
+        return rest.StartsWith("的开发者") || rest.StartsWith("的企业") || rest.StartsWith("的受访者") || rest.StartsWith("的团队")
+            || rest.StartsWith(" of respondents", StringComparison.OrdinalIgnoreCase);
     }
 
     private string? LabelMetric(string label) => label switch
@@ -501,6 +526,11 @@ internal sealed partial class UnitReader
             }
         }
 
+        if (HasAny(near, ["Coding", "编程", "代码生成", "coding"]) && metric?.Id == "market-share")
+        {
+            values["use-case"] = "coding";
+        }
+
         var round = Round().Match(Near(unit, sentenceStart, figureStart));
         if (round.Success && metric?.Id is "valuation" or "funding-raised")
         {
@@ -527,7 +557,7 @@ internal sealed partial class UnitReader
         return false;
     }
 
-    [GeneratedRegex(@"(?:Series\s*(?<letter>[A-H])\b|(?<letter>[A-H])轮)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:Series\s*(?<letter>[A-H])(?![A-Za-z])|(?<letter>[A-H])轮)", RegexOptions.IgnoreCase)]
     private static partial Regex Round();
 
     // ---------------------------------------------------------------- text

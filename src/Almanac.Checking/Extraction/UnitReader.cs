@@ -35,7 +35,8 @@ internal sealed partial class UnitReader
         {
             var unit = _units[u];
             periods[u] = PeriodsIn(unit.BodyStart, unit.End);
-            foreach (var p in periods[u])
+            var labelPeriods = unit.Label is null ? [] : WordsOf(unit.Label).Periods;
+            foreach (var p in periods[u].Concat(labelPeriods))
             {
                 if (p.Period.Kind is PeriodKind.Year or PeriodKind.Half or PeriodKind.Quarter or PeriodKind.Month or PeriodKind.Day)
                 {
