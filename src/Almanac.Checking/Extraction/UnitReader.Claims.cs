@@ -71,11 +71,12 @@ internal sealed partial class UnitReader
             quantity = quantity.WithUnit(Unit.Parameters);
         }
 
-        var subject = LastSubject(ctx.Entities, sentenceStart, start) ?? FromRowAndAbove(unit, includeLeadIn: true);
+        var inSentence = LastSubject(ctx.Entities, sentenceStart, start);
+        var subject = inSentence ?? FromRowAndAbove(unit, includeLeadIn: true);
         var entity = subject
             ?? ctx.Entities.Where(m => m.Start >= end && m.End <= sentenceEnd && m.Value.Kind is EntityKind.Market or EntityKind.Segment).Select(m => (NamedEntity?)m.Value).FirstOrDefault()
             ?? Nearest(ctx, unit, sentenceStart, start, k => k is EntityKind.Market or EntityKind.Segment, headings: true);
-        if (metric?.Id == "market-share" && entity is { Kind: EntityKind.ModelFamily } family
+        if (metric?.Id == "market-share" && inSentence is { Kind: EntityKind.ModelFamily } family && !family.Id.Any(char.IsAsciiDigit)
             && _lexicon.Knowledge.Names.Entity(family.Id)?.Developer is { } developer && _lexicon.Knowledge.Names.Entity(developer) is { } organisation)
         {
             // Shares of a market are held by companies: 'Claude … 42%的市场份额' is Anthropic's share.

@@ -90,6 +90,12 @@ internal sealed partial class UnitReader
             .Select(f => f with { Span = new Almanac.Text.SourceSpan(f.Span.Offset + unit.BodyStart, f.Span.Length) })
             .ToList();
         var headerMetric = unit.ColumnHeader is null ? null : HeaderMetric(unit.ColumnHeader);
+        if (figures.Count == 0 && headerMetric is not null && QuantityParser.Parse(body).TryGetValue(out var whole))
+        {
+            // A bare number in a column that says what it is (综合得分: 73.32).
+            figures = whole.Parts.Select(f => f with { Span = new Almanac.Text.SourceSpan(f.Span.Offset + unit.BodyStart, f.Span.Length) }).ToList();
+        }
+
         if (figures.Count == 0 && periods.Count == 0)
         {
             return;
