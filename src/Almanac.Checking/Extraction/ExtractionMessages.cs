@@ -1,0 +1,10 @@
+using System.Globalization;
+
+namespace Almanac.Checking.Extraction;
+
+/// <summary>The notes extraction leaves, in one place.</summary>
+internal static class ExtractionMessages
+{
+    public static string LineSkipped(int line, int length, int limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{line}:1: line skipped: {length:N0} characters (the limit is {limit:N0})");
+}

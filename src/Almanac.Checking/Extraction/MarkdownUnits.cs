@@ -1,0 +1,244 @@
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+
+namespace Almanac.Checking.Extraction;
+
+/// <summary>
+/// Walks a Markdown document (parsed with source positions) into <see cref="TextUnit"/>s: headings,
+/// paragraphs, list items and table cells, each with its heading path, label, column header and row label.
+/// Plain text is Markdown without markup, so it reads as paragraphs.
+/// </summary>
+internal sealed partial class MarkdownUnits
+{
+    private readonly string _text;
+    private readonly int _offset;
+    private readonly List<TextUnit> _units;
+    private readonly HeadingState _state;
+
+    private MarkdownUnits(string text, int offset, List<TextUnit> units, HeadingState state)
+    {
+        _text = text;
+        _offset = offset;
+        _units = units;
+        _state = state;
+    }
+
+    /// <summary>Headings and the lead-in carry over from one chunk of a long document to the next.</summary>
+    internal sealed class HeadingState
+    {
+        public List<(int Level, string Text)> Headings { get; } = [];
+
+        public string? LeadIn { get; set; }
+
+        public int Section { get; set; }
+
+        public IReadOnlyList<string> Path() => Headings.Select(h => h.Text).ToArray();
+    }
+
+    /// <summary>Adds the units of <paramref name="chunk"/> (which starts at <paramref name="offset"/> of the document) to <paramref name="units"/>.</summary>
+    public static void Walk(string chunk, int offset, MarkdownPipeline pipeline, HeadingState state, List<TextUnit> units)
+    {
+        var document = Markdown.Parse(chunk, pipeline);
+        new MarkdownUnits(chunk, offset, units, state).WalkBlocks(document);
+    }
+
+    private void WalkBlocks(MarkdownDocument document)
+    {
+        // An explicit stack: documents nest thousands deep without exhausting the call stack.
+        var stack = new Stack<(Block Block, string? ListLabel)>();
+        for (var i = document.Count - 1; i >= 0; i--)
+        {
+            stack.Push((document[i], null));
+        }
+
+        while (stack.Count > 0)
+        {
+            var (block, listLabel) = stack.Pop();
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    OnHeading(heading);
+                    break;
+                case Table table:
+                    OnTable(table);
+                    _state.LeadIn = null;
+                    break;
+                case ParagraphBlock paragraph:
+                    OnParagraph(paragraph, listLabel);
+                    break;
+                case CodeBlock code when code is not FencedCodeBlock:
+                    AddLines(code.Span);
+                    break;
+                case ContainerBlock container when container is ListBlock or ListItemBlock or QuoteBlock:
+                    var label = container is ListItemBlock ? listLabel : listLabel;
+                    for (var i = container.Count - 1; i >= 0; i--)
+                    {
+                        stack.Push((container[i], label));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void OnHeading(HeadingBlock heading)
+    {
+        var (start, end) = Trim(heading.Span);
+        var raw = Slice(start, end);
+        var text = Clean(HeadingMarks().Replace(raw, string.Empty));
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        var headings = _state.Headings;
+        while (headings.Count > 0 && headings[^1].Level >= heading.Level)
+        {
+            headings.RemoveAt(headings.Count - 1);
+        }
+
+        _state.Section++;
+        _state.LeadIn = null;
+        var textStart = start + raw.IndexOf(text[0], StringComparison.Ordinal);
+        _units.Add(new TextUnit(UnitKind.Heading, _offset + Math.Max(start, textStart), _offset + Math.Max(start, textStart), _offset + end, _state.Path(), null, null, null, null, null, _state.Section));
+        headings.Add((heading.Level, text));
+    }
+
+    private void OnParagraph(ParagraphBlock paragraph, string? listLabel)
+    {
+        var (start, end) = Trim(paragraph.Span);
+        if (start >= end)
+        {
+            return;
+        }
+
+        var raw = Slice(start, end);
+        var inList = paragraph.Parent is ListItemBlock;
+        var label = ReadLabel(raw, out var bodyStart);
+        var pseudoBullet = PseudoBullet().IsMatch(raw);
+        var kind = inList || pseudoBullet ? UnitKind.ListItem : UnitKind.Paragraph;
+        _units.Add(new TextUnit(kind, _offset + start, _offset + start + bodyStart, _offset + end, _state.Path(), label ?? listLabel, null, null, null, kind == UnitKind.ListItem || label is not null ? _state.LeadIn : null, _state.Section));
+
+        if (!inList && !pseudoBullet)
+        {
+            var trimmed = raw.TrimEnd('*', ' ');
+            _state.LeadIn = trimmed.EndsWith('：') || trimmed.EndsWith(':') ? Clean(raw) : label is not null ? _state.LeadIn : null;
+        }
+    }
+
+    private void OnTable(Table table)
+    {
+        string[] headers = [];
+        foreach (var rowBlock in table)
+        {
+            if (rowBlock is not TableRow row)
+            {
+                continue;
+            }
+
+            var cells = row.OfType<TableCell>().Select(c => Trim(c.Span)).Select(s => (Start: s.Start, End: s.End, Text: CellText(s.Start, s.End))).ToArray();
+            if (row.IsHeader)
+            {
+                headers = cells.Select(c => c.Text).ToArray();
+                continue;
+            }
+
+            var labelColumn = Enumerable.Range(0, cells.Length).FirstOrDefault(i => i >= headers.Length || !IsRankHeader(headers[i]));
+            var rowLabel = cells.Length > labelColumn ? cells[labelColumn].Text : null;
+            var (rowStart, rowEnd) = Trim(row.Span);
+            var rowText = Clean(Slice(rowStart, rowEnd));
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var header = i < headers.Length ? headers[i] : null;
+                if (i == labelColumn || (header is not null && IsRankHeader(header)) || cells[i].Start >= cells[i].End)
+                {
+                    continue;
+                }
+
+                _units.Add(new TextUnit(UnitKind.TableCell, _offset + cells[i].Start, _offset + cells[i].Start, _offset + cells[i].End, _state.Path(), null, header, rowLabel, rowText, null, _state.Section));
+            }
+        }
+    }
+
+    private void AddLines(SourceSpan span)
+    {
+        var (start, end) = Trim(span);
+        var i = start;
+        while (i < end)
+        {
+            var lineEnd = _text.IndexOf('\n', i, end - i);
+            lineEnd = lineEnd < 0 ? end : lineEnd;
+            if (lineEnd > i)
+            {
+                _units.Add(new TextUnit(UnitKind.Paragraph, _offset + i, _offset + i, _offset + lineEnd, _state.Path(), null, null, null, null, null, _state.Section));
+            }
+
+            i = lineEnd + 1;
+        }
+    }
+
+    /// <summary>A bold label before a colon (<c>**北美市场份额**: 39%</c>), or a short plain one (<c>支持聊天机器人: 31%</c>).</summary>
+    internal static string? ReadLabel(string raw, out int bodyStart)
+    {
+        bodyStart = 0;
+        var m = BoldLabel().Match(raw);
+        if (!m.Success)
+        {
+            m = PlainLabel().Match(raw);
+        }
+
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        bodyStart = m.Length;
+        var label = Clean(m.Groups["label"].Value);
+        return label.Length == 0 ? null : label;
+    }
+
+    private static bool IsRankHeader(string header) =>
+        header is "排名" or "排行" or "序号" or "名次" or "#" or "No." or "No" || header.Equals("rank", StringComparison.OrdinalIgnoreCase);
+
+    private string CellText(int start, int end) => Clean(Slice(start, end));
+
+    private string Slice(int start, int end) => _text[start..end];
+
+    /// <summary>The span without surrounding whitespace and table pipes; Markdig's End is inclusive.</summary>
+    private (int Start, int End) Trim(SourceSpan span)
+    {
+        var start = Math.Clamp(span.Start, 0, _text.Length);
+        var end = Math.Clamp(span.End + 1, start, _text.Length);
+        while (start < end && (char.IsWhiteSpace(_text[start]) || _text[start] == '|'))
+        {
+            start++;
+        }
+
+        while (end > start && (char.IsWhiteSpace(_text[end - 1]) || _text[end - 1] == '|'))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>Text without emphasis marks and escapes, for labels, headers and headings.</summary>
+    internal static string Clean(string raw) => Emphasis().Replace(raw, string.Empty).Replace('\n', ' ').Trim();
+
+    [GeneratedRegex(@"^\s*(#{1,6}\s*|)|\s*#+\s*$|\n[-=]+\s*$")]
+    private static partial Regex HeadingMarks();
+
+    [GeneratedRegex(@"\*\*|__|\\(?=\p{P})|`")]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"^\s*\*\*(?<label>[^*\n]{1,60}?)(\s*[:：]\s*\*\*|\s*\*\*\s*[:：])")]
+    private static partial Regex BoldLabel();
+
+    [GeneratedRegex(@"^\s*(?<label>[^\s:：，,。；;*|（(][^:：，,。；;\n|]{0,24}?)\s*[:：](?=\s|\S)")]
+    private static partial Regex PlainLabel();
+
+    [GeneratedRegex(@"^\s*(\*\*)?\s*[·•●▪■◆]")]
+    private static partial Regex PseudoBullet();
+}

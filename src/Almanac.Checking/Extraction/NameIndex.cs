@@ -1,0 +1,133 @@
+namespace Almanac.Checking.Extraction;
+
+/// <summary>One name found in text: where it is (offsets in the text searched) and what it names.</summary>
+internal readonly record struct Mention<T>(int Start, int End, T Value);
+
+/// <summary>
+/// Finds names in running text by longest match, comparing as <see cref="Almanac.Knowledge.AliasKey"/> does
+/// (full-width folded, lower case, spaces, hyphens and dots ignored), so <c>Claude Sonnet 3.5</c> and
+/// <c>claude-sonnet-3.5</c> meet. Built once per knowledge; searching is linear in the text times the longest name.
+/// </summary>
+internal sealed class NameIndex<T>
+{
+    private const int MaxNameLength = 64;
+    private readonly Node _root = new();
+
+    public NameIndex(IEnumerable<(string Name, T Value)> names)
+    {
+        foreach (var (name, value) in names)
+        {
+            Add(name, value);
+        }
+    }
+
+    private void Add(string name, T value)
+    {
+        var node = _root;
+        var length = 0;
+        foreach (var raw in name)
+        {
+            var c = Fold(raw);
+            if (IsSeparator(c))
+            {
+                continue;
+            }
+
+            node.Children ??= [];
+            if (!node.Children.TryGetValue(c, out var next))
+            {
+                next = new Node();
+                node.Children[c] = next;
+            }
+
+            node = next;
+            length++;
+        }
+
+        if (length > 0 && length <= MaxNameLength && !node.HasValue)
+        {
+            node.Value = value;
+            node.HasValue = true;
+        }
+    }
+
+    /// <summary>Every name in <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>), longest first at each place, not overlapping.</summary>
+    public List<Mention<T>> FindAll(string text, int start, int end)
+    {
+        var found = new List<Mention<T>>();
+        var i = start;
+        while (i < end)
+        {
+            if (IsSeparator(Fold(text[i])) || (i > start && IsAsciiWord(text[i - 1]) && IsAsciiWord(text[i])))
+            {
+                i++;
+                continue;
+            }
+
+            var best = Match(text, i, end);
+            if (best is { } m)
+            {
+                found.Add(m);
+                i = m.End;
+                continue;
+            }
+
+            i++;
+        }
+
+        return found;
+    }
+
+    private Mention<T>? Match(string text, int i, int end)
+    {
+        var node = _root;
+        Mention<T>? best = null;
+        var seen = 0;
+        for (var j = i; j < end && seen < MaxNameLength * 2; j++, seen++)
+        {
+            var c = Fold(text[j]);
+            if (IsSeparator(c))
+            {
+                continue;
+            }
+
+            if (node.Children is null || !node.Children.TryGetValue(c, out var next))
+            {
+                break;
+            }
+
+            node = next;
+            if (node.HasValue && (j + 1 >= end || !IsAsciiWord(text[j]) || !IsAsciiWord(text[j + 1])))
+            {
+                best = new Mention<T>(i, j + 1, node.Value!);
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c);
+
+    // As AliasKey: full-width ASCII folded, ASCII lower-cased, separators ignored.
+    private static char Fold(char c)
+    {
+        if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            c = (char)(c - 0xFEE0);
+        }
+
+        return char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+    }
+
+    private static bool IsSeparator(char c) =>
+        char.IsWhiteSpace(c) || c is '-' or '_' or '.' or '·' or '‧' or '–' or '—' or '\u3000';
+
+    private sealed class Node
+    {
+        public Dictionary<char, Node>? Children { get; set; }
+
+        public T? Value { get; set; }
+
+        public bool HasValue { get; set; }
+    }
+}

@@ -1,0 +1,621 @@
+using System.Text.RegularExpressions;
+using Almanac.Knowledge;
+using Almanac.Periods;
+using Almanac.Quantities;
+
+namespace Almanac.Checking.Extraction;
+
+internal sealed partial class UnitReader
+{
+    private const int MaxScan = 2_000;
+
+    private static readonly System.Buffers.SearchValues<char> HeadlinePunctuation = System.Buffers.SearchValues.Create("，,。！!？?");
+
+    private static readonly string[] ComparisonWords = ["超过", "超越", "击败", "领先于", "领先", "对标", "比", "较", "than ", "vs. ", "vs ", "versus ", "over "];
+    private static readonly string[] UsageWords = ["使用份额", "使用率", "使用量", "调用量", "调用", "按使用量", "by usage", "usage", "API calls"];
+    private static readonly string[] SpendWords = ["支出", "花费", "by spend", "spend", "spending"];
+    private static readonly string[] PresentWords = ["如今", "现在", "目前", "当前", "今天", " now", "today", "currently"];
+    private static readonly (string Name, string Id)[] Benchmarks =
+    [
+        ("Big-Bench Hard", "big-bench-hard"), ("BBH", "big-bench-hard"), ("HumanEval", "humaneval"), ("CMMLU", "cmmlu"),
+        ("MMLU", "mmlu"), ("GPQA", "gpqa"), ("GSM8K", "gsm8k"), ("SuperCLUE", "superclue"), ("GAOKAO", "gaokao"), ("SWE-bench", "swe-bench"),
+    ];
+
+    private Claim DateClaim(UnitContext ctx, ParsedPeriod period)
+    {
+        var unit = ctx.Unit;
+        var (sentenceStart, sentenceEnd) = Bounds(unit, period.Span.Offset, period.Span.End, SentenceBreaks);
+        var entity = LastSubject(ctx.Entities, sentenceStart, period.Span.Offset)
+            ?? ctx.Entities.Where(m => m.Start >= period.Span.End && m.End <= sentenceEnd && m.Value.IsSubject).Select(m => (NamedEntity?)m.Value).FirstOrDefault()
+            ?? FromRowAndAbove(unit, includeLeadIn: false);
+        var span = period.Span;
+        return new Claim(
+            _doc.Text.Substring(span.Offset, span.Length),
+            SpanOf(span.Offset, span.Length),
+            entity?.Id,
+            _lexicon.Metrics.ContainsKey("release-date") ? "release-date" : null,
+            Scope.Empty,
+            null,
+            null,
+            period.Period,
+            QuantityRole.Standalone,
+            ContextOf(unit),
+            SentenceOf(unit, sentenceStart, sentenceEnd));
+    }
+
+    private Claim QuantityClaim(UnitContext ctx, ParsedQuantity figure)
+    {
+        var unit = ctx.Unit;
+        var start = figure.Span.Offset;
+        var end = figure.Span.End;
+        var (sentenceStart, sentenceEnd) = Bounds(unit, start, end, SentenceBreaks);
+        var (clauseStart, clauseEnd) = Bounds(unit, start, end, ClauseBreaks);
+        var index = ctx.Figures.IndexOf(figure);
+        var previousEnd = index > 0 ? Math.Max(ctx.Figures[index - 1].Span.End, sentenceStart) : sentenceStart;
+        var nextStart = index + 1 < ctx.Figures.Count ? Math.Min(ctx.Figures[index + 1].Span.Offset, sentenceEnd) : sentenceEnd;
+
+        var metric = MetricFor(ctx, figure, clauseStart, clauseEnd, sentenceStart, sentenceEnd, previousEnd, nextStart);
+        var quantity = figure.Quantity;
+        if (metric is not null && !figure.UnitStated && quantity.Unit.Dimension == Dimension.Count)
+        {
+            quantity = metric.Dimension switch
+            {
+                Dimension.Parameters => quantity.WithUnit(Unit.Parameters),
+                Dimension.Tokens => quantity.WithUnit(Unit.Tokens),
+                Dimension.Score => quantity.WithUnit(Unit.Score),
+                _ => quantity,
+            };
+        }
+        else if (metric is { Dimension: Dimension.Parameters } && quantity.Unit.Dimension == Dimension.Count)
+        {
+            quantity = quantity.WithUnit(Unit.Parameters);
+        }
+
+        var inSentence = LastSubject(ctx.Entities, sentenceStart, start);
+        var subject = inSentence ?? FromRowAndAbove(unit, includeLeadIn: true);
+        var entity = subject
+            ?? ctx.Entities.Where(m => m.Start >= end && m.End <= sentenceEnd && m.Value.Kind is EntityKind.Market or EntityKind.Segment).Select(m => (NamedEntity?)m.Value).FirstOrDefault()
+            ?? Nearest(ctx, unit, sentenceStart, start, k => k is EntityKind.Market or EntityKind.Segment, headings: true);
+        if (metric?.Id == "market-share" && inSentence is { Kind: EntityKind.ModelFamily } family && !family.Id.Any(char.IsAsciiDigit)
+            && _lexicon.Knowledge.Names.Entity(family.Id)?.Developer is { } developer && _lexicon.Knowledge.Names.Entity(developer) is { } organisation)
+        {
+            // Shares of a market are held by companies: 'Claude … 42%的市场份额' is Anthropic's share.
+            entity = new NamedEntity(organisation.Id, organisation.Kind);
+        }
+
+        var period = PeriodFor(ctx, figure, metric, sentenceStart, sentenceEnd, previousEnd);
+        var scope = ScopeFor(ctx, unit, entity, subject is not null, metric, sentenceStart, sentenceEnd, start);
+
+        return new Claim(
+            _doc.Text.Substring(start, figure.Span.Length),
+            SpanOf(start, figure.Span.Length),
+            entity?.Id,
+            metric?.Id,
+            scope,
+            period,
+            quantity,
+            null,
+            figure.Role,
+            ContextOf(unit),
+            SentenceOf(unit, sentenceStart, sentenceEnd));
+    }
+
+    // ---------------------------------------------------------------- entity
+
+    /// <summary>The subject named last before <paramref name="before"/> in the sentence, not counting the object of a comparison (<c>超过Claude</c>).</summary>
+    private NamedEntity? LastSubject(List<Mention<NamedEntity>> mentions, int from, int before)
+    {
+        for (var i = mentions.Count - 1; i >= 0; i--)
+        {
+            var m = mentions[i];
+            if (m.End > before)
+            {
+                continue;
+            }
+
+            if (m.Start < from)
+            {
+                break;
+            }
+
+            if (m.Value.IsSubject && !IsCompared(_doc.Masked, m.Start))
+            {
+                return m.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCompared(string text, int start)
+    {
+        var window = text.AsSpan(Math.Max(0, start - 8), Math.Min(8, start));
+        foreach (var word in ComparisonWords)
+        {
+            if (window.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The subject of the bold label, the table row, the lead-in, then the headings, innermost first.</summary>
+    private NamedEntity? FromRowAndAbove(TextUnit unit, bool includeLeadIn)
+    {
+        if (unit.Label is not null && FirstSubject(WordsOf(unit.Label)) is { } fromLabel)
+        {
+            return fromLabel;
+        }
+
+        if (unit.RowLabel is not null)
+        {
+            var resolved = _lexicon.Knowledge.Names.ResolveEntity(unit.RowLabel);
+            if (resolved.Count == 1)
+            {
+                return new NamedEntity(resolved[0].Id, resolved[0].Kind);
+            }
+
+            if (FirstSubject(WordsOf(unit.RowLabel)) is { } fromRow)
+            {
+                return fromRow;
+            }
+        }
+
+        if (includeLeadIn && unit.LeadIn is not null && WordsOf(unit.LeadIn).Entities.LastOrDefault(m => m.Value.IsSubject) is { Value.Id: not null } lead)
+        {
+            return lead.Value;
+        }
+
+        for (var h = unit.Headings.Count - 1; h >= 0; h--)
+        {
+            // A heading that is a sentence (LLM天下三分，OpenAI痛失一城) is a news headline, not the subject of what follows.
+            if (unit.Headings[h].AsSpan().IndexOfAny(HeadlinePunctuation) < 0 && FirstSubject(WordsOf(unit.Headings[h])) is { } fromHeading)
+            {
+                return fromHeading;
+            }
+        }
+
+        return null;
+    }
+
+    private static NamedEntity? FirstSubject(Words words) =>
+        words.Entities.Where(m => m.Value.IsSubject).Select(m => (NamedEntity?)m.Value).FirstOrDefault();
+
+    /// <summary>The nearest mention of an entity of the given kinds: in the sentence before the figure, the label, the row, the lead-in, then (optionally) the headings.</summary>
+    private NamedEntity? Nearest(UnitContext ctx, TextUnit unit, int from, int before, Func<EntityKind, bool> kinds, bool headings, bool innermostHeadingOnly = false)
+    {
+        for (var i = ctx.Entities.Count - 1; i >= 0; i--)
+        {
+            var m = ctx.Entities[i];
+            if (m.End <= before && m.Start >= from && kinds(m.Value.Kind))
+            {
+                return m.Value;
+            }
+        }
+
+        foreach (var text in new[] { unit.Label, unit.RowLabel, unit.ColumnHeader, unit.LeadIn })
+        {
+            if (text is not null && WordsOf(text).Entities.FirstOrDefault(m => kinds(m.Value.Kind)) is { Value.Id: not null } found)
+            {
+                return found.Value;
+            }
+        }
+
+        if (headings)
+        {
+            var floor = innermostHeadingOnly ? Math.Max(0, unit.Headings.Count - 1) : 0;
+            for (var h = unit.Headings.Count - 1; h >= floor; h--)
+            {
+                if (WordsOf(unit.Headings[h]).Entities.FirstOrDefault(m => kinds(m.Value.Kind)) is { Value.Id: not null } found)
+                {
+                    return found.Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // ---------------------------------------------------------------- metric
+
+    private Metric? MetricFor(UnitContext ctx, ParsedQuantity figure, int clauseStart, int clauseEnd, int sentenceStart, int sentenceEnd, int previousEnd, int nextStart)
+    {
+        var metric = FindMetric(ctx, figure, clauseStart, clauseEnd, sentenceStart, sentenceEnd, previousEnd, nextStart);
+        return (figure.Role, metric?.Id) switch
+        {
+            (QuantityRole.Active, "parameters-total" or null) when Lexicon.Fits(Dimension.Parameters, figure) => _lexicon.Metrics.GetValueOrDefault("parameters-active"),
+            (QuantityRole.Total, null) when Lexicon.Fits(Dimension.Parameters, figure) => _lexicon.Metrics.GetValueOrDefault("parameters-total"),
+            _ => metric,
+        };
+    }
+
+    private Metric? FindMetric(UnitContext ctx, ParsedQuantity figure, int clauseStart, int clauseEnd, int sentenceStart, int sentenceEnd, int previousEnd, int nextStart)
+    {
+        var start = figure.Span.Offset;
+        var end = figure.Span.End;
+        if (figure.Label is { } label && LabelMetric(label) is { } labelled && Fit(labelled, figure) is { } fromLabel)
+        {
+            return fromLabel;
+        }
+
+        // Words written on the figure: 8700万美元年化率, 140亿美元估值, 1370亿参数.
+        foreach (var m in ctx.Metrics)
+        {
+            if ((m.Start == end || (m.Start == end + 1 && _doc.Masked[end] == ' ')) && Fit(m.Value, figure) is { } suffix)
+            {
+                return suffix;
+            }
+        }
+
+        // 74%的开发者表示, 49%的企业报告称: a share of those asked.
+        if (figure.Quantity.Unit.Dimension == Dimension.Percent && RespondentsAfter(end) && _lexicon.Metrics.GetValueOrDefault("respondent-share") is { } respondents)
+        {
+            return respondents;
+        }
+
+        var before = Math.Max(clauseStart, previousEnd);
+        for (var i = ctx.Metrics.Count - 1; i >= 0; i--)
+        {
+            var m = ctx.Metrics[i];
+            if (m.End <= start && m.Start >= before && Fit(m.Value, figure) is { } inClause)
+            {
+                return inClause;
+            }
+        }
+
+        if (ctx.HeaderMetric is { } header && Fit(header.Id, figure) is { } fromHeader)
+        {
+            return fromHeader;
+        }
+
+        if (ctx.Unit.Label is { } unitLabel)
+        {
+            if (_lexicon.MetricNamed(unitLabel) is { } whole && Fit(whole.Id, figure) is { } wholeLabel)
+            {
+                return wholeLabel;
+            }
+
+            var words = WordsOf(unitLabel).Metrics;
+            for (var i = words.Count - 1; i >= 0; i--)
+            {
+                if (Fit(words[i].Value, figure) is { } inLabel)
+                {
+                    return inLabel;
+                }
+            }
+        }
+
+        var after = Math.Min(clauseEnd, nextStart);
+        foreach (var m in ctx.Metrics)
+        {
+            if (m.Start >= end && m.End <= after && Fit(m.Value, figure) is { } afterInClause)
+            {
+                return afterInClause;
+            }
+        }
+
+        Metric? nearest = null;
+        var distance = int.MaxValue;
+        foreach (var m in ctx.Metrics)
+        {
+            if (m.Start >= sentenceStart && m.End <= sentenceEnd && Fit(m.Value, figure) is { } candidate)
+            {
+                var d = m.End <= start ? start - m.End : m.Start - end;
+                if (d >= 0 && d < distance)
+                {
+                    (nearest, distance) = (candidate, d);
+                }
+            }
+        }
+
+        if (nearest is not null)
+        {
+            return nearest;
+        }
+
+        var above = new List<string>();
+        if (ctx.Unit.LeadIn is not null)
+        {
+            above.Add(ctx.Unit.LeadIn);
+        }
+
+        above.AddRange(ctx.Unit.Headings.Reverse());
+        foreach (var text in above)
+        {
+            var words = WordsOf(text).Metrics;
+            for (var i = words.Count - 1; i >= 0; i--)
+            {
+                if (Fit(words[i].Value, figure) is { } fromAbove)
+                {
+                    return fromAbove;
+                }
+            }
+        }
+
+        return figure.Quantity.Unit.Dimension switch
+        {
+            Dimension.Throughput => _lexicon.Metrics.GetValueOrDefault("output-speed"),
+            Dimension.Duration => _lexicon.Metrics.GetValueOrDefault("latency"),
+            _ => null,
+        };
+    }
+
+    private bool RespondentsAfter(int end)
+    {
+        var rest = _doc.Masked.AsSpan(end, Math.Min(6, _doc.Masked.Length - end));
+        return rest.StartsWith("的开发者") || rest.StartsWith("的企业") || rest.StartsWith("的受访者") || rest.StartsWith("的团队")
+            || rest.StartsWith(" of respondents", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private string? LabelMetric(string label) => label switch
+    {
+        "输入" or "input" => "price-input",
+        "输出" or "output" => "price-output",
+        _ => _lexicon.MetricNamed(label)?.Id,
+    };
+
+    /// <summary>The metric, if a figure like this one can be its value; a bare score under 得分 is an index, not a percentage.</summary>
+    private Metric? Fit(string metricId, ParsedQuantity figure)
+    {
+        if (!_lexicon.Metrics.TryGetValue(metricId, out var metric))
+        {
+            return null;
+        }
+
+        if (metric.Id == "benchmark-score" && !figure.UnitStated && figure.Quantity.Unit.Dimension == Dimension.Count)
+        {
+            return _lexicon.Metrics.GetValueOrDefault("benchmark-index");
+        }
+
+        return metric.Dimension != Dimension.Date && Lexicon.Fits(metric.Dimension, figure) ? metric : null;
+    }
+
+    // ---------------------------------------------------------------- period
+
+    private Period? PeriodFor(UnitContext ctx, ParsedQuantity figure, Metric? metric, int sentenceStart, int sentenceEnd, int previousEnd)
+    {
+        var start = figure.Span.Offset;
+        var end = figure.Span.End;
+        var candidates = ctx.Periods.Where((p, i) => !ctx.ReleasePeriods.Contains(i)).ToList();
+
+        if (metric?.Id == "cagr")
+        {
+            return CagrPeriod(ctx.Unit, candidates.Where(p => p.Span.Offset >= sentenceStart && p.Span.End <= sentenceEnd));
+        }
+
+        // （2024年） right after the figure.
+        foreach (var p in candidates)
+        {
+            if (p.Span.Offset >= end && p.Span.Offset <= end + 2 && _doc.Masked.AsSpan(end, p.Span.Offset - end).Trim().IsWhiteSpace()
+                || p.Span.Offset >= end && p.Span.Offset <= end + 2 && _doc.Masked.AsSpan(end, p.Span.Offset - end).Trim() is "（" or "(")
+            {
+                return p.Period;
+            }
+        }
+
+        var beforeFigure = candidates.Where(p => p.Span.End <= start && p.Span.Offset >= sentenceStart).ToList();
+        if (beforeFigure.LastOrDefault(p => p.Span.Offset >= previousEnd) is { } inClause)
+        {
+            return inClause.Period;
+        }
+
+        if (beforeFigure.LastOrDefault() is { } inSentence && !HasAny(_doc.Masked.AsSpan(inSentence.Span.End, start - inSentence.Span.End), PresentWords))
+        {
+            return inSentence.Period;
+        }
+
+        var unit = ctx.Unit;
+        if (unit.Label is not null && WordsOf(unit.Label).Periods.FirstOrDefault() is { } fromLabel)
+        {
+            return fromLabel.Period;
+        }
+
+        if (unit.ColumnHeader is not null && WordsOf(unit.ColumnHeader).Periods.FirstOrDefault() is { } fromHeader)
+        {
+            return fromHeader.Period;
+        }
+
+        if (unit.LeadIn is not null && WordsOf(unit.LeadIn).Periods is { Count: > 0 } leadIn)
+        {
+            if (figure.Role == QuantityRole.From)
+            {
+                var first = leadIn[0].Period;
+                return leadIn.Count > 1 && leadIn[^1].Period.Kind == PeriodKind.Instant && first.Kind != PeriodKind.Instant ? Period.Instant(first.End) : first;
+            }
+
+            return leadIn[^1].Period;
+        }
+
+        for (var h = unit.Headings.Count - 1; h >= 0; h--)
+        {
+            if (WordsOf(unit.Headings[h]).Periods.LastOrDefault() is { } fromHeading)
+            {
+                return fromHeading.Period;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A CAGR's years: a range stated with it (<c>2025-2034年</c>), else the first and last year of its sentence,
+    /// else from the earliest year of its section to the year stated (<c>2034年预测规模: …，CAGR 21.63%</c> → 2024/2034).
+    /// </summary>
+    private Period? CagrPeriod(TextUnit unit, IEnumerable<ParsedPeriod> inSentence)
+    {
+        var periods = inSentence.Select(p => p.Period).ToList();
+        if (unit.Label is not null)
+        {
+            periods.AddRange(WordsOf(unit.Label).Periods.Select(p => p.Period));
+        }
+
+        if (periods.FirstOrDefault(p => p.Kind == PeriodKind.Range) is { Kind: PeriodKind.Range } range)
+        {
+            return range;
+        }
+
+        var years = periods.Select(p => p.Start.Year).Distinct().Order().ToList();
+        if (years.Count >= 2)
+        {
+            return Period.Between(Period.Year(years[0]), Period.Year(years[^1]));
+        }
+
+        if (years.Count == 1 && _sectionFirstYear.TryGetValue(unit.Section, out var first) && first < years[0])
+        {
+            return Period.Between(Period.Year(first), Period.Year(years[0]));
+        }
+
+        return null;
+    }
+
+    // ---------------------------------------------------------------- scope
+
+    private Scope ScopeFor(UnitContext ctx, TextUnit unit, NamedEntity? entity, bool entityIsSubject, Metric? metric, int sentenceStart, int sentenceEnd, int figureStart)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var region = Nearest(ctx, unit, sentenceStart, figureStart, k => k == EntityKind.Region, headings: true);
+        if (region is { } r && r.Id != entity?.Id)
+        {
+            values["region"] = r.Id;
+        }
+        else if (region is null && (HasAny(Near(unit, sentenceStart, figureStart), ["全球", "global", "worldwide"])))
+        {
+            values["region"] = "world";
+        }
+
+        if (entityIsSubject && Nearest(ctx, unit, sentenceStart, figureStart, k => k == EntityKind.Market, headings: true, innermostHeadingOnly: true) is { } market)
+        {
+            values["market"] = market.Id;
+        }
+
+        if (unit.Label is not null && WordsOf(unit.Label).Entities.FirstOrDefault(m => m.Value.Kind == EntityKind.Segment) is { Value.Id: not null } segment && segment.Value.Id != entity?.Id)
+        {
+            values["segment"] = segment.Value.Id;
+        }
+
+        var near = Near(unit, sentenceStart, sentenceEnd);
+        if (metric?.Id == "market-share")
+        {
+            if (HasAny(near, UsageWords))
+            {
+                values["basis"] = "usage";
+            }
+            else if (HasAny(near, SpendWords))
+            {
+                values["basis"] = "spend";
+            }
+
+            // Enterprise LLM usage is measured on API calls (Menlo Ventures): the market is the API market.
+            if (values.GetValueOrDefault("basis") == "usage" && values.GetValueOrDefault("market") == "enterprise-llm")
+            {
+                values["market"] = "enterprise-llm-api";
+            }
+        }
+
+        if (metric?.Id is "benchmark-score" or "benchmark-index")
+        {
+            var header = unit.ColumnHeader ?? string.Empty;
+            foreach (var (name, id) in Benchmarks)
+            {
+                if (near.Contains(name, StringComparison.OrdinalIgnoreCase) || header.Contains(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    values["benchmark"] = id;
+                    break;
+                }
+            }
+        }
+
+        if (HasAny(near, ["Coding", "编程", "代码生成", "coding"]) && metric?.Id == "market-share")
+        {
+            values["use-case"] = "coding";
+        }
+
+        var round = Round().Match(Near(unit, sentenceStart, figureStart));
+        if (round.Success && metric?.Id is "valuation" or "funding-raised")
+        {
+            values["round"] = "series-" + round.Groups["letter"].Value.ToLowerInvariant();
+        }
+
+        return values.Count == 0 ? Scope.Empty : Scope.Of(values);
+    }
+
+    /// <summary>The text a figure's scope is read from: the sentence up to the figure, the label, the row, the lead-in and the innermost heading.</summary>
+    private string Near(TextUnit unit, int from, int to) =>
+        string.Join('\n', new[] { _doc.Masked[from..to], unit.Label, unit.RowLabel, unit.LeadIn, unit.Headings.Count > 0 ? unit.Headings[^1] : null }.Where(s => s is not null));
+
+    private static bool HasAny(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"(?:Series\s*(?<letter>[A-H])(?![A-Za-z])|(?<letter>[A-H])轮)", RegexOptions.IgnoreCase)]
+    private static partial Regex Round();
+
+    // ---------------------------------------------------------------- text
+
+    private (int Start, int End) Bounds(TextUnit unit, int from, int to, string breaks)
+    {
+        var masked = _doc.Masked;
+        var lowest = unit.IsTableCell ? unit.Start : unit.BodyStart;
+        var floor = Math.Max(lowest, from - MaxScan);
+        var start = from;
+        while (start > floor && !IsBreak(masked, start - 1, breaks))
+        {
+            start--;
+        }
+
+        var ceiling = Math.Min(unit.End, to + MaxScan);
+        var end = to;
+        while (end < ceiling && !IsBreak(masked, end, breaks))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    private bool IsBreak(string text, int i, string breaks)
+    {
+        var c = text[i];
+        if (breaks.Contains(c, StringComparison.Ordinal))
+        {
+            // 1,113.04 and 3.5: a comma or point between digits is part of a number.
+            return !(c is ',' or '.' && i > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]));
+        }
+
+        return _doc.Language == "en" && c == '.' && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]) && i > 0 && !char.IsAsciiDigit(text[i - 1]);
+    }
+
+    private ClaimSpan SpanOf(int offset, int length)
+    {
+        var position = _doc.PositionOf(offset);
+        return new ClaimSpan(offset, length, position.Line, position.Column);
+    }
+
+    private string SentenceOf(TextUnit unit, int start, int end) =>
+        unit.Row ?? MarkdownUnits.Clean(_doc.Text[start..end]);
+
+    private static string ContextOf(TextUnit unit)
+    {
+        var parts = new List<string>(unit.Headings);
+        foreach (var part in new[] { unit.Label, unit.ColumnHeader, unit.RowLabel })
+        {
+            if (!string.IsNullOrEmpty(part))
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join(" › ", parts);
+    }
+}

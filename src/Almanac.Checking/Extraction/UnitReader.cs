@@ -1,0 +1,173 @@
+using Almanac.Knowledge;
+using Almanac.Periods;
+using Almanac.Quantities;
+
+namespace Almanac.Checking.Extraction;
+
+/// <summary>
+/// Reads the figures of each <see cref="TextUnit"/> into claims. The context rules (nearest first):
+/// entity from the sentence before the figure, the bold label, the table row label, the lead-in, the headings;
+/// metric from the figure's own words, the clause, the column header, the label, the sentence, the headings;
+/// period from the brackets after the figure, the clause, the label, the lead-in, the headings.
+/// </summary>
+internal sealed partial class UnitReader
+{
+    private const string SentenceBreaks = "。！？；;!?\n";
+    private const string ClauseBreaks = "。！？；;!?\n，,、";
+
+    private readonly DocumentContext _doc;
+    private readonly List<TextUnit> _units;
+    private readonly Lexicon _lexicon;
+    private readonly Dictionary<string, Words> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _sectionFirstYear = [];
+
+    public UnitReader(DocumentContext doc, List<TextUnit> units)
+    {
+        _doc = doc;
+        _units = units;
+        _lexicon = doc.Lexicon;
+    }
+
+    public List<Claim> ReadAll()
+    {
+        var periods = new List<ParsedPeriod>[_units.Count];
+        for (var u = 0; u < _units.Count; u++)
+        {
+            var unit = _units[u];
+            periods[u] = PeriodsIn(unit.BodyStart, unit.End);
+            var labelPeriods = unit.Label is null ? [] : WordsOf(unit.Label).Periods;
+            foreach (var p in periods[u].Concat(labelPeriods))
+            {
+                if (p.Period.Kind is PeriodKind.Year or PeriodKind.Half or PeriodKind.Quarter or PeriodKind.Month or PeriodKind.Day)
+                {
+                    var year = p.Period.Start.Year;
+                    _sectionFirstYear[unit.Section] = _sectionFirstYear.TryGetValue(unit.Section, out var y) ? Math.Min(y, year) : year;
+                }
+            }
+        }
+
+        var claims = new List<Claim>();
+        for (var u = 0; u < _units.Count; u++)
+        {
+            ReadUnit(_units[u], periods[u], claims);
+        }
+
+        return claims;
+    }
+
+    private List<ParsedPeriod> PeriodsIn(int start, int end)
+    {
+        var found = PeriodParser.FindAll(_doc.Masked[start..end], _doc.ReferenceYear);
+        return found.Select(p => p with { Span = new Almanac.Text.SourceSpan(p.Span.Offset + start, p.Span.Length) }).ToList();
+    }
+
+    /// <summary>The names, metric words and periods of a label, header, lead-in or heading, read once per distinct text.</summary>
+    private sealed record Words(string Text, List<Mention<NamedEntity>> Entities, List<Mention<string>> Metrics, List<ParsedPeriod> Periods);
+
+    private Words WordsOf(string text)
+    {
+        if (!_words.TryGetValue(text, out var words))
+        {
+            words = new Words(
+                text,
+                _lexicon.Entities.FindAll(text, 0, text.Length),
+                _lexicon.MetricWords.FindAll(text, 0, text.Length),
+                PeriodParser.FindAll(text, _doc.ReferenceYear).ToList());
+            if (_words.Count < 100_000)
+            {
+                _words[text] = words;
+            }
+        }
+
+        return words;
+    }
+
+    private void ReadUnit(TextUnit unit, List<ParsedPeriod> periods, List<Claim> claims)
+    {
+        var masked = _doc.Masked;
+        var body = masked[unit.BodyStart..unit.End];
+        var figures = QuantityParser.FindAll(body)
+            .Select(f => f with { Span = new Almanac.Text.SourceSpan(f.Span.Offset + unit.BodyStart, f.Span.Length) })
+            .ToList();
+        var headerMetric = unit.ColumnHeader is null ? null : HeaderMetric(unit.ColumnHeader);
+        if (figures.Count == 0 && headerMetric is not null && QuantityParser.Parse(body).TryGetValue(out var whole))
+        {
+            // A bare number in a column that says what it is (综合得分: 73.32).
+            figures = whole.Parts.Select(f => f with { Span = new Almanac.Text.SourceSpan(f.Span.Offset + unit.BodyStart, f.Span.Length) }).ToList();
+        }
+
+        if (figures.Count == 0 && periods.Count == 0)
+        {
+            return;
+        }
+
+        var entities = _lexicon.Entities.FindAll(masked, unit.BodyStart, unit.End);
+        var metrics = _lexicon.MetricWords.FindAll(masked, unit.BodyStart, unit.End);
+        var context = new UnitContext(unit, entities, metrics, periods, figures, headerMetric);
+
+        var datePeriods = new HashSet<int>();
+        foreach (var (period, index) in periods.Select((p, i) => (p, i)))
+        {
+            if (headerMetric?.Id == "release-date" ? index == 0 : IsReleaseDate(period))
+            {
+                datePeriods.Add(index);
+                claims.Add(DateClaim(context, period));
+            }
+        }
+
+        context.ReleasePeriods = datePeriods;
+        foreach (var figure in figures)
+        {
+            if (figure.Quantity.Unit.Dimension == Dimension.Date)
+            {
+                continue;
+            }
+
+            claims.Add(QuantityClaim(context, figure));
+        }
+    }
+
+    /// <summary>A period written as when something came out: <c>（2025年3月发布）</c>, <c>2024年6月发布的</c>, <c>released in 2024</c>.</summary>
+    private bool IsReleaseDate(ParsedPeriod period)
+    {
+        var masked = _doc.Masked;
+        var j = period.Span.End;
+        if (j < masked.Length && masked[j] == ' ')
+        {
+            j++;
+        }
+
+        var rest = masked.AsSpan(j, Math.Min(10, masked.Length - j));
+        return rest.StartsWith("发布") || rest.StartsWith("推出") || rest.StartsWith("上线") || rest.StartsWith("开源")
+            || rest.StartsWith("released", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("launched", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private Metric? HeaderMetric(string header)
+    {
+        if (_lexicon.MetricNamed(header) is { } whole)
+        {
+            return whole;
+        }
+
+        var words = WordsOf(header);
+        return words.Metrics.Count > 0 ? _lexicon.Metrics[words.Metrics[^1].Value] : null;
+    }
+
+    /// <summary>What one unit offers the claims in it.</summary>
+    private sealed class UnitContext(TextUnit unit, List<Mention<NamedEntity>> entities, List<Mention<string>> metrics, List<ParsedPeriod> periods, List<ParsedQuantity> figures, Metric? headerMetric)
+    {
+        public TextUnit Unit { get; } = unit;
+
+        public List<Mention<NamedEntity>> Entities { get; } = entities;
+
+        public List<Mention<string>> Metrics { get; } = metrics;
+
+        public List<ParsedPeriod> Periods { get; } = periods;
+
+        public List<ParsedQuantity> Figures { get; } = figures;
+
+        public Metric? HeaderMetric { get; } = headerMetric;
+
+        public HashSet<int> ReleasePeriods { get; set; } = [];
+    }
+}
