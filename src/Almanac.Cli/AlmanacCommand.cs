@@ -15,6 +15,7 @@ internal static class AlmanacCommand
         };
         root.Subcommands.Add(FactsCommand.Create(context));
         root.Subcommands.Add(EntitiesCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(SyncCommand.Create(context));

@@ -37,8 +37,24 @@ internal static class FactMatching
         ["valuation"] = ["round"],
     };
 
+    // A model's own properties do not vary by the region or market a note discusses it under, and
+    // a dataset states them for the developer's own offering; resellers' limits are their own.
+    private static readonly string[] PlaceKeys = ["region", "market", "segment"];
+    private static readonly string[] OfferingKeys = ["provider", "offering"];
+
     public static bool ScopeMatches(Scope claim, Scope fact, string metricId)
     {
+        if (ModelProperties.Contains(metricId))
+        {
+            if (fact["offering"] == "reseller")
+            {
+                return false;
+            }
+
+            claim = Scope.Of(claim.Values.Where(kv => !PlaceKeys.Contains(kv.Key, StringComparer.Ordinal)));
+            fact = Scope.Of(fact.Values.Where(kv => !OfferingKeys.Contains(kv.Key, StringComparer.Ordinal)));
+        }
+
         foreach (var (key, value) in claim.Values)
         {
             if (!string.Equals(fact[key], value, StringComparison.Ordinal))
@@ -68,6 +84,13 @@ internal static class FactMatching
             return false;
         }
 
+        // An amount earned or spent over a period is compared only with one over the same period:
+        // half a year's revenue is not a year's.
+        if (Flows.Contains(metricId))
+        {
+            return c.Start == fact.Start && c.End == fact.End;
+        }
+
         if (c.Overlaps(fact))
         {
             return true;
@@ -82,6 +105,11 @@ internal static class FactMatching
         var gap = c.End < fact.Start ? fact.Start.DayNumber - c.End.DayNumber : c.Start.DayNumber - fact.End.DayNumber;
         return gap <= ConflictFinder.SameMomentDays;
     }
+
+    private static readonly HashSet<string> Flows = new(StringComparer.Ordinal)
+    {
+        "revenue", "spend", "market-size", "net-loss", "growth", "yoy-growth", "cagr", "downloads", "api-calls", "funding-raised",
+    };
 
     private static bool IsMoment(Period p) => p.Kind is PeriodKind.Instant or PeriodKind.Day;
 }

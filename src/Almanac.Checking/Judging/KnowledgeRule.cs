@@ -168,13 +168,17 @@ internal sealed class KnowledgeRule : IClaimRule
         }
 
         var agree = Figures.Overlap(claimInterval, factInterval)
-            || (BinaryThousands(claim) && Figures.Overlap((Figures.Scale(claimInterval.Low, 1.024m), Figures.Scale(claimInterval.High, 1.024m)), factInterval));
+            || (IsTokenLimit(claim) && BinaryFactors.Any(f => Figures.Overlap((Figures.Scale(claimInterval.Low, f), Figures.Scale(claimInterval.High, f)), factInterval)));
         return new Compared(statement, agree ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, note);
     }
 
-    /// <summary>A context window written <c>128K</c> may mean 131,072 tokens.</summary>
-    private static bool BinaryThousands(Claim claim) =>
-        claim.MetricId is "context-window" or "max-output-tokens" && claim.Text.Contains('K', StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Token limits are written in binary or decimal thousands interchangeably: 32K is 32,000 or
+    /// 32,768, 1M is 1,000,000 or 1,048,576, on either side of the comparison.
+    /// </summary>
+    private static readonly decimal[] BinaryFactors = [1.024m, 1m / 1.024m, 1.048576m, 1m / 1.048576m];
+
+    private static bool IsTokenLimit(Claim claim) => claim.MetricId is "context-window" or "max-output-tokens";
 
     private static string RateText(Fact? rate, JudgingContext context)
     {
