@@ -81,7 +81,9 @@ internal static class FactMatching
 
         if (claim is not { } c)
         {
-            return false;
+            // A list price quoted without a date is compared with the prices of any date: it
+            // agrees if any source ever gave it, and is contradicted only if none did.
+            return UndatedComparable.Contains(metricId);
         }
 
         // An amount earned or spent over a period is compared only with one over the same period:
@@ -105,6 +107,11 @@ internal static class FactMatching
         var gap = c.End < fact.Start ? fact.Start.DayNumber - c.End.DayNumber : c.Start.DayNumber - fact.End.DayNumber;
         return gap <= ConflictFinder.SameMomentDays;
     }
+
+    private static readonly HashSet<string> UndatedComparable = new(StringComparer.Ordinal)
+    {
+        "price-input", "price-output", "price-cache-read", "price-cache-write",
+    };
 
     private static readonly HashSet<string> Flows = new(StringComparer.Ordinal)
     {
