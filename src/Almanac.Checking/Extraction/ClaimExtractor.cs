@@ -43,7 +43,10 @@ public sealed partial class ClaimExtractor
         var state = new MarkdownUnits.HeadingState();
         foreach (var (start, end) in Chunks(masked))
         {
-            MarkdownUnits.Walk(masked[start..end], start, _pipeline, state, units);
+            if (!MarkdownUnits.Walk(masked[start..end], start, _pipeline, state, units))
+            {
+                notes.Add(ExtractionMessages.ReadAsPlainText(TextPosition.Of(masked, start).Line));
+            }
         }
 
         var document = new DocumentContext(text, masked, ReferenceYear(masked), LanguageOf(text, language), lexicon);

@@ -38,10 +38,23 @@ internal sealed partial class MarkdownUnits
     }
 
     /// <summary>Adds the units of <paramref name="chunk"/> (which starts at <paramref name="offset"/> of the document) to <paramref name="units"/>.</summary>
-    public static void Walk(string chunk, int offset, MarkdownPipeline pipeline, HeadingState state, List<TextUnit> units)
+    /// <returns>False when Markdig refused the chunk (nesting past its depth limit) and it was read line by line as plain text.</returns>
+    public static bool Walk(string chunk, int offset, MarkdownPipeline pipeline, HeadingState state, List<TextUnit> units)
     {
-        var document = Markdown.Parse(chunk, pipeline);
-        new MarkdownUnits(chunk, offset, units, state).WalkBlocks(document);
+        var walker = new MarkdownUnits(chunk, offset, units, state);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(chunk, pipeline);
+        }
+        catch (ArgumentException)
+        {
+            walker.AddLines(new SourceSpan(0, chunk.Length - 1));
+            return false;
+        }
+
+        walker.WalkBlocks(document);
+        return true;
     }
 
     private void WalkBlocks(MarkdownDocument document)

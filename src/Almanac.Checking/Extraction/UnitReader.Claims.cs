@@ -406,6 +406,14 @@ internal sealed partial class UnitReader
             return inSentence.Period;
         }
 
+        // in 2024 after the figure, in its clause.
+        var (_, clauseEnd) = Bounds(ctx.Unit, start, end, ClauseBreaks);
+        if (candidates.FirstOrDefault(p => p.Span.Offset >= end && p.Span.End <= clauseEnd) is { } afterInClause
+            && !ctx.Figures.Any(f => f.Span.Offset >= end && f.Span.Offset < afterInClause.Span.Offset))
+        {
+            return afterInClause.Period;
+        }
+
         var unit = ctx.Unit;
         if (unit.Label is not null && WordsOf(unit.Label).Periods.FirstOrDefault() is { } fromLabel)
         {
