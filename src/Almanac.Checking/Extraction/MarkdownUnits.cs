@@ -183,6 +183,14 @@ internal sealed partial class MarkdownUnits
         {
             var lineEnd = _text.IndexOf('\n', i, end - i);
             lineEnd = lineEnd < 0 ? end : lineEnd;
+
+            // Quote and list markers are markup, not text: '>' would otherwise be read as a hedge (> 5%) thousands of times.
+            while (i < lineEnd && (_text[i] is ' ' or '\t' or '>' || (_text[i] is '-' or '*' or '+' && i + 1 < lineEnd && _text[i + 1] == ' ')
+                || (char.IsAsciiDigit(_text[i]) && ListNumber().Match(_text, i, lineEnd - i) is { Success: true, Index: var at } && at == i)))
+            {
+                i += char.IsAsciiDigit(_text[i]) ? ListNumber().Match(_text, i, lineEnd - i).Length : 1;
+            }
+
             if (lineEnd > i)
             {
                 _units.Add(new TextUnit(UnitKind.Paragraph, _offset + i, _offset + i, _offset + lineEnd, _state.Path(), null, null, null, null, null, _state.Section));
@@ -251,6 +259,9 @@ internal sealed partial class MarkdownUnits
 
     [GeneratedRegex(@"^\s*(?<label>[^\s:：，,。；;*|（(][^:：，,。；;\n|]{0,24}?)\s*[:：](?=\s|\S)")]
     private static partial Regex PlainLabel();
+
+    [GeneratedRegex(@"\G\d{1,9}[.)] ")]
+    private static partial Regex ListNumber();
 
     [GeneratedRegex(@"^\s*(\*\*)?\s*[·•●▪■◆]")]
     private static partial Regex PseudoBullet();
