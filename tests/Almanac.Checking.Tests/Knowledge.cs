@@ -13,6 +13,17 @@ internal static class Knowledge
 
     public static string SpecPath(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Specs", .. parts]);
 
+    /// <summary>
+    /// A seed document, read where it is kept beside the repository (<c>../shared/seeds</c>) rather
+    /// than copied in: <c>004-research-note.md</c> is the research note, <c>000-menlo-article.md</c> the article.
+    /// </summary>
+    public static string SeedPath(string name) => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "seeds", name switch
+    {
+        "004-research-note.md" => "004_85998f9bbbdc5ba5.txt",
+        "000-menlo-article.md" => "000_f6f9bbcc7f4aaa0b.txt",
+        _ => throw new ArgumentException($"unknown seed '{name}'", nameof(name)),
+    }));
+
     private static CheckKnowledge Load()
     {
         var result = DataFolder.Load(Path.Combine(RepositoryRoot(), "data"));

@@ -90,7 +90,7 @@ public sealed class ClaimExtractorSpecs
             if (!Cache.TryGetValue(source, out var claims))
             {
                 var text = source.StartsWith("seed:", StringComparison.Ordinal)
-                    ? File.ReadAllText(Knowledge.SpecPath("seeds", source[5..]))
+                    ? File.ReadAllText(Knowledge.SeedPath(source[5..]))
                     : source.Replace("\\n", "\n", StringComparison.Ordinal);
                 claims = Extractor.Extract(text, Knowledge.Check);
                 Cache[source] = claims;

@@ -13,21 +13,21 @@ public sealed class RobustnessTests
     [Fact]
     public void Seed_004_yields_at_least_180_claims()
     {
-        var text = File.ReadAllText(Knowledge.SpecPath("seeds", "004-research-note.md"));
+        var text = File.ReadAllText(Knowledge.SeedPath("004-research-note.md"));
         Extractor.Extract(text, Knowledge.Check).Count.ShouldBeGreaterThanOrEqualTo(180);
     }
 
     [Fact]
     public void Seed_000_yields_at_least_25_claims()
     {
-        var text = File.ReadAllText(Knowledge.SpecPath("seeds", "000-menlo-article.md"));
+        var text = File.ReadAllText(Knowledge.SeedPath("000-menlo-article.md"));
         Extractor.Extract(text, Knowledge.Check).Count.ShouldBeGreaterThanOrEqualTo(25);
     }
 
     [Fact]
     public void Claims_spans_point_at_the_figure_in_the_original_text()
     {
-        var text = File.ReadAllText(Knowledge.SpecPath("seeds", "004-research-note.md"));
+        var text = File.ReadAllText(Knowledge.SeedPath("004-research-note.md"));
         foreach (var claim in Extractor.Extract(text, Knowledge.Check))
         {
             text.Substring(claim.Span.Offset, claim.Span.Length).ShouldBe(claim.Text);
