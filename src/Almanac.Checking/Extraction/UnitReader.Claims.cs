@@ -226,7 +226,7 @@ internal sealed partial class UnitReader
         return (figure.Role, metric?.Id) switch
         {
             (QuantityRole.Active, "parameters-total" or null) when Lexicon.Fits(Dimension.Parameters, figure) => _lexicon.Metrics.GetValueOrDefault("parameters-active"),
-            (QuantityRole.Total, null) when Lexicon.Fits(Dimension.Parameters, figure) => _lexicon.Metrics.GetValueOrDefault("parameters-total"),
+            (QuantityRole.Total, "parameters-active" or null) when Lexicon.Fits(Dimension.Parameters, figure) => _lexicon.Metrics.GetValueOrDefault("parameters-total"),
             _ => metric,
         };
     }
