@@ -5,7 +5,7 @@ namespace Almanac.Checking.Judging;
 /// <summary>
 /// (c) A CAGR that does not connect its start and end levels. The end is the level of the CAGR's
 /// row (or of its end year), the start any earlier level of the same entity, metric and scope (the
-/// start year of a stated range). The CAGR holds if any such pair connects:
+/// start year of its range first). The CAGR holds if any such pair connects:
 /// (end/start)^(1/years) − 1 within the written precision plus <see cref="SlackPoints"/>.
 /// </summary>
 internal sealed class CagrRule : IDocumentRule
@@ -67,8 +67,14 @@ internal sealed class CagrRule : IDocumentRule
     {
         if (cagr.Period is { Kind: PeriodKind.Range, Granularity: PeriodKind.Year } range)
         {
-            return Levels.Pairs(claims, cagr, range.From, range.To, context)
+            // The range's own start first; then any earlier level, since a range may be read from
+            // the section rather than stated, and a forecast often quotes another source's base year.
+            var fromRange = Levels.Pairs(claims, cagr, range.From, range.To, context)
                 .Where(p => Figures.YearOf(p.Start.Period) is not null).ToList();
+            var endYear = Figures.YearOf(range.To);
+            var fromAny = Levels.Pairs(claims, cagr, c => Figures.YearOf(c.Period) == endYear, c => Figures.YearOf(c.Period) is { } y && y < endYear, context)
+                .Where(p => !fromRange.Any(r => r.StartIndex == p.StartIndex && r.EndIndex == p.EndIndex));
+            return [.. fromRange, .. fromAny];
         }
 
         if (Figures.YearOf(cagr.Period) is { } year)

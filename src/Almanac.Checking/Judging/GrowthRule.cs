@@ -1,3 +1,4 @@
+using Almanac.Knowledge;
 using System.Globalization;
 using Almanac.Periods;
 
@@ -91,11 +92,20 @@ internal static class Levels
     public static List<Pair> Pairs(IReadOnlyList<Claim> claims, Claim rate, Period? from, Period to, JudgingContext context) =>
         Pairs(claims, rate, c => Figures.Same(c.Period, to), c => from is null || Figures.Same(c.Period, from), context);
 
+    /// <summary>
+    /// Whether a level and a rate are of one scope. A note that says 全球 once, at the first figure
+    /// of a section, means the world for the figures that follow: an unstated region is the world's.
+    /// </summary>
+    private static bool SameScope(Scope level, Scope rate) => WithoutWorld(level).Equals(WithoutWorld(rate));
+
+    private static Scope WithoutWorld(Scope scope) =>
+        scope["region"] == "world" ? Scope.Of(scope.Values.Where(kv => kv.Key != "region")) : scope;
+
     public static List<Pair> Pairs(IReadOnlyList<Claim> claims, Claim rate, Func<Claim, bool> isEnd, Func<Claim, bool> isStart, JudgingContext context)
     {
         var levels = Enumerable.Range(0, claims.Count)
             .Where(k => Figures.IsLevel(claims[k]) && claims[k].EntityId == rate.EntityId && claims[k].MetricId is not null
-                && claims[k].Scope.Equals(rate.Scope) && claims[k].Period is not null)
+                && SameScope(claims[k].Scope, rate.Scope) && claims[k].Period is not null)
             .ToList();
         var ends = levels.Where(k => isEnd(claims[k])).ToList();
         var inRow = ends.Where(k => Figures.SameLine(claims[k], rate)).ToList();
