@@ -1,3 +1,4 @@
+using Almanac.Analytics;
 using Almanac.Periods;
 
 namespace Almanac.Checking.Judging;
@@ -40,8 +41,8 @@ internal sealed class CagrRule : IDocumentRule
             var lines = pairs.Take(4).Select(p =>
             {
                 var n = Years(p);
-                var projected = p.StartValue * (decimal)Math.Pow((double)(1 + rate), n);
-                var implied = ((decimal)Math.Pow((double)(p.End.Quantity!.Value.Value / p.StartValue), 1.0 / n) - 1) * 100;
+                var projected = Growth.Project(p.StartValue, rate * 100, n);
+                var implied = Growth.Cagr(p.StartValue, p.End.Quantity!.Value.Value, n);
                 return $"{p.Start.Text} × (1+{cagr.Text})^{Levels.Years(n)} = {Figures.Write(projected, p.End)}, not {p.End.Text} (the two imply {Figures.Percent(implied)} a year)";
             }).ToList();
 
@@ -102,7 +103,7 @@ internal sealed class CagrRule : IDocumentRule
             return (decimal.MinValue, decimal.MaxValue);
         }
 
-        decimal Rate(decimal end, decimal start) => ((decimal)Math.Pow((double)(end / start), 1.0 / n) - 1) * 100;
+        decimal Rate(decimal end, decimal start) => Growth.Cagr(start, end, n);
         return (eLow <= 0 ? decimal.MinValue : Rate(eLow, sHigh), eHigh == decimal.MaxValue ? decimal.MaxValue : Rate(eHigh, sLow));
     }
 }
