@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Almanac.Bench;
@@ -22,28 +21,18 @@ internal static class BatchTiming
                 bytes += new FileInfo(copy).Length;
             }
 
-            var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { "check", folder, "--format", "json", "-o", Path.Combine(folder, "reports") })
+            var (milliseconds, exitCode, error) = CommandTiming.Once(binary, Directory.GetCurrentDirectory(), ["check", folder, "--format", "json", "-o", Path.Combine(folder, "reports")]);
+            if (exitCode != 0)
             {
-                start.ArgumentList.Add(argument);
-            }
-
-            var clock = Stopwatch.StartNew();
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            clock.Stop();
-            if (process.ExitCode != 0)
-            {
-                Console.Error.WriteLine($"bench: almanac check failed with exit code {process.ExitCode}: {error.Result}");
+                Console.Error.WriteLine($"bench: almanac check failed with exit code {exitCode}: {error}");
                 return 1;
             }
 
+            var seconds = milliseconds / 1000;
             var count = Directory.GetFiles(folder, "*.md").Length;
             var mb = bytes / 1024.0 / 1024.0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"batch: {count} notes, {mb:F2} MB in {clock.Elapsed.TotalSeconds:F2} s: {mb / clock.Elapsed.TotalSeconds:F2} MB/s, {count / clock.Elapsed.TotalSeconds:F1} notes/s (process start included)"));
+                $"batch: {count} notes, {mb:F2} MB in {seconds:F2} s: {mb / seconds:F2} MB/s, {count / seconds:F1} notes/s (process start included)"));
             return 0;
         }
         finally

@@ -37,7 +37,8 @@ internal static class CommandTiming
         return 0;
     }
 
-    private static (double Milliseconds, int ExitCode, string Error) Once(string binary, string workingDirectory, string[] arguments)
+    /// <summary>Runs <paramref name="binary"/> once to its end, timing the whole process.</summary>
+    internal static (double Milliseconds, int ExitCode, string Error) Once(string binary, string workingDirectory, string[] arguments)
     {
         var start = new ProcessStartInfo(binary)
         {

@@ -28,17 +28,7 @@ public static partial class QuantityParser
     public static ParseResult<ParsedFigure> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var end = text.Length;
-        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        var start = 0;
-        while (start < end && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
+        var (start, end) = SourceSpan.Trimmed(text);
 
         if (start == end)
         {

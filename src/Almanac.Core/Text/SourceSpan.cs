@@ -6,6 +6,24 @@ namespace Almanac.Text;
 /// </summary>
 public readonly record struct SourceSpan(int Offset, int Length)
 {
+    /// <summary>Where <paramref name="text"/> starts and ends once leading and trailing white space is left out.</summary>
+    public static (int Start, int End) Trimmed(string text)
+    {
+        var end = text.Length;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        var start = 0;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        return (start, end);
+    }
+
     /// <summary>The offset just past the last character.</summary>
     public int End => Offset + Length;
 
