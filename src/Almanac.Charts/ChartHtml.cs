@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text;
+using Almanac.Text;
+
+namespace Almanac.Charts;
+
+/// <summary>
+/// Writes charts into HTML pages: a figure per chart with its spec, its source line as text, and
+/// a link that downloads its data as CSV; and the script that draws them all with vega-embed.
+/// </summary>
+public static class ChartHtml
+{
+    /// <summary>The page is told each chart's outcome on its element: <c>data-rendered="true"</c> or <c>"error"</c>.</summary>
+    public const string RenderedAttribute = "data-rendered";
+
+    /// <summary>One chart as a <c>&lt;figure&gt;</c>; the spec travels in a JSON script block.</summary>
+    public static string Figure(Chart chart, Language language)
+    {
+        var id = WebUtility.HtmlEncode(chart.Id);
+        var csv = "data:text/csv;charset=utf-8," + Uri.EscapeDataString("\uFEFF" + chart.Data.ToCsv());
+        var download = language == Language.Zh ? "下载数据（CSV）" : "Download data (CSV)";
+        var html = new StringBuilder();
+        html.Append("<figure class=\"chart\" id=\"chart-").Append(id).Append("\">\n");
+        html.Append("<div class=\"chart-view\" data-chart=\"").Append(id).Append("\" role=\"img\" aria-label=\"")
+            .Append(WebUtility.HtmlEncode(chart.Text.Title)).Append("\"></div>\n");
+        html.Append("<script type=\"application/json\" class=\"chart-spec\">").Append(ScriptSafe(chart.SpecJson())).Append("</script>\n");
+        html.Append("<figcaption><span class=\"chart-source\">").Append(WebUtility.HtmlEncode(chart.Text.SourceLine)).Append("</span> ");
+        html.Append("<a class=\"chart-csv\" download=\"").Append(WebUtility.HtmlEncode(chart.CsvFileName)).Append("\" href=\"")
+            .Append(WebUtility.HtmlEncode(csv)).Append("\">").Append(download).Append("</a></figcaption>\n");
+        html.Append("</figure>\n");
+        return html.ToString();
+    }
+
+    /// <summary>The chart libraries inline, for a page that must work with no network.</summary>
+    public static string InlineScripts()
+    {
+        var html = new StringBuilder();
+        foreach (var name in ChartScripts.Names)
+        {
+            html.Append("<script>").Append(ChartScripts.Text(name)).Append("</script>\n");
+        }
+
+        return html.ToString();
+    }
+
+    /// <summary>Draws every figure on the page; marks each with its outcome so tests and users can tell.</summary>
+    public const string RenderScript = """
+        <script>
+        (function () {
+          var views = document.querySelectorAll('[data-chart]');
+          views.forEach(function (view) {
+            var spec = JSON.parse(view.parentElement.querySelector('script.chart-spec').textContent);
+            vegaEmbed(view, spec, { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } })
+              .then(function () { view.setAttribute('data-rendered', 'true'); })
+              .catch(function (error) { view.setAttribute('data-rendered', 'error'); view.textContent = String(error); console.error(error); });
+          });
+        })();
+        </script>
+        """;
+
+    // Inside a script element only "</" can end it early; JSON allows "<\/" for "</".
+    private static string ScriptSafe(string json) => json.Replace("</", "<\\/", StringComparison.Ordinal);
+}
