@@ -149,6 +149,27 @@ public sealed class ShareOverTimeTests
     }
 
     [Fact]
+    public void Token_shares_by_half_year_in_the_china_market()
+    {
+        // Frost & Sullivan enterprise token shares: 2025-H1 ends 2025-06-30, 2025-H2 ends 2025-12-31.
+        var query = new ShareQuery("china-llm", "tokens", new Dictionary<string, string> { ["segment"] = "enterprises" });
+        SourcedFact[] facts =
+        [
+            Share("alibaba", "tokens", "2025-H2", 32.1m, Report2025, market: "china-llm", segment: "enterprises", obtained: Obtained.Reported),
+            Share("alibaba", "tokens", "2025-H1", 17.7m, Report2025, market: "china-llm", segment: "enterprises", obtained: Obtained.Reported),
+            Share("bytedance", "tokens", "2025-H2", 21.3m, Report2025, market: "china-llm", segment: "enterprises", obtained: Obtained.Reported),
+            Share("deepseek", "tokens", "2025-H2", 18.4m, Report2025, market: "china-llm", segment: "enterprises", obtained: Obtained.Reported),
+        ];
+
+        var series = ShareOverTime.Build(facts, query);
+
+        series.Moments.ShouldBe([Day("2025-06-30"), Day("2025-12-31")]);
+        series.Of("alibaba").Select(o => o.Percent).ShouldBe([17.7m, 32.1m]);
+        // 100 - (32.1 + 21.3 + 18.4) = 100 - 71.8 = 28.2
+        series.Others(Day("2025-12-31")).ShouldBe(28.2m);
+    }
+
+    [Fact]
     public void An_empty_input_gives_an_empty_series()
     {
         var series = ShareOverTime.Build([], Usage);
