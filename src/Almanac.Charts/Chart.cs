@@ -13,9 +13,10 @@ public sealed record ChartText(string Title, string Subtitle, string SourceLine)
 /// </summary>
 public sealed record Chart(string Id, ChartText Text, ChartTable Data, IReadOnlyList<Source> Sources, JsonObject Spec)
 {
+    // The default encoder writes <, > and & as \u003C…, so the JSON can sit inside an HTML script element.
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
-    /// <summary>The Vega-Lite spec as JSON text, ready for vega-embed.</summary>
+    /// <summary>The Vega-Lite spec as JSON text, ready for vega-embed and safe inside a script element.</summary>
     public string SpecJson() => Spec.ToJsonString(Compact);
 
     /// <summary>The file name a reader downloads the data as.</summary>

@@ -23,8 +23,9 @@ public static class ChartHtml
         html.Append("<figure class=\"chart\" id=\"chart-").Append(id).Append("\">\n");
         html.Append("<div class=\"chart-view\" data-chart=\"").Append(id).Append("\" role=\"img\" aria-label=\"")
             .Append(WebUtility.HtmlEncode(chart.Text.Title)).Append("\"></div>\n");
-        html.Append("<script type=\"application/json\" class=\"chart-spec\">").Append(ScriptSafe(chart.SpecJson())).Append("</script>\n");
-        html.Append("<figcaption><span class=\"chart-source\">").Append(WebUtility.HtmlEncode(chart.Text.SourceLine)).Append("</span> ");
+        html.Append("<script type=\"application/json\" class=\"chart-spec\">").Append(chart.SpecJson()).Append("</script>\n");
+        // The source line is drawn under the chart by the spec itself; the caption adds the data.
+        html.Append("<figcaption>");
         html.Append("<a class=\"chart-csv\" download=\"").Append(WebUtility.HtmlEncode(chart.CsvFileName)).Append("\" href=\"")
             .Append(WebUtility.HtmlEncode(csv)).Append("\">").Append(download).Append("</a></figcaption>\n");
         html.Append("</figure>\n");
@@ -57,7 +58,4 @@ public static class ChartHtml
         })();
         </script>
         """;
-
-    // Inside a script element only "</" can end it early; JSON allows "<\/" for "</".
-    private static string ScriptSafe(string json) => json.Replace("</", "<\\/", StringComparison.Ordinal);
 }

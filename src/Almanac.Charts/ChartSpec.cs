@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Almanac.Knowledge;
 
@@ -25,7 +27,7 @@ public sealed record ChartSeries(string Name, string? Colour = null);
 /// Builds Vega-Lite specs in the house chart style: title and units on top, the source line
 /// under the chart, tooltips naming every field, and the data inline so a page works offline.
 /// </summary>
-public static class ChartSpec
+public static partial class ChartSpec
 {
     private const string Schema = "https://vega.github.io/schema/vega-lite/v6.json";
     private const int Width = 560;
@@ -151,7 +153,7 @@ public static class ChartSpec
             // Under the chart, left-aligned, as Our World in Data prints its source lines.
             ["title"] = new JsonObject
             {
-                ["text"] = text.SourceLine,
+                ["text"] = Wrap(text.SourceLine),
                 ["orient"] = "bottom",
                 ["anchor"] = "start",
                 ["fontSize"] = 11,
@@ -169,6 +171,30 @@ public static class ChartSpec
         };
         return new Chart(id, text, data, sources.Distinct().ToList(), spec);
     }
+
+    // A long list of publishers would make the chart as wide as the line: break it between sources.
+    private static JsonArray Wrap(string line)
+    {
+        const int Width = 110;
+        var lines = new JsonArray();
+        var current = new StringBuilder();
+        foreach (var part in SourceBreak().Split(line))
+        {
+            if (current.Length > 0 && current.Length + part.Length > Width)
+            {
+                lines.Add(current.ToString().TrimEnd());
+                current.Clear();
+            }
+
+            current.Append(part);
+        }
+
+        lines.Add(current.ToString().TrimEnd());
+        return lines;
+    }
+
+    [GeneratedRegex(@"(?<=[;；]\s?)")]
+    private static partial Regex SourceBreak();
 
     private static JsonObject View(ChartTable data, ChartEncoding chart, ChartText text, JsonNode mark, JsonObject encoding) => new()
     {

@@ -20,6 +20,7 @@ internal static class AlmanacCommand
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(ConflictsCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         return root;
     }

@@ -20,7 +20,7 @@ public sealed class ChartHtmlTests
         html.ShouldNotContain("</script><img");
         html.ShouldNotContain("<b>Publisher");
         html.ShouldNotContain("<i>title");
-        html.ShouldContain("&lt;b&gt;Publisher&lt;/b&gt;");
+        html.ShouldContain("\\u003Cb\\u003EPublisher"); // in the spec, as JSON escapes
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class ChartSpecTests
         var view = spec["vconcat"]![0]!;
         view["title"]!["text"]!.GetValue<string>().ShouldBe("Enterprise LLM API share by usage");
         view["title"]!["subtitle"]!.GetValue<string>().ShouldBe("Percent of the market");
-        spec["title"]!["text"]!.GetValue<string>().ShouldBe("Source: Menlo Ventures (2025), via Almanac");
+        spec["title"]!["text"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["Source: Menlo Ventures (2025), via Almanac"]);
         spec["title"]!["orient"]!.GetValue<string>().ShouldBe("bottom");
         view["encoding"]!["y"]!["title"]!.GetValue<string>().ShouldBe("Share (%)");
     }
@@ -136,5 +136,20 @@ public sealed class ChartSpecTests
         var parsed = JsonNode.Parse(Stacked().SpecJson())!;
 
         parsed["$schema"]!.GetValue<string>().ShouldStartWith("https://vega.github.io/schema/vega-lite/v6");
+    }
+
+    [Fact]
+    public void A_long_source_line_breaks_between_sources()
+    {
+        var sources = Enumerable.Range(2001, 20).Select(y => new Source($"s{y}", $"Publisher number {y}", "t", new Uri("https://example.org/"), new DateOnly(y, 1, 1), SourceKind.Primary)).ToList();
+        var line = SourceLine.For(sources, Language.En);
+        var chart = ChartSpec.Bars("b", new ChartText("t", "u", line), Shares(), new ChartEncoding("provider", "share"), sources);
+
+        var lines = chart.Spec["title"]!["text"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+
+        lines.Count.ShouldBeGreaterThan(1);
+        lines.ShouldAllBe(l => l.Length <= 110);
+        string.Join(" ", lines).ShouldBe(line);
+        lines.Take(lines.Count - 1).ShouldAllBe(l => l.EndsWith(';'));
     }
 }

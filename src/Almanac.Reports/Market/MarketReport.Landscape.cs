@@ -1,0 +1,200 @@
+using Almanac.Analytics;
+using Almanac.Catalogue;
+using Almanac.Charts;
+using Almanac.Knowledge;
+
+namespace Almanac.Reports.Market;
+
+// The model landscape, from the catalogue: curated model facts plus any imported datasets.
+public sealed partial class MarketReport
+{
+    private const int TimelineDevelopers = 12;
+
+    private ReportSection Landscape()
+    {
+        var datasets = _knowledge.Datasets.Count == 0
+            ? _lang.T("curated models only (import models.dev, LiteLLM or Epoch AI for the full catalogue)", "仅含人工整理的模型（导入 models.dev、LiteLLM 或 Epoch AI 可获得完整目录）")
+            : string.Join(", ", _knowledge.Datasets);
+        var section = new SectionBuilder(
+            "landscape",
+            _lang.T("The model landscape", "模型格局"),
+            _lang.T(
+                $"Models in the catalogue: {_knowledge.Catalogue.Count}; sources: {datasets}. Prices are first-party list prices per million tokens.",
+                $"目录中的模型：{_knowledge.Catalogue.Count} 个；数据来源：{datasets}。价格为官方每百万 token 标价。"));
+        var released = _knowledge.Catalogue.Where(r => r.Released is not null).ToList();
+        section.Add(ReleaseTimeline(released), NoData("release dates"));
+        section.Add(PriceScatter(released), NoData("prices with release dates"));
+        section.Add(ContextScatter(released), NoData("context windows with release dates"));
+        section.Add(OpenWeightsChart(released), NoData("openness of released models"));
+        section.Add(TierPriceChart(released), NoData("prices of models in a capability tier"));
+        return section.Build();
+    }
+
+    private Chart? ReleaseTimeline(List<CatalogueRow> released)
+    {
+        var developers = TopDevelopers(released, TimelineDevelopers);
+        var rows = released.Where(r => r.DeveloperName is { } d && developers.Contains(d, StringComparer.Ordinal)).OrderBy(r => r.Released).ToList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var table = new ChartTable(
+            new ChartField("released", _lang.T("Released", "发布日期"), FieldType.Temporal),
+            new ChartField("developer", _lang.T("Developer", "开发者"), FieldType.Nominal),
+            new ChartField("model", _lang.T("Model", "模型"), FieldType.Nominal),
+            new ChartField("weights", _lang.T("Weights", "权重"), FieldType.Nominal),
+            new ChartField("source", _lang.T("Source", "来源"), FieldType.Nominal));
+        foreach (var r in rows)
+        {
+            table.Add(r.Released!.Value, r.DeveloperName, r.Model.Name.In(_lang.Code), Openness(r.IsOpenWeights), Publishers([r.ReleaseDate!.Source]));
+        }
+
+        var sources = rows.Select(r => r.ReleaseDate!.Source).ToList();
+        return Use(ChartSpec.Timeline(
+            "release-timeline",
+            Text(_lang.T("Model releases by developer", "各开发者的模型发布时间线"), _lang.T($"The {developers.Count} developers with the most releases in the catalogue", $"目录中发布数量最多的 {developers.Count} 家开发者"), sources),
+            table,
+            new ChartEncoding("released", "developer", "weights", developers, OpennessSeries()),
+            sources));
+    }
+
+    private Chart? PriceScatter(List<CatalogueRow> released)
+    {
+        var rows = released.Where(r => r.Input is > 0).ToList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var table = ModelTable(_lang.T("Input price", "输入价格"), "US$/1M tokens");
+        var top = TopDevelopers(rows, 8);
+        foreach (var r in rows.OrderBy(r => r.Released))
+        {
+            table.Add(r.Released!.Value, r.Input!.Value, r.Model.Name.In(_lang.Code), Developer(r, top), Openness(r.IsOpenWeights), Publishers([r.InputPrice!.Source, r.ReleaseDate!.Source]));
+        }
+
+        var sources = rows.SelectMany(r => new[] { r.InputPrice!.Source, r.ReleaseDate!.Source }).ToList();
+        return Use(ChartSpec.Scatter(
+            "price-vs-release",
+            Text(_lang.T("Input price against release date", "输入价格与发布日期"), _lang.T("US$ per million input tokens, log scale", "每百万输入 token 美元价格，对数刻度"), sources),
+            table,
+            new ChartEncoding("released", "value", "developer", LogY: true),
+            sources));
+    }
+
+    private Chart? ContextScatter(List<CatalogueRow> released)
+    {
+        var rows = released.Where(r => r.Context is > 0).ToList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var table = ModelTable(_lang.T("Context window", "上下文窗口"), "tokens");
+        var top = TopDevelopers(rows, 8);
+        foreach (var r in rows.OrderBy(r => r.Released))
+        {
+            table.Add(r.Released!.Value, r.Context!.Value, r.Model.Name.In(_lang.Code), Developer(r, top), Openness(r.IsOpenWeights), Publishers([r.ContextWindow!.Source, r.ReleaseDate!.Source]));
+        }
+
+        var sources = rows.SelectMany(r => new[] { r.ContextWindow!.Source, r.ReleaseDate!.Source }).ToList();
+        return Use(ChartSpec.Scatter(
+            "context-vs-release",
+            Text(_lang.T("Context window against release date", "上下文窗口与发布日期"), _lang.T("Tokens, log scale", "token 数，对数刻度"), sources),
+            table,
+            new ChartEncoding("released", "value", "weights", Series: OpennessSeries(), LogY: true),
+            sources));
+    }
+
+    private Chart? OpenWeightsChart(List<CatalogueRow> released)
+    {
+        var quarters = OpenWeightsShare.ByQuarter(released).Where(q => q.OpenPercent is not null).ToList();
+        if (quarters.Count == 0)
+        {
+            return null;
+        }
+
+        var table = new ChartTable(
+            new ChartField("quarter", _lang.T("Quarter released", "发布季度"), FieldType.Ordinal),
+            new ChartField("open", _lang.T("Open-weights share", "开源占比"), FieldType.Quantitative, "%"),
+            new ChartField("released", _lang.T("Models released", "发布模型数"), FieldType.Quantitative),
+            new ChartField("open_models", _lang.T("Open-weights models", "开源模型数"), FieldType.Quantitative),
+            new ChartField("unknown", _lang.T("Openness unknown", "开源情况未知"), FieldType.Quantitative));
+        foreach (var q in quarters)
+        {
+            table.Add(_lang.Period(q.Quarter), Math.Round(q.OpenPercent!.Value, 1), q.Released, q.Open, q.Unknown);
+        }
+
+        var sources = released.Where(r => r.OpenWeights is not null).SelectMany(r => new[] { r.OpenWeights!.Source, r.ReleaseDate!.Source }).ToList();
+        return Use(ChartSpec.Bars(
+            "open-weights-by-quarter",
+            Text(_lang.T("Share of released models with open weights", "各季度发布模型中开源模型的占比"), _lang.T("Percent of models released in the quarter whose openness is known", "该季度发布且开源情况已知的模型中的百分比"), sources),
+            table,
+            new ChartEncoding("quarter", "open"),
+            sources));
+    }
+
+    private Chart? TierPriceChart(List<CatalogueRow> released)
+    {
+        // A free listing is not a price point, and a log scale cannot draw zero.
+        var priced = released.Where(r => r.Input is > 0).ToList();
+        var points = PriceTrend.ByTier(priced).ToList();
+        if (points.Count == 0)
+        {
+            return null;
+        }
+
+        var table = new ChartTable(
+            new ChartField("quarter", _lang.T("Quarter released", "发布季度"), FieldType.Ordinal),
+            new ChartField("tier", _lang.T("Capability tier", "能力档位"), FieldType.Nominal),
+            new ChartField("median", _lang.T("Median input price", "输入价格中位数"), FieldType.Quantitative, "US$/1M tokens"),
+            new ChartField("models", _lang.T("Models", "模型数"), FieldType.Quantitative));
+        foreach (var p in points.OrderBy(p => p.Quarter.Start))
+        {
+            table.Add(_lang.Period(p.Quarter), TierName(p.Tier), p.MedianInput, p.Models);
+        }
+
+        var tiered = priced.Where(r => CapabilityTiers.Of(r.Model) is not null).ToList();
+        var sources = tiered.SelectMany(r => new[] { r.InputPrice!.Source, r.ReleaseDate!.Source }).ToList();
+        return Use(ChartSpec.Lines(
+            "price-by-tier",
+            Text(_lang.T("Input price by capability tier", "各能力档位的输入价格"), _lang.T("Median US$ per million input tokens of the models released each quarter, log scale", "每季度发布模型的每百万输入 token 美元价格中位数，对数刻度"), sources),
+            table,
+            new ChartEncoding("quarter", "median", "tier", points.OrderBy(p => p.Quarter.Start).Select(p => _lang.Period(p.Quarter)).Distinct(StringComparer.Ordinal).ToList(), LogY: true),
+            sources));
+    }
+
+    private ChartTable ModelTable(string measure, string unit) => new(
+        new ChartField("released", _lang.T("Released", "发布日期"), FieldType.Temporal),
+        new ChartField("value", measure, FieldType.Quantitative, unit),
+        new ChartField("model", _lang.T("Model", "模型"), FieldType.Nominal),
+        new ChartField("developer", _lang.T("Developer", "开发者"), FieldType.Nominal),
+        new ChartField("weights", _lang.T("Weights", "权重"), FieldType.Nominal),
+        new ChartField("source", _lang.T("Source", "来源"), FieldType.Nominal));
+
+    private static List<string> TopDevelopers(IEnumerable<CatalogueRow> rows, int count) =>
+        rows.Where(r => r.DeveloperName is not null).GroupBy(r => r.DeveloperName!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(count).Select(g => g.Key).ToList();
+
+    // Colours stay readable: the developers with most models keep their names, the rest are "other".
+    private string Developer(CatalogueRow row, List<string> top) =>
+        row.DeveloperName is { } d && top.Contains(d, StringComparer.Ordinal) ? d : _lang.T("other", "其他");
+
+    private string Openness(bool? open) => open switch
+    {
+        true => _lang.T("open weights", "开源权重"),
+        false => _lang.T("closed", "闭源"),
+        null => _lang.T("unknown", "未知"),
+    };
+
+    private List<ChartSeries> OpennessSeries() =>
+        [new(Openness(true), "#54a24b"), new(Openness(false), "#4c78a8"), new(Openness(null), OtherColour)];
+
+    private string TierName(CapabilityTier tier) => tier switch
+    {
+        CapabilityTier.Frontier => _lang.T("frontier", "旗舰"),
+        CapabilityTier.Mid => _lang.T("mid", "中端"),
+        _ => _lang.T("small", "轻量"),
+    };
+}

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace Almanac.Tests.Reports;
+
+/// <summary>
+/// The machine's own headless Chromium driven through Playwright (Playwright's downloaded browsers
+/// are not used); <c>ALMANAC_CHROMIUM</c> names another executable.
+/// </summary>
+internal sealed class Chromium : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+
+    private Chromium(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        Browser = browser;
+    }
+
+    public static string Executable => Environment.GetEnvironmentVariable("ALMANAC_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public IBrowser Browser { get; }
+
+    public static async Task<Chromium> LaunchAsync()
+    {
+        if (!File.Exists(Executable))
+        {
+            throw new InvalidOperationException($"no Chromium at {Executable}: install the Debian package 'chromium' (the CI script does) or set ALMANAC_CHROMIUM");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+        });
+        return new Chromium(playwright, browser);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Almanac.Reports;
+using Almanac.Reports.Market;
+using Almanac.Text;
+using Microsoft.Playwright;
+
+namespace Almanac.Tests.Reports;
+
+/// <summary>
+/// Opens the report in a real headless Chromium and checks that every chart drew: SVG marks
+/// present, no console errors. Screenshots are left in <c>artifacts/screenshots/market-report</c>.
+/// </summary>
+[Collection(SharedReportStore.Name)]
+public sealed class MarketReportBrowserTests(ReportStore fixture)
+{
+    [Theory]
+    [InlineData(Language.En)]
+    [InlineData(Language.Zh)]
+    public async Task Every_chart_renders_in_chromium_without_console_errors(Language language)
+    {
+        var report = MarketReport.Build(ReportKnowledge.Load(fixture.Store, null), language, null, ReportStore.LoadedAt);
+        var folder = Repository.Artefacts("screenshots", "market-report", language.ToString().ToLowerInvariant());
+        var file = Path.Combine(folder, "report.html");
+        await File.WriteAllTextAsync(file, ReportHtml.Write(report));
+
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        page.RequestFailed += (_, request) => errors.Add("request failed: " + request.Url);
+
+        await page.GotoAsync(new Uri(file).AbsoluteUri);
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('[data-chart]')].every(v => v.hasAttribute('data-rendered'))",
+            null,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
+
+        var outcomes = await page.EvalOnSelectorAllAsync<Dictionary<string, string>>(
+            "[data-chart]",
+            "views => Object.fromEntries(views.map(v => [v.dataset.chart, v.dataset.rendered + ':' + v.querySelectorAll('svg.marks .role-mark > *').length]))");
+        outcomes.Count.ShouldBe(report.Charts.Count());
+        foreach (var (chart, outcome) in outcomes)
+        {
+            var parts = outcome.Split(':');
+            parts[0].ShouldBe("true", $"chart {chart} did not render");
+            int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0, $"chart {chart} drew no marks");
+        }
+
+        errors.ShouldBeEmpty(string.Join("\n", errors));
+
+        var shareText = await page.Locator("#chart-share-usage svg.marks").TextContentAsync();
+        var names = language == Language.Zh ? new[] { "Anthropic", "OpenAI", "谷歌", "Meta" } : ["Anthropic", "OpenAI", "Google", "Meta"];
+        foreach (var name in names)
+        {
+            shareText.ShouldNotBeNull().ShouldContain(name);
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "report.png"), FullPage = true });
+        foreach (var chart in report.Charts)
+        {
+            await page.Locator($"#chart-{chart.Id}").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, chart.Id + ".png") });
+        }
+
+        File.Exists(Path.Combine(folder, "share-usage.png")).ShouldBeTrue();
+        await File.WriteAllTextAsync(Path.Combine(folder, "outcomes.json"), JsonSerializer.Serialize(outcomes));
+    }
+}
