@@ -21,6 +21,7 @@ internal static class AlmanacCommand
         root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(ConflictsCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(SurveyCommand.Create(context));
         return root;
     }
 
