@@ -111,6 +111,7 @@ public sealed class SurveyCommandTests : IDisposable
     [InlineData("respondent,segment,provider,share\nr1,a,openai,60\nr1,b,google,40\n", "3:2: respondent 'r1' is in segment 'a' on line 2, not 'b'")]
     [InlineData("respondent,segment,choice\nr1,All,openai\n", "2:2: 'All' names the whole panel")]
     [InlineData("respondent,segment,provider\nr1,a,openai\n", "1:1: missing column 'share'")]
+    [InlineData("respondent,segment,choice\n\"  \",a,openai\n", "2:1: expected a respondent id, got an empty field")]
     public void A_malformed_file_is_refused_at_its_line_and_column(string csv, string expected)
     {
         var file = Write("responses.csv", csv);

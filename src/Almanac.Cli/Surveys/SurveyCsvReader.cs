@@ -125,13 +125,13 @@ internal static class SurveyCsvReader
         SurveyCsvError Error(string column, string message) => new(record.Line, columns[column] + 1, message);
 
         var id = Field(Respondent);
-        if (id.Length == 0)
+        if (string.IsNullOrWhiteSpace(id))
         {
             return Error(Respondent, "expected a respondent id, got an empty field");
         }
 
         var segment = Field(Segment);
-        if (segment.Length == 0)
+        if (string.IsNullOrWhiteSpace(segment))
         {
             return Error(Segment, "expected a segment, got an empty field");
         }
@@ -149,7 +149,7 @@ internal static class SurveyCsvReader
 
         var column = isChoice ? Choice : Provider;
         var provider = Field(column);
-        if (provider.Length == 0)
+        if (string.IsNullOrWhiteSpace(provider))
         {
             return Error(column, "expected a provider, got an empty field");
         }

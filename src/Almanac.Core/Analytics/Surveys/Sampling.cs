@@ -46,10 +46,16 @@ internal static class Sampling
     {
         var draws = new double[alpha.Count];
         var sum = 0.0;
-        for (var k = 0; k < draws.Length; k++)
+
+        // At tiny parameters every gamma draw can underflow to 0, which is no point of the simplex: draw again.
+        while (!(sum > 0))
         {
-            draws[k] = alpha[k] > 0 ? Gamma(alpha[k], random) : 0;
-            sum += draws[k];
+            sum = 0;
+            for (var k = 0; k < draws.Length; k++)
+            {
+                draws[k] = alpha[k] > 0 ? Gamma(alpha[k], random) : 0;
+                sum += draws[k];
+            }
         }
 
         for (var k = 0; k < draws.Length; k++)

@@ -50,6 +50,16 @@ public sealed class SurveyPanelGeneratorTests
     }
 
     [Fact]
+    public void A_tiny_concentration_still_gives_every_respondent_shares_that_sum_to_one()
+    {
+        var design = SurveyEstimatorTests.Design(SurveyKind.WorkloadShares, 500, 0) with { Concentration = 0.001 };
+
+        var responses = SurveyPanelGenerator.Generate(design, new Random(6)).Panel.Responses;
+
+        responses.ShouldAllBe(r => Math.Abs(r.Shares.Values.Sum() - 1) < 1e-9);
+    }
+
+    [Fact]
     public void The_same_seed_draws_the_same_panel()
     {
         var design = SurveyEstimatorTests.Design(SurveyKind.WorkloadShares, 50, 0.5);
