@@ -22,6 +22,7 @@ internal static class AlmanacCommand
         root.Subcommands.Add(ConflictsCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(SurveyCommand.Create(context));
         return root;
     }
 
