@@ -5,6 +5,7 @@ using Almanac.Bench;
 // Almanac.Bench imports <repository root> <shared data folder>
 // Almanac.Bench check <almanac binary> <note> [runs]
 // Almanac.Bench check-batch <almanac binary> <folder of notes> [megabytes]
+// Almanac.Bench report <almanac binary> <output html> [runs] [lang]
 switch (args.FirstOrDefault())
 {
     case "cli-startup" when args.Length >= 2:
@@ -20,10 +21,15 @@ switch (args.FirstOrDefault())
     case "check-batch" when args.Length >= 3:
         var megabytes = args.Length > 3 && double.TryParse(args[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 1;
         return BatchTiming.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), megabytes);
+    case "report" when args.Length >= 3:
+        var reportRuns = args.Length > 3 && int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out var rr) ? rr : 10;
+        var lang = args.Length > 4 ? args[4] : "en";
+        return CommandTiming.Run(Path.GetFullPath(args[1]), Directory.GetCurrentDirectory(), ["report", "market", "--lang", lang, "-o", Path.GetFullPath(args[2])], reportRuns, targetMs: 2000);
     default:
         Console.Error.WriteLine("usage: Almanac.Bench cli-startup <path to almanac> [runs] [-- <almanac arguments>]");
         Console.Error.WriteLine("       Almanac.Bench imports <repository root> <shared data folder>");
         Console.Error.WriteLine("       Almanac.Bench check <path to almanac> <note> [runs]");
         Console.Error.WriteLine("       Almanac.Bench check-batch <path to almanac> <folder of notes> [megabytes]");
+        Console.Error.WriteLine("       Almanac.Bench report <path to almanac> <output html> [runs] [lang]");
         return 2;
 }

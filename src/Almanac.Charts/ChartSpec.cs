@@ -231,7 +231,10 @@ public static partial class ChartSpec
     private static JsonObject Category(ChartTable data, string field, IReadOnlyList<string>? order)
     {
         var f = data.Field(field);
-        var axis = new JsonObject { ["labelAngle"] = 0 };
+        var index = data.Fields.ToList().IndexOf(f);
+        // Past a handful of categories, level labels would run into each other.
+        var crowded = data.Rows.Select(r => r[index]).Distinct().Count() > 8;
+        var axis = new JsonObject { ["labelAngle"] = crowded ? -45 : 0 };
         var channel = new JsonObject { ["field"] = f.Name, ["type"] = f.Type == FieldType.Quantitative ? "ordinal" : Code(f.Type), ["title"] = f.Label, ["axis"] = axis };
         // Without an order, categories keep the data's order rather than the alphabet's.
         channel["sort"] = order is null ? null : new JsonArray(order.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());

@@ -277,12 +277,13 @@ public sealed partial class MarketReport
         }
 
         var sources = rows.Select(f => f.Source).ToList();
-        var publishers = rows.Select(f => PublisherLabel(f.Source)).Distinct(StringComparer.Ordinal).ToList();
+        // Reports in the order they were published, so a restatement reads as the later bar.
+        var publishers = rows.OrderBy(f => f.Source.Published).Select(f => PublisherLabel(f.Source)).Distinct(StringComparer.Ordinal).Select(p => new ChartSeries(p)).ToList();
         return Use(ChartSpec.Bars(
             id,
             Text(title, scale.Label, sources),
             table,
-            new ChartEncoding("period", "amount", publishers.Count > 1 ? "publisher" : null, rows.Select(f => _lang.Period(f.Fact.Period)).Distinct(StringComparer.Ordinal).ToList()),
+            new ChartEncoding("period", "amount", publishers.Count > 1 ? "publisher" : null, rows.Select(f => _lang.Period(f.Fact.Period)).Distinct(StringComparer.Ordinal).ToList(), publishers),
             sources));
     }
 

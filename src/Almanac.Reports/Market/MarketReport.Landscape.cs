@@ -9,6 +9,7 @@ namespace Almanac.Reports.Market;
 public sealed partial class MarketReport
 {
     private const int TimelineDevelopers = 12;
+    private const int MinimumModelsPerQuarter = 5;
 
     private ReportSection Landscape()
     {
@@ -109,7 +110,8 @@ public sealed partial class MarketReport
 
     private Chart? OpenWeightsChart(List<CatalogueRow> released)
     {
-        var quarters = OpenWeightsShare.ByQuarter(released).Where(q => q.OpenPercent is not null).ToList();
+        // A quarter with a couple of known models would swing between 0% and 100%: it needs a few to read.
+        var quarters = OpenWeightsShare.ByQuarter(released).Where(q => q.OpenPercent is not null && q.Known >= MinimumModelsPerQuarter).ToList();
         if (quarters.Count == 0)
         {
             return null;
@@ -129,7 +131,7 @@ public sealed partial class MarketReport
         var sources = released.Where(r => r.OpenWeights is not null).SelectMany(r => new[] { r.OpenWeights!.Source, r.ReleaseDate!.Source }).ToList();
         return Use(ChartSpec.Bars(
             "open-weights-by-quarter",
-            Text(_lang.T("Share of released models with open weights", "各季度发布模型中开源模型的占比"), _lang.T("Percent of models released in the quarter whose openness is known", "该季度发布且开源情况已知的模型中的百分比"), sources),
+            Text(_lang.T("Share of released models with open weights", "各季度发布模型中开源模型的占比"), _lang.T($"Percent of models released in the quarter whose openness is known; quarters with at least {MinimumModelsPerQuarter} such models", $"该季度发布且开源情况已知的模型中的百分比；仅列出至少有 {MinimumModelsPerQuarter} 个此类模型的季度"), sources),
             table,
             new ChartEncoding("quarter", "open"),
             sources));
@@ -161,7 +163,13 @@ public sealed partial class MarketReport
             "price-by-tier",
             Text(_lang.T("Input price by capability tier", "各能力档位的输入价格"), _lang.T("Median US$ per million input tokens of the models released each quarter, log scale", "每季度发布模型的每百万输入 token 美元价格中位数，对数刻度"), sources),
             table,
-            new ChartEncoding("quarter", "median", "tier", points.OrderBy(p => p.Quarter.Start).Select(p => _lang.Period(p.Quarter)).Distinct(StringComparer.Ordinal).ToList(), LogY: true),
+            new ChartEncoding(
+                "quarter",
+                "median",
+                "tier",
+                points.OrderBy(p => p.Quarter.Start).Select(p => _lang.Period(p.Quarter)).Distinct(StringComparer.Ordinal).ToList(),
+                [new(TierName(CapabilityTier.Frontier), "#e45756"), new(TierName(CapabilityTier.Mid), "#4c78a8"), new(TierName(CapabilityTier.Small), "#54a24b")],
+                LogY: true),
             sources));
     }
 

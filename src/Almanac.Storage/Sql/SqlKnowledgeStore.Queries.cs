@@ -137,50 +137,97 @@ public abstract partial class SqlKnowledgeStore
         command.CommandText = sql.ToString();
         using var reader = command.ExecuteReader();
         var facts = new List<StoredFact>();
+        var rows = new FactReader();
         while (reader.Read())
         {
-            facts.Add(ReadFact(reader));
+            facts.Add(rows.Read(reader));
         }
 
         return facts;
     }
 
-    private static StoredFact ReadFact(DbDataReader r)
+    /// <summary>
+    /// Turns rows into facts. Thousands of imported facts share a few sources, scopes, periods and
+    /// import times, so each distinct one is parsed once per query rather than once per row.
+    /// </summary>
+    private sealed class FactReader
     {
-        var row = new FactRow(r.GetString(4), r.GetString(5), NullableString(r, 6), r.GetString(7), r.GetString(8));
-        if (!Period.TryParseCanonical(r.GetString(3), out var period))
+        private readonly Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Period> _periods = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DateTimeOffset> _times = new(StringComparer.Ordinal);
+
+        public StoredFact Read(DbDataReader r)
         {
-            throw new StoreException($"stored fact has unreadable period '{r.GetString(3)}'");
+            var scopeText = r.GetString(2);
+            if (!_scopes.TryGetValue(scopeText, out var scope))
+            {
+                _scopes[scopeText] = scope = Scope.Parse(scopeText);
+            }
+
+            var periodText = r.GetString(3);
+            if (!_periods.TryGetValue(periodText, out var period))
+            {
+                _periods[periodText] = period = Period.TryParseCanonical(periodText, out var parsed)
+                    ? parsed
+                    : throw new StoreException($"stored fact has unreadable period '{periodText}'");
+            }
+
+            var sourceId = r.GetString(11);
+            if (!_sources.TryGetValue(sourceId, out var source))
+            {
+                _sources[sourceId] = source = ReadSource(r, sourceId);
+            }
+
+            return ReadFact(r, scope, period, source, Time(r.GetString(15)), NullableString(r, 16) is { } retracted ? Time(retracted) : null);
         }
 
-        var obtained = Stored(SourceCodes.TryParseObtained(r.GetString(9), out var o), o, r.GetString(9));
-        var fact = new Fact(
-            r.GetString(0),
-            r.GetString(1),
-            Scope.Parse(r.GetString(2)),
-            period,
-            row.ToValue(),
-            obtained,
-            r.GetString(11),
-            NullableString(r, 12),
-            r.IsDBNull(10) ? null : Convert.ToInt32(r.GetValue(10), CultureInfo.InvariantCulture),
-            NullableString(r, 13),
-            NullableString(r, 14));
+        private DateTimeOffset Time(string text)
+        {
+            if (!_times.TryGetValue(text, out var time))
+            {
+                _times[text] = time = DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+            }
+
+            return time;
+        }
+    }
+
+    private static Source ReadSource(DbDataReader r, string sourceId)
+    {
         var kind = Stored(SourceCodes.TryParseKind(r.GetString(21), out var k), k, r.GetString(21));
-        var source = new Source(
-            fact.SourceId,
+        return new Source(
+            sourceId,
             r.GetString(17),
             r.GetString(18),
             new Uri(r.GetString(19)),
             DateOnly.ParseExact(r.GetString(20), "yyyy-MM-dd", CultureInfo.InvariantCulture),
             kind,
             NullableString(r, 22));
+    }
+
+    private static StoredFact ReadFact(DbDataReader r, Scope scope, Period period, Source source, DateTimeOffset recordedAt, DateTimeOffset? retractedAt)
+    {
+        var row = new FactRow(r.GetString(4), r.GetString(5), NullableString(r, 6), r.GetString(7), r.GetString(8));
+        var obtained = Stored(SourceCodes.TryParseObtained(r.GetString(9), out var o), o, r.GetString(9));
+        var fact = new Fact(
+            r.GetString(0),
+            r.GetString(1),
+            scope,
+            period,
+            row.ToValue(),
+            obtained,
+            source.Id,
+            NullableString(r, 12),
+            r.IsDBNull(10) ? null : Convert.ToInt32(r.GetValue(10), CultureInfo.InvariantCulture),
+            NullableString(r, 13),
+            NullableString(r, 14));
         return new StoredFact(
             fact,
             new LocalizedName(r.GetString(23), NullableString(r, 24)),
             source,
-            DateTimeOffset.Parse(r.GetString(15), CultureInfo.InvariantCulture),
-            NullableString(r, 16) is { } retracted ? DateTimeOffset.Parse(retracted, CultureInfo.InvariantCulture) : null,
+            recordedAt,
+            retractedAt,
             NullableString(r, 25));
     }
 
