@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Runs every Almanac test: unit, SQLite and PostgreSQL integration, and CLI tests.
+# Runs every Almanac test: unit, SQLite and PostgreSQL integration, CLI and browser tests.
 # PostgreSQL is started on 127.0.0.1 (installed from Debian packages if missing) unless
-# ALMANAC_TEST_POSTGRES already names a server. Ends with one line: "N passed, N failed".
+# ALMANAC_TEST_POSTGRES already names a server; Debian's Chromium (with CJK fonts) is installed
+# if missing unless ALMANAC_CHROMIUM names another browser. Ends with one line: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ -z "${ALMANAC_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk
+fi
 
 if [ -z "${ALMANAC_TEST_POSTGRES:-}" ]; then
   ALMANAC_TEST_POSTGRES="$(bash scripts/postgres.sh)"
