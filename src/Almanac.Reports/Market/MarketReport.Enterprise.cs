@@ -197,7 +197,8 @@ public sealed partial class MarketReport
             new ChartField("provider", _lang.T("Provider", "厂商"), FieldType.Nominal),
             new ChartField("share", _lang.T("Share", "份额"), FieldType.Quantitative, "%"),
             new ChartField("period", _lang.T("Period", "期间"), FieldType.Nominal),
-            new ChartField("source", _lang.T("Source", "来源"), FieldType.Nominal));
+            new ChartField("source", _lang.T("Source", "来源"), FieldType.Nominal),
+            new ChartField("disagreeing", _lang.T("Other sources say", "其他来源的数字"), FieldType.Nominal));
         var entities = series.Entities.ToList();
         foreach (var moment in series.Moments)
         {
@@ -205,13 +206,13 @@ public sealed partial class MarketReport
             {
                 if (series.At(entity, moment) is { } o)
                 {
-                    table.Add(_lang.Moment(moment), _lang.Name(entity), o.Percent, o.Period.ToString(), Publishers(o.Sources));
+                    table.Add(_lang.Moment(moment), _lang.Name(entity), o.Percent, o.Period.ToString(), Publishers(o.Sources), Disagreeing(o));
                 }
             }
 
             if (series.Others(moment) is > 0 and var others)
             {
-                table.Add(_lang.Moment(moment), OtherLabel, others, null, null);
+                table.Add(_lang.Moment(moment), OtherLabel, others, null, null, null);
             }
         }
 
@@ -224,6 +225,10 @@ public sealed partial class MarketReport
             new ChartEncoding("moment", "share", "provider", series.Moments.Select(_lang.Moment).ToList(), legend),
             sources));
     }
+
+    // A share that another source states differently is drawn from the newest source; the others are named, not hidden.
+    private static string? Disagreeing(ShareObservation observation) =>
+        observation.Disagreeing.Count == 0 ? null : string.Join("; ", observation.Disagreeing.Select(d => $"{ReportLanguage.Number(d.Percent)}% ({Publishers(d.Sources)})"));
 
     private ReportTable? RankTable(ShareSeries series, string caption)
     {
