@@ -34,16 +34,8 @@ public sealed partial class MarketReport
             _lang.T("Coding", "代码生成"),
             _lang.T("Share of enterprise LLM use for code generation, by provider.", "代码生成场景中各厂商的企业份额。"));
         var table = ShareTable();
-        var sources = new List<Source>();
-        foreach (var basis in new[] { "usage", "spend" })
-        {
-            var series = ShareOverTime.Build(Providers(), new ShareQuery(EnterpriseApi, basis, new Dictionary<string, string> { ["use-case"] = "coding" }));
-            foreach (var o in series.Observations)
-            {
-                table.Add(_lang.Name(o.EntityId), $"{BasisName(basis)}, {_lang.Moment(o.At)}", o.Percent, o.Period.ToString(), Publishers(o.Sources));
-                sources.AddRange(o.Sources);
-            }
-        }
+        var sources = ByBasis(Providers(), new Dictionary<string, string> { ["use-case"] = "coding" }, (basis, o) =>
+            table.Add(_lang.Name(o.EntityId), $"{BasisName(basis)}, {_lang.Moment(o.At)}", o.Percent, o.Period.ToString(), Publishers(o.Sources)));
 
         DefineBasis(section, "usage");
         DefineBasis(section, "spend");
@@ -68,16 +60,8 @@ public sealed partial class MarketReport
             new ChartField("share", _lang.T("Share", "份额"), FieldType.Quantitative, "%"),
             new ChartField("period", _lang.T("Period", "期间"), FieldType.Nominal),
             new ChartField("source", _lang.T("Source", "来源"), FieldType.Nominal));
-        var sources = new List<Source>();
-        foreach (var basis in new[] { "usage", "spend" })
-        {
-            var series = ShareOverTime.Build(_knowledge.Facts.Where(f => f.Fact.EntityId == "open-source-models"), new ShareQuery(EnterpriseApi, basis));
-            foreach (var o in series.Observations)
-            {
-                table.Add(o.At, BasisName(basis), o.Percent, o.Period.ToString(), Publishers(o.Sources));
-                sources.AddRange(o.Sources);
-            }
-        }
+        var sources = ByBasis(_knowledge.Facts.Where(f => f.Fact.EntityId == "open-source-models"), null, (basis, o) =>
+            table.Add(o.At, BasisName(basis), o.Percent, o.Period.ToString(), Publishers(o.Sources)));
 
         DefineBasis(section, "usage");
         DefineBasis(section, "spend");
@@ -172,6 +156,23 @@ public sealed partial class MarketReport
             new ChartEncoding("group", "share", "when"),
             sources));
         return section.Add(chart, NoData("answers on inference")).Build();
+    }
+
+    /// <summary>Hands each usage share, then each spend share, to <paramref name="add"/>; returns their sources.</summary>
+    private static List<Source> ByBasis(IEnumerable<SourcedFact> facts, IReadOnlyDictionary<string, string>? scope, Action<string, ShareObservation> add)
+    {
+        var sources = new List<Source>();
+        var candidates = facts.ToList();
+        foreach (var basis in new[] { "usage", "spend" })
+        {
+            foreach (var o in ShareOverTime.Build(candidates, new ShareQuery(EnterpriseApi, basis, scope)).Observations)
+            {
+                add(basis, o);
+                sources.AddRange(o.Sources);
+            }
+        }
+
+        return sources;
     }
 
     /// <summary>Facts about organisations only: a segment such as "open-source models" is not a provider.</summary>

@@ -60,52 +60,49 @@ public sealed partial class MarketReport
             sources));
     }
 
-    private Chart? PriceScatter(List<CatalogueRow> released)
+    private Chart? PriceScatter(List<CatalogueRow> released) => ModelScatter(
+        "price-vs-release",
+        released,
+        r => r.InputPrice,
+        new ChartField("value", _lang.T("Input price", "输入价格"), FieldType.Quantitative, "US$/1M tokens"),
+        words: (_lang.T("Input price against release date", "输入价格与发布日期"), _lang.T("US$ per million input tokens, log scale", "每百万输入 token 美元价格，对数刻度")),
+        colourByDeveloper: true);
+
+    private Chart? ContextScatter(List<CatalogueRow> released) => ModelScatter(
+        "context-vs-release",
+        released,
+        r => r.ContextWindow,
+        new ChartField("value", _lang.T("Context window", "上下文窗口"), FieldType.Quantitative, "tokens"),
+        words: (_lang.T("Context window against release date", "上下文窗口与发布日期"), _lang.T("Tokens, log scale", "token 数，对数刻度")),
+        colourByDeveloper: false);
+
+    /// <summary>One measure of each model against its release date, on a log scale; models without a positive value are left out.</summary>
+    private Chart? ModelScatter(string id, List<CatalogueRow> released, Func<CatalogueRow, SourcedValue?> measure, ChartField value, (string Title, string Subtitle) words, bool colourByDeveloper)
     {
-        var rows = released.Where(r => r.Input is > 0).ToList();
+        var rows = released.Where(r => measure(r)?.Value.Quantity?.Value > 0).OrderBy(r => r.Released).ToList();
         if (rows.Count == 0)
         {
             return null;
         }
 
-        var table = ModelTable(_lang.T("Input price", "输入价格"), "US$/1M tokens");
+        var table = new ChartTable(
+            new ChartField("released", _lang.T("Released", "发布日期"), FieldType.Temporal),
+            value,
+            new ChartField("model", _lang.T("Model", "模型"), FieldType.Nominal),
+            new ChartField("developer", _lang.T("Developer", "开发者"), FieldType.Nominal),
+            new ChartField("weights", _lang.T("Weights", "权重"), FieldType.Nominal),
+            new ChartField("source", _lang.T("Source", "来源"), FieldType.Nominal));
         var top = TopDevelopers(rows, 8);
-        foreach (var r in rows.OrderBy(r => r.Released))
+        foreach (var r in rows)
         {
-            table.Add(r.Released!.Value, r.Input!.Value, r.Model.Name.In(_lang.Code), Developer(r, top), Openness(r.IsOpenWeights), Publishers([r.InputPrice!.Source, r.ReleaseDate!.Source]));
+            table.Add(r.Released!.Value, measure(r)!.Value.Quantity!.Value.Value, r.Model.Name.In(_lang.Code), Developer(r, top), Openness(r.IsOpenWeights), Publishers([measure(r)!.Source, r.ReleaseDate!.Source]));
         }
 
-        var sources = rows.SelectMany(r => new[] { r.InputPrice!.Source, r.ReleaseDate!.Source }).ToList();
-        return Use(ChartSpec.Scatter(
-            "price-vs-release",
-            Text(_lang.T("Input price against release date", "输入价格与发布日期"), _lang.T("US$ per million input tokens, log scale", "每百万输入 token 美元价格，对数刻度"), sources),
-            table,
-            new ChartEncoding("released", "value", "developer", LogY: true),
-            sources));
-    }
-
-    private Chart? ContextScatter(List<CatalogueRow> released)
-    {
-        var rows = released.Where(r => r.Context is > 0).ToList();
-        if (rows.Count == 0)
-        {
-            return null;
-        }
-
-        var table = ModelTable(_lang.T("Context window", "上下文窗口"), "tokens");
-        var top = TopDevelopers(rows, 8);
-        foreach (var r in rows.OrderBy(r => r.Released))
-        {
-            table.Add(r.Released!.Value, r.Context!.Value, r.Model.Name.In(_lang.Code), Developer(r, top), Openness(r.IsOpenWeights), Publishers([r.ContextWindow!.Source, r.ReleaseDate!.Source]));
-        }
-
-        var sources = rows.SelectMany(r => new[] { r.ContextWindow!.Source, r.ReleaseDate!.Source }).ToList();
-        return Use(ChartSpec.Scatter(
-            "context-vs-release",
-            Text(_lang.T("Context window against release date", "上下文窗口与发布日期"), _lang.T("Tokens, log scale", "token 数，对数刻度"), sources),
-            table,
-            new ChartEncoding("released", "value", "weights", Series: OpennessSeries(), LogY: true),
-            sources));
+        var sources = rows.SelectMany(r => new[] { measure(r)!.Source, r.ReleaseDate!.Source }).ToList();
+        var encoding = colourByDeveloper
+            ? new ChartEncoding("released", "value", "developer", LogY: true)
+            : new ChartEncoding("released", "value", "weights", Series: OpennessSeries(), LogY: true);
+        return Use(ChartSpec.Scatter(id, Text(words.Title, words.Subtitle, sources), table, encoding, sources));
     }
 
     private Chart? OpenWeightsChart(List<CatalogueRow> released)
@@ -172,14 +169,6 @@ public sealed partial class MarketReport
                 LogY: true),
             sources));
     }
-
-    private ChartTable ModelTable(string measure, string unit) => new(
-        new ChartField("released", _lang.T("Released", "发布日期"), FieldType.Temporal),
-        new ChartField("value", measure, FieldType.Quantitative, unit),
-        new ChartField("model", _lang.T("Model", "模型"), FieldType.Nominal),
-        new ChartField("developer", _lang.T("Developer", "开发者"), FieldType.Nominal),
-        new ChartField("weights", _lang.T("Weights", "权重"), FieldType.Nominal),
-        new ChartField("source", _lang.T("Source", "来源"), FieldType.Nominal));
 
     private static List<string> TopDevelopers(IEnumerable<CatalogueRow> rows, int count) =>
         rows.Where(r => r.DeveloperName is not null).GroupBy(r => r.DeveloperName!, StringComparer.Ordinal)
