@@ -15,8 +15,10 @@ public static class HtmlReport
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Default };
 
+    /// <summary>The report as a whole, self-contained page.</summary>
     public static string Write(CheckReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder(report.Text.Length * 2);
         html.Append("""
             <!DOCTYPE html>
@@ -24,17 +26,30 @@ public static class HtmlReport
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>
             """).Append(Encode("Almanac check: " + report.Document)).Append("</title>\n<style>").Append(Style).Append("</style></head><body>\n");
-        html.Append("<header><h1>Figures checked</h1><p class=\"doc\">").Append(Encode(report.Document)).Append("</p><ul class=\"summary\">");
+        html.Append(Body(report));
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The report as a fragment for a page of one's own (which must also include <see cref="Style"/>):
+    /// the summary, the annotated text, the evidence panel and its script.
+    /// </summary>
+    public static string Body(CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var html = new StringBuilder(report.Text.Length * 2);
+        html.Append("<header class=\"check-header\"><h1>Figures checked</h1><p class=\"doc\">").Append(Encode(report.Document)).Append("</p><ul class=\"summary\">");
         foreach (var verdict in VerdictCodes.ReportOrder)
         {
             html.Append("<li class=\"v-").Append(verdict.ToCode()).Append("\"><b>").Append(report.Summary[verdict]).Append("</b> ").Append(verdict.ToCode()).Append("</li>");
         }
 
-        html.Append("</ul><p class=\"hint\">Hover a highlighted figure for the verdict; click it for the evidence.</p></header>\n<main><pre class=\"document\">");
+        html.Append("</ul><p class=\"hint\">Hover a highlighted figure for the verdict; click it for the evidence.</p></header>\n<main class=\"check-main\"><pre class=\"document\">");
         AppendDocument(html, report);
         html.Append("</pre><aside id=\"details\" hidden><button type=\"button\" id=\"close\" aria-label=\"close\">×</button><div id=\"body\"></div></aside></main>\n");
         html.Append("<script type=\"application/json\" id=\"claims\">").Append(ClaimsJson(report)).Append("</script>\n");
-        html.Append("<script>").Append(Script).Append("</script>\n</body></html>\n");
+        html.Append("<script>").Append(Script).Append("</script>\n");
         return html.ToString();
     }
 
@@ -79,19 +94,20 @@ public static class HtmlReport
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private const string Style = """
+    /// <summary>The styles <see cref="Body"/> needs.</summary>
+    public const string Style = """
         body{font:15px/1.55 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;color:#1d232a;background:#fafafa}
-        header{padding:16px 24px;background:#fff;border-bottom:1px solid #ddd}
+        .check-header{padding:16px 24px;background:#fff;border-bottom:1px solid #ddd}
         h1{font-size:20px;margin:0 0 4px}.doc{color:#555;margin:0 0 8px}.hint{color:#777;font-size:13px;margin:6px 0 0}
         .summary{list-style:none;display:flex;flex-wrap:wrap;gap:8px;padding:0;margin:0}
         .summary li{padding:3px 10px;border-radius:12px}
-        main{display:flex;gap:16px;padding:16px 24px;align-items:flex-start}
+        .check-main{display:flex;gap:16px;padding:16px 24px;align-items:flex-start}
         .document{white-space:pre-wrap;word-break:break-word;font:inherit;background:#fff;border:1px solid #ddd;padding:16px;margin:0;flex:1;min-width:0}
         mark{border-radius:3px;padding:0 1px;cursor:pointer}
         .v-supported{background:#d7f5dd}.v-contradicted{background:#ffd5d2}.v-inconsistent{background:#ffe3b3}
         .v-disputed{background:#e6dcff}.v-unverifiable{background:#ececec}
-        aside{position:sticky;top:16px;width:360px;background:#fff;border:1px solid #ddd;padding:12px 16px;max-height:90vh;overflow:auto}
-        aside h2{font-size:16px;margin:0 0 6px}aside ul{padding-left:18px}aside .kind{font-size:12px;color:#666;text-transform:uppercase}
+        #details{position:sticky;top:16px;width:360px;background:#fff;border:1px solid #ddd;padding:12px 16px;max-height:90vh;overflow:auto}
+        #details h2{font-size:16px;margin:0 0 6px}#details ul{padding-left:18px}#details .kind{font-size:12px;color:#666;text-transform:uppercase}
         #close{float:right;border:0;background:none;font-size:20px;cursor:pointer}
         """;
 
