@@ -48,7 +48,7 @@ internal sealed class QueryReader
             return value;
         }
 
-        Fail(parameter, $"'{text}' is not true or false");
+        Fail(parameter, $"'{text}' is not a truth value; expected true or false");
         return null;
     }
 
