@@ -51,7 +51,7 @@ public static class ConflictsApi
 
         IReadOnlyList<Almanac.Knowledge.Conflict> conflicts = ids is null && metricId is null && date is null
             ? snapshot.Conflicts
-            : ConflictFinder.Find(host.Read(store => store.Facts(new FactQuery(EntityIds: ids, MetricId: metricId, AsOf: date)))
+            : ConflictFinder.Find(snapshot.Select(new FactQuery(EntityIds: ids, MetricId: metricId, AsOf: date))
                 .Select(f => new Statement(f.Fact, f.Source)));
         if (csv)
         {

@@ -60,7 +60,7 @@ public static class FactsApi
         }
 
         var factQuery = new FactQuery(EntityIds: ids, MetricId: metricId, Within: within, AsOf: date, IncludeRetracted: history);
-        var facts = factQuery == new FactQuery() ? snapshot.Facts : host.Read(store => store.Facts(factQuery));
+        var facts = snapshot.Select(factQuery);
         return csv ? new CsvResult("facts.csv", output => ListCsv.Facts(facts, output)) : TypedResults.Ok(paging.Apply(facts, FactDto.From));
     }
 }

@@ -21,12 +21,16 @@ internal sealed class KnowledgeSnapshot
     // Charts for other as-of dates are kept too, up to this many; past it they are built per request.
     private const int MaxChartSets = 64;
 
+    // Answers to filtered fact queries are kept too, up to this many distinct queries.
+    private const int MaxFactQueries = 4096;
+
     private readonly KnowledgeHost _host;
     private readonly TimeProvider _clock;
     private readonly Lazy<IReadOnlyList<StoredFact>> _facts;
     private readonly Lazy<IReadOnlyList<SourceUse>> _sources;
     private readonly Lazy<IReadOnlyList<Conflict>> _conflicts;
     private readonly ConcurrentDictionary<(Language, DateOnly?), Lazy<IReadOnlyList<Chart>>> _charts = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<StoredFact>> _factQueries = new(StringComparer.Ordinal);
 
     private KnowledgeSnapshot(long generation, KnowledgeHost host, TimeProvider clock, IReadOnlyList<Entity> entities, IReadOnlyList<Entity> curated, IReadOnlyList<Metric> metrics, IReadOnlyList<CatalogueRow> catalogue)
     {
@@ -79,6 +83,39 @@ internal sealed class KnowledgeSnapshot
         var catalogue = ModelCatalogue.Build(entities, models.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)));
         return new KnowledgeSnapshot(generation, host, clock, entities, store.CuratedEntities(), store.Metrics(), catalogue);
     }
+
+    /// <summary>The facts <paramref name="query"/> selects, read from the store once per distinct query.</summary>
+    public IReadOnlyList<StoredFact> Select(FactQuery query)
+    {
+        if (query == new FactQuery())
+        {
+            return Facts;
+        }
+
+        var key = KeyOf(query);
+        if (_factQueries.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var found = _host.Read(store => store.Facts(query));
+        if (_factQueries.Count < MaxFactQueries)
+        {
+            _factQueries.TryAdd(key, found);
+        }
+
+        return found;
+    }
+
+    private static string KeyOf(FactQuery q) => string.Join(
+        "|",
+        q.EntityIds is null ? "*" : string.Join(",", q.EntityIds.Order(StringComparer.Ordinal)),
+        q.MetricId ?? "*",
+        q.MetricIds is null ? "*" : string.Join(",", q.MetricIds.Order(StringComparer.Ordinal)),
+        q.Within is { } within ? within.Start.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "/" + within.End.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "*",
+        q.AsOf?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "*",
+        q.IncludeRetracted ? "history" : "current",
+        q.EntityKind?.ToString() ?? "*");
 
     /// <summary>The market report's charts in <paramref name="language"/> from what was published by <paramref name="asOf"/>.</summary>
     public IReadOnlyList<Chart> Charts(Language language, DateOnly? asOf)
