@@ -23,6 +23,7 @@ internal static class AlmanacCommand
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(SurveyCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         return root;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Almanac.Cli.Commands;
+using Almanac.Hosting;
 using Spectre.Console;
 
 namespace Almanac.Cli;
@@ -41,6 +42,14 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
     public Workspace OpenWorkspace(ParseResult parse) =>
         Workspace.Open(parse.GetValue(CommonOptions.Data), parse.GetValue(CommonOptions.Store), Clock, Error);
 
+    /// <summary>The exit code for a workspace that could not be opened.</summary>
+    public static int ExitCodeOf(WorkspaceFailure failure) => failure switch
+    {
+        WorkspaceFailure.InvalidData => ExitCodes.InvalidData,
+        WorkspaceFailure.Store => ExitCodes.Store,
+        _ => ExitCodes.Usage,
+    };
+
     /// <summary>Runs a command body, turning expected failures into a message on stderr and an exit code.</summary>
     public int Run(Action<TextWriter> body)
     {
@@ -54,6 +63,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
         {
             Error.WriteLine($"almanac: {e.Message}");
             return e.ExitCode;
+        }
+        catch (WorkspaceException e)
+        {
+            Error.WriteLine($"almanac: {e.Message}");
+            return ExitCodeOf(e.Failure);
         }
         catch (Storage.StoreException e)
         {

@@ -1,4 +1,5 @@
 using Almanac.Cli;
+using Almanac.Hosting;
 
 namespace Almanac.Tests.Cli;
 

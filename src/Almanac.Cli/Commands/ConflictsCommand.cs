@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Almanac.Cli.Output;
+using Almanac.Hosting;
 using Almanac.Knowledge;
 using Almanac.Storage;
 using Spectre.Console;
@@ -60,15 +61,7 @@ internal static class ConflictsCommand
                     JsonOptions));
                 break;
             case OutputFormat.Csv:
-                Csv.WriteRow(output, ["entity", "metric", "scope", "value", "period", "publisher", "published", "title", "url", "record"]);
-                foreach (var c in conflicts)
-                {
-                    foreach (var s in c.Statements)
-                    {
-                        Csv.WriteRow(output, [c.EntityId, c.MetricId, c.Scope.Canonical, s.Fact.Value.ToString(), s.Fact.Period.ToString(), s.Source.Publisher, s.Source.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Source.Title, s.Source.Url.ToString(), s.Fact.Origin]);
-                    }
-                }
-
+                ListCsv.Conflicts(conflicts, output);
                 break;
             default:
                 if (conflicts.Count == 0)

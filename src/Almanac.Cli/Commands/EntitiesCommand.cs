@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Almanac.Cli.Output;
+using Almanac.Hosting;
 using Almanac.Knowledge;
 using Almanac.Storage;
 using Spectre.Console;
@@ -105,12 +106,7 @@ internal static class EntitiesCommand
                 output.WriteLine(JsonSerializer.Serialize(rows, JsonOptions));
                 break;
             case OutputFormat.Csv:
-                Csv.WriteRow(output, ["id", "kind", "name_en", "name_zh", "parent", "developer", "aliases"]);
-                foreach (var e in entities)
-                {
-                    Csv.WriteRow(output, [e.Id, e.Kind.ToCode(), e.Name.En, e.Name.Zh, e.Parent, e.Developer, string.Join("; ", e.Aliases)]);
-                }
-
+                ListCsv.Entities(entities, output);
                 break;
             default:
                 if (entities.Count == 0)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Almanac.Cli.Output;
+using Almanac.Hosting;
 using Almanac.Periods;
 using Almanac.Storage;
 

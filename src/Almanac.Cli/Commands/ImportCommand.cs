@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Almanac.Catalogue;
 using Almanac.Cli.Output;
+using Almanac.Hosting;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 using Almanac.Knowledge;

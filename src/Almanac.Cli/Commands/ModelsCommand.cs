@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Almanac.Catalogue;
 using Almanac.Cli.Output;
+using Almanac.Hosting;
 using Almanac.Knowledge;
 using Almanac.Quantities;
 using Almanac.Storage;
@@ -16,8 +17,6 @@ internal static class ModelsCommand
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly string[] Sorts = ["release", "name", "context", "price", "parameters"];
-
     public static Command Create(CliContext context)
     {
         var provider = new Option<string?>("--provider") { Description = "Models developed or served by this organisation or provider (anthropic, bedrock, openrouter…)" };
@@ -25,7 +24,7 @@ internal static class ModelsCommand
         var minContext = new Option<string?>("--min-context") { Description = "Only models with at least this context window (128000, 128K, 1M)" };
         var maxPrice = new Option<decimal?>("--max-price") { Description = "Only models whose first-party input price is at most this many USD per 1M tokens" };
         var releasedAfter = new Option<string?>("--released-after") { Description = "Only models released after this date (YYYY-MM-DD)" };
-        var sort = new Option<string>("--sort") { Description = $"Order: {string.Join(", ", Sorts)}", DefaultValueFactory = _ => "release" };
+        var sort = new Option<string>("--sort") { Description = $"Order: {string.Join(", ", CatalogueOrder.Sorts)}", DefaultValueFactory = _ => "release" };
         var limit = new Option<int?>("--limit") { Description = "At most this many rows" };
         var format = CommonOptions.Format();
         var command = new Command("models", "Browse the model catalogue: one row per canonical model, with sources")
@@ -35,9 +34,9 @@ internal static class ModelsCommand
         command.SetAction(parse => context.Run(output =>
         {
             var order = parse.GetValue(sort)!;
-            if (!Sorts.Contains(order, StringComparer.Ordinal))
+            if (!CatalogueOrder.Sorts.Contains(order, StringComparer.Ordinal))
             {
-                throw new CliException($"unknown --sort '{order}'; expected one of {string.Join(", ", Sorts)}");
+                throw new CliException($"unknown --sort '{order}'; expected one of {string.Join(", ", CatalogueOrder.Sorts)}");
             }
 
             using var workspace = context.OpenWorkspace(parse);
@@ -48,7 +47,7 @@ internal static class ModelsCommand
                 parse.GetValue(maxPrice),
                 parse.GetValue(releasedAfter) is { } r ? FactsCommand.ParseDate(r, "--released-after") : null);
             var facts = workspace.Store.Facts(new FactQuery(MetricIds: ModelCatalogue.Metrics, EntityKind: EntityKind.Model));
-            var rows = Order(filter.Apply(ModelCatalogue.Build(workspace.Store.Entities(), facts.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)))), order);
+            var rows = CatalogueOrder.Apply(filter.Apply(ModelCatalogue.Build(workspace.Store.Entities(), facts.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)))), order);
             if (parse.GetValue(limit) is { } n)
             {
                 rows = rows.Take(n);
@@ -74,15 +73,6 @@ internal static class ModelsCommand
         throw new CliException($"--min-context '{text}' is not a token count; expected e.g. 128000, 128K or 1M");
     }
 
-    private static IEnumerable<CatalogueRow> Order(IEnumerable<CatalogueRow> rows, string sort) => sort switch
-    {
-        "name" => rows.OrderBy(r => r.Model.Name.En, StringComparer.OrdinalIgnoreCase),
-        "context" => rows.OrderByDescending(r => r.Context ?? -1),
-        "price" => rows.OrderBy(r => r.Input ?? decimal.MaxValue),
-        "parameters" => rows.OrderByDescending(r => r.ParameterCount ?? -1),
-        _ => rows.OrderByDescending(r => r.Released ?? DateOnly.MinValue).ThenBy(r => r.Model.Id, StringComparer.Ordinal),
-    };
-
     private static void Write(List<CatalogueRow> rows, OutputFormat format, TextWriter output, IAnsiConsole console)
     {
         switch (format)
@@ -105,12 +95,7 @@ internal static class ModelsCommand
                 }), JsonOptions));
                 break;
             case OutputFormat.Csv:
-                Csv.WriteRow(output, ["id", "name", "developer", "release_date", "open_weights", "context_window", "price_input_usd_per_mtok", "price_output_usd_per_mtok", "parameters_total", "parameters_active", "sources"]);
-                foreach (var r in rows)
-                {
-                    Csv.WriteRow(output, [r.Model.Id, r.Model.Name.En, r.Model.Developer, Raw(r.ReleaseDate), Raw(r.OpenWeights), Raw(r.ContextWindow), Raw(r.InputPrice), Raw(r.OutputPrice), Raw(r.Parameters), Raw(r.ActiveParameters), string.Join("; ", r.Publishers)]);
-                }
-
+                ListCsv.Models(rows, output);
                 break;
             default:
                 if (rows.Count == 0)
@@ -150,9 +135,6 @@ internal static class ModelsCommand
 
     private static string Price(SourcedValue? value) =>
         value?.Value.Quantity is { } q ? "$" + q.Value.ToString("0.####", CultureInfo.InvariantCulture) : "[grey]–[/]";
-
-    private static string? Raw(SourcedValue? value) =>
-        value?.Value.Quantity is { } q ? q.Value.ToString(CultureInfo.InvariantCulture) : value?.Value.ToString();
 
     private static object? Json(SourcedValue? value) => value is null ? null : new
     {

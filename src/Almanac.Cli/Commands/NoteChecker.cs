@@ -1,5 +1,5 @@
 using Almanac.Checking;
-using Almanac.Knowledge;
+using Almanac.Hosting;
 using Almanac.Storage;
 
 namespace Almanac.Cli.Commands;
@@ -7,12 +7,7 @@ namespace Almanac.Cli.Commands;
 /// <summary>The checking pipeline over the store: names from the curated entities, facts from the store.</summary>
 internal sealed class NoteChecker(IKnowledgeStore store, DateOnly? asOf, string language)
 {
-    private readonly DocumentChecker _checker = new(
-        store.CuratedEntities(),
-        store.Metrics(),
-        ids => store.Facts(new FactQuery(EntityIds: ids)).Select(f => new Statement(f.Fact, f.Source)),
-        asOf,
-        language);
+    private readonly DocumentChecker _checker = StoreChecker.Create(store, asOf, language);
 
     /// <summary>Checks a note; an unreadable one is a <see cref="CliException"/> naming the file.</summary>
     public CheckReport Check(byte[] bytes, string name)

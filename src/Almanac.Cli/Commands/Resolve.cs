@@ -1,3 +1,4 @@
+using Almanac.Hosting;
 using Almanac.Knowledge;
 
 namespace Almanac.Cli.Commands;

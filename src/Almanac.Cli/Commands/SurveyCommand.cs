@@ -5,6 +5,7 @@ using System.Text.Json;
 using Almanac.Analytics.Surveys;
 using Almanac.Cli.Output;
 using Almanac.Cli.Surveys;
+using Almanac.Hosting;
 using Spectre.Console;
 
 namespace Almanac.Cli.Commands;

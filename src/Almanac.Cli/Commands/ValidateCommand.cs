@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Almanac.DataFiles;
+using Almanac.Hosting;
 
 namespace Almanac.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Almanac.Hosting;
 using Almanac.Knowledge;
 using Almanac.Quantities;
 using Almanac.Storage;
@@ -27,7 +28,7 @@ internal static class FactOutput
                 WriteJson(facts, output);
                 break;
             case OutputFormat.Csv:
-                WriteCsv(facts, output);
+                ListCsv.Facts(facts, output);
                 break;
             default:
                 WriteTable(facts, console);
@@ -147,32 +148,6 @@ internal static class FactOutput
         }
 
         json.WriteEndObject();
-    }
-
-    private static void WriteCsv(IReadOnlyList<StoredFact> facts, TextWriter output)
-    {
-        Csv.WriteRow(output, ["entity", "metric", "scope", "period", "value", "high", "unit", "qualifier", "obtained", "source_publisher", "source_title", "source_url", "source_published", "quote"]);
-        foreach (var stored in facts)
-        {
-            var fact = stored.Fact;
-            var q = fact.Value.Quantity;
-            Csv.WriteRow(output, [
-                fact.EntityId,
-                fact.MetricId,
-                fact.Scope.Canonical,
-                fact.Period.ToString(),
-                q?.Value.ToString(CultureInfo.InvariantCulture) ?? fact.Value.ToString(),
-                q?.High?.ToString(CultureInfo.InvariantCulture),
-                fact.Value.Unit.Code,
-                q?.Qualifier.ToCode() ?? "exact",
-                fact.Obtained.ToCode(),
-                stored.Source.Publisher,
-                stored.Source.Title,
-                stored.Source.Url.ToString(),
-                stored.Source.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                fact.Quote,
-            ]);
-        }
     }
 
     /// <summary>A short human form for the table: <c>$183B</c>, <c>32%</c>, <c>46.7B parameters</c>.</summary>

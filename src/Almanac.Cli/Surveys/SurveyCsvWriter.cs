@@ -1,6 +1,7 @@
 using System.Globalization;
 using Almanac.Analytics.Surveys;
 using Almanac.Cli.Output;
+using Almanac.Hosting;
 
 namespace Almanac.Cli.Surveys;
 

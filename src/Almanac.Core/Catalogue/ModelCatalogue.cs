@@ -98,3 +98,20 @@ public sealed record CatalogueFilter(
         && (MaxInputPrice is null || row.Input <= MaxInputPrice)
         && (ReleasedAfter is null || row.Released > ReleasedAfter);
 }
+
+/// <summary>The orders <c>almanac models</c> offers.</summary>
+public static class CatalogueOrder
+{
+    /// <summary>The sort names, the default first.</summary>
+    public static readonly IReadOnlyList<string> Sorts = ["release", "name", "context", "price", "parameters"];
+
+    /// <summary>Newest first by default; largest first for context and parameters; cheapest first for price; rows without the value last.</summary>
+    public static IEnumerable<CatalogueRow> Apply(IEnumerable<CatalogueRow> rows, string sort) => sort switch
+    {
+        "name" => rows.OrderBy(r => r.Model.Name.En, StringComparer.OrdinalIgnoreCase),
+        "context" => rows.OrderByDescending(r => r.Context ?? -1),
+        "price" => rows.OrderBy(r => r.Input ?? decimal.MaxValue),
+        "parameters" => rows.OrderByDescending(r => r.ParameterCount ?? -1),
+        _ => rows.OrderByDescending(r => r.Released ?? DateOnly.MinValue).ThenBy(r => r.Model.Id, StringComparer.Ordinal),
+    };
+}

@@ -2,45 +2,43 @@ using Almanac.DataFiles;
 using Almanac.Knowledge;
 using Almanac.Storage;
 
-namespace Almanac.Cli;
+namespace Almanac.Hosting;
 
 /// <summary>
-/// Where this invocation reads its data files and keeps its store, and the store itself, loaded
-/// from the data files whenever they have changed since the last load.
+/// Where Almanac reads its data files and keeps its store, and the store itself, loaded from the
+/// data files whenever they have changed since the last load. The command line opens one per
+/// invocation; the web server opens one for its lifetime.
 /// </summary>
-internal sealed class Workspace : IDisposable
+public sealed class Workspace : IDisposable
 {
-    private Workspace(string dataFolder, IKnowledgeStore store)
+    private Workspace(string dataFolder, string storeLocation, IKnowledgeStore store)
     {
         DataFolder = dataFolder;
+        StoreLocation = storeLocation;
         Store = store;
     }
 
     public string DataFolder { get; }
 
+    /// <summary>The store as given: a SQLite file path or a PostgreSQL connection string.</summary>
+    public string StoreLocation { get; }
+
     public IKnowledgeStore Store { get; }
 
     /// <summary>
-    /// Finds the data folder (<c>--data</c>, <c>ALMANAC_DATA</c>, or the nearest <c>data/</c> holding
+    /// Finds the data folder (<paramref name="data"/>, <c>ALMANAC_DATA</c>, or the nearest <c>data/</c> holding
     /// <c>metrics.yaml</c> above the current or the program's folder) and opens the store
-    /// (<c>--store</c>, <c>ALMANAC_STORE</c>, or <c>.almanac/almanac.db</c> beside the data folder).
+    /// (<paramref name="store"/>, <c>ALMANAC_STORE</c>, or <c>.almanac/almanac.db</c> beside the data folder),
+    /// loading the data files into it if they changed.
     /// </summary>
+    /// <exception cref="WorkspaceException">The folder is missing, the data files are invalid, or the store cannot be opened.</exception>
     public static Workspace Open(string? data, string? store, TimeProvider clock, TextWriter log)
     {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(log);
         var dataFolder = FindDataFolder(data);
-        var storeOption = store ?? Environment.GetEnvironmentVariable("ALMANAC_STORE")
-            ?? Path.Combine(Path.GetDirectoryName(dataFolder) ?? ".", ".almanac", "almanac.db");
-        IKnowledgeStore opened;
-        try
-        {
-            opened = KnowledgeStores.Open(storeOption);
-        }
-        catch (StoreException e)
-        {
-            throw new CliException(e.Message, ExitCodes.Store);
-        }
-
-        var workspace = new Workspace(dataFolder, opened);
+        var storeOption = StoreLocationFor(dataFolder, store);
+        var workspace = new Workspace(dataFolder, storeOption, OpenStore(storeOption));
         try
         {
             workspace.Refresh(clock, log);
@@ -54,27 +52,51 @@ internal sealed class Workspace : IDisposable
         return workspace;
     }
 
-    /// <summary>Loads the data files into the store if they changed; all or nothing.</summary>
-    private void Refresh(TimeProvider clock, TextWriter log)
+    /// <summary>The store to open: the one given, <c>ALMANAC_STORE</c>, or <c>.almanac/almanac.db</c> beside the data folder.</summary>
+    public static string StoreLocationFor(string dataFolder, string? store) =>
+        store ?? Environment.GetEnvironmentVariable("ALMANAC_STORE")
+        ?? Path.Combine(Path.GetDirectoryName(dataFolder) ?? ".", ".almanac", "almanac.db");
+
+    /// <summary>Opens another connection to a store, for a reader that must not share one.</summary>
+    /// <exception cref="WorkspaceException">The store cannot be opened.</exception>
+    public static IKnowledgeStore OpenStore(string location)
     {
+        try
+        {
+            return KnowledgeStores.Open(location);
+        }
+        catch (StoreException e)
+        {
+            throw new WorkspaceException(e.Message, WorkspaceFailure.Store);
+        }
+    }
+
+    /// <summary>Loads the data files into the store if they changed; all or nothing.</summary>
+    /// <returns>What the load changed, or null when the files had not changed.</returns>
+    public LoadSummary? Refresh(TimeProvider clock, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(log);
         var fingerprint = DataFiles.DataFolder.Fingerprint(DataFolder);
         if (Store.LoadedFingerprint() == fingerprint)
         {
-            return;
+            return null;
         }
 
         var result = DataFiles.DataFolder.Load(DataFolder);
         if (!result.Succeeded)
         {
-            throw new CliException(DescribeInvalid(result, Store.Description), ExitCodes.InvalidData);
+            throw new WorkspaceException(DescribeInvalid(result, Store.Description), WorkspaceFailure.InvalidData);
         }
 
         var summary = Store.Load(result.Knowledge!, result.Fingerprint, DataFolder, clock.GetUtcNow());
         log.WriteLine($"almanac: loaded {DataFolder} into {Store.Description}: {summary.Added} facts added, {summary.Unchanged} unchanged, {summary.Retracted} retracted");
+        return summary;
     }
 
     public static string DescribeInvalid(LoadResult result, string? storeDescription)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var lines = result.Diagnostics.Take(50).Select(d => d.ToString()).ToList();
         if (result.Diagnostics.Count > 50)
         {
@@ -87,6 +109,7 @@ internal sealed class Workspace : IDisposable
         return string.Join(Environment.NewLine, lines);
     }
 
+    /// <exception cref="WorkspaceException">No data folder is given or found.</exception>
     public static string FindDataFolder(string? data)
     {
         var explicitFolder = data ?? Environment.GetEnvironmentVariable("ALMANAC_DATA");
@@ -94,7 +117,7 @@ internal sealed class Workspace : IDisposable
         {
             if (!Directory.Exists(explicitFolder))
             {
-                throw new CliException($"data folder '{explicitFolder}' does not exist");
+                throw new WorkspaceException($"data folder '{explicitFolder}' does not exist", WorkspaceFailure.Usage);
             }
 
             return Path.GetFullPath(explicitFolder);
@@ -112,7 +135,7 @@ internal sealed class Workspace : IDisposable
             }
         }
 
-        throw new CliException("no data folder found: run inside the Almanac repository or pass --data <folder>");
+        throw new WorkspaceException("no data folder found: run inside the Almanac repository or pass --data <folder>", WorkspaceFailure.Usage);
     }
 
     /// <summary>Name lookup over what the store holds.</summary>

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Almanac.Cli.Output;
+namespace Almanac.Hosting;
 
 /// <summary>RFC 4180 CSV: every field quoted when it holds a comma, quote or line break.</summary>
-internal static class Csv
+public static class Csv
 {
     public static void WriteRow(TextWriter writer, IEnumerable<string?> fields)
     {

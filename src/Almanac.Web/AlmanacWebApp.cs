@@ -1,0 +1,91 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Almanac.Hosting;
+using Almanac.Web.Api;
+using Almanac.Web.Infrastructure;
+using Almanac.Web.Knowledge;
+using Almanac.Web.Pages;
+
+namespace Almanac.Web;
+
+/// <summary>The site and HTTP API of <c>almanac serve</c>, built as a <see cref="WebApplication"/> to run in the caller's process.</summary>
+public static class AlmanacWebApp
+{
+    /// <summary>
+    /// Opens the workspace (loading the data files into the store if they changed) and builds the
+    /// application; the caller runs it.
+    /// </summary>
+    /// <exception cref="WorkspaceException">The data folder is missing or invalid, or the store cannot be opened.</exception>
+    public static WebApplication Build(WebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = options.Args?.ToArray() ?? [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (options.Settings is { } settingsGiven)
+        {
+            builder.Configuration.AddInMemoryCollection(settingsGiven);
+        }
+
+        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var settings = WebSettings.From(builder.Configuration);
+        var workspace = Workspace.Open(options.Data, options.Store, options.Clock, Console.Error);
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(options.Clock);
+        services.AddSingleton(provider => new KnowledgeHost(workspace, options.Clock, provider.GetRequiredService<ILogger<KnowledgeHost>>()));
+        services.AddHostedService<DataRefreshService>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            // Chinese names stay readable; <, >, & and quotes are still escaped, so no JSON answer is live HTML.
+            json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            // The document is checked in: it must not depend on the address the site happens to listen on.
+            document.Servers?.Clear();
+            document.Info.Title = "Almanac API";
+            document.Info.Description = "Sourced facts about the LLM market: entities, facts, the model catalogue, conflicts, sources, charts, and a figure checker.";
+            return Task.CompletedTask;
+        }));
+        services.AddAlmanacRateLimiting(settings);
+        if (settings.CorsOrigins.Count > 0)
+        {
+            services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+                .WithOrigins([.. settings.CorsOrigins])
+                .WithMethods("GET", "POST")
+                .WithHeaders("Content-Type", "Accept", ApiKeyFilter.Header)));
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // Every answer is what it says it is: browsers never guess HTML from JSON or CSV.
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            await next(context);
+        });
+        if (settings.CorsOrigins.Count > 0)
+        {
+            app.UseCors();
+        }
+
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapHomePage();
+        app.MapEntitiesApi();
+        app.MapFactsApi();
+        app.MapModelsApi();
+        app.MapConflictsApi();
+        app.MapSourcesApi();
+        app.MapChartsApi();
+        app.MapCheckApi();
+        app.MapWriteApi();
+        return app;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Text;
+using Almanac.Checking;
+using Almanac.Checking.Reports;
+using Almanac.Hosting;
+using Almanac.Storage;
+using Almanac.Web.Infrastructure;
+using Almanac.Web.Knowledge;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace Almanac.Web.Api;
+
+/// <summary><c>POST /api/check</c>: a note in, every figure in it judged against the knowledge base, as <c>almanac check --format json</c> prints it.</summary>
+public static class CheckApi
+{
+    private static readonly string[] Languages = ["auto", "zh", "en"];
+
+    public static IEndpointRouteBuilder MapCheckApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/check").WithTags("Check")
+            .MapPost("/", Check).WithName("CheckDocument")
+            .Accepts<string>("text/plain", "text/markdown", "multipart/form-data")
+            .WithSummary("Check a Markdown or text note (the body, or the first file of a form): the JSON report of 'almanac check --format json'.");
+        return app;
+    }
+
+    internal static async Task<Results<CheckReportResult, ValidationProblem, ProblemHttpResult>> Check(
+        HttpRequest request, KnowledgeHost host, WebSettings settings, string? lang, string? asOf, string? name, CancellationToken cancellation)
+    {
+        var query = new QueryReader();
+        var language = query.OneOf("lang", lang, Languages);
+        var date = query.Date("asOf", asOf);
+        if (query.HasErrors)
+        {
+            return Problems.Invalid(query);
+        }
+
+        if (!RequestBody.IsText(request))
+        {
+            return Problems.UnsupportedMediaType(request.ContentType, "text/plain, text/markdown or multipart/form-data with a file");
+        }
+
+        var upload = await RequestBody.ReadAsync(request, settings.CheckMaxBytes, cancellation);
+        if (upload is null)
+        {
+            return Problems.TooLarge(settings.CheckMaxBytes);
+        }
+
+        var snapshot = host.Snapshot();
+        var checker = StoreChecker.Create(snapshot.CuratedEntities, snapshot.Metrics, ids => snapshot.Select(new FactQuery(EntityIds: ids)), date, language);
+        var outcome = checker.Check(upload.Bytes, name ?? upload.FileName ?? "(request)");
+        return outcome.Report is { } report
+            ? new CheckReportResult(report)
+            : Problems.Invalid("body", outcome.Error!);
+    }
+}
+
+/// <summary>The check report, written exactly as <see cref="JsonReport"/> writes it.</summary>
+public sealed class CheckReportResult : IResult, IEndpointMetadataProvider
+{
+    private readonly CheckReport _report;
+
+    internal CheckReportResult(CheckReport report) => _report = report;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        return httpContext.Response.WriteAsync(JsonReport.Write(_report), Encoding.UTF8, httpContext.RequestAborted);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["application/json"]));
+    }
+}

@@ -1,0 +1,62 @@
+using Almanac.Catalogue;
+using Almanac.Hosting;
+using Almanac.Knowledge;
+using Almanac.Web.Infrastructure;
+using Almanac.Web.Knowledge;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Almanac.Web.Api;
+
+/// <summary><c>/api/models</c>: the model catalogue with the filters and orders of <c>almanac models</c>.</summary>
+public static class ModelsApi
+{
+    public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/models").WithTags("Models")
+            .MapGet("/", List).WithName("ListModels")
+            .WithSummary("One row per canonical model, with sources; filter by provider, open weights, context window, input price and release date; sort by release, name, context, price or parameters.");
+        return app;
+    }
+
+    internal static Results<Ok<ListPage<ModelDto>>, CsvResult, ValidationProblem> List(
+        HttpRequest request,
+        KnowledgeHost host,
+        string? provider,
+        string? openWeights,
+        string? minContext,
+        string? maxPrice,
+        string? releasedAfter,
+        string? sort,
+        string? page,
+        string? pageSize,
+        string? format)
+    {
+        var query = new QueryReader();
+        var paging = query.Page(page, pageSize);
+        var csv = ResponseFormat.WantsCsv(request, format, query);
+        var order = query.OneOf("sort", sort, CatalogueOrder.Sorts);
+        var filter = new CatalogueFilter(
+            null,
+            query.Bool("openWeights", openWeights),
+            query.TokenCount("minContext", minContext),
+            query.Decimal("maxPrice", maxPrice),
+            query.Date("releasedAfter", releasedAfter));
+        if (query.HasErrors)
+        {
+            return Problems.Invalid(query);
+        }
+
+        var snapshot = host.Snapshot();
+        if (!string.IsNullOrWhiteSpace(provider))
+        {
+            // An organisation known by name (谷歌 → google) or a serving provider's code (bedrock).
+            filter = filter with
+            {
+                Provider = snapshot.Names.ResolveEntity(provider) is [{ Kind: EntityKind.Organisation } org] ? org.Id : provider.Trim().ToLowerInvariant(),
+            };
+        }
+
+        var rows = CatalogueOrder.Apply(filter.Apply(snapshot.Catalogue), order).ToList();
+        return csv ? new CsvResult("models.csv", output => ListCsv.Models(rows, output)) : TypedResults.Ok(paging.Apply(rows, ModelDto.From));
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Almanac.Catalogue;
+using Almanac.Hosting;
+using Almanac.Imports;
+using Almanac.Knowledge;
+using Almanac.Storage;
+
+namespace Almanac.Web.Knowledge;
+
+/// <summary>
+/// The store the site serves, shared by every request. A store holds one connection and is not
+/// safe to use from two threads, so readers lease a store of their own from a pool (SQLite and
+/// PostgreSQL both let many connections read at once); loads and imports go through the
+/// workspace's store one at a time. What does not change between loads (names, the model
+/// catalogue, sources, conflicts, charts) lives in a <see cref="KnowledgeSnapshot"/>, rebuilt after
+/// the store changes instead of on every request.
+/// </summary>
+internal sealed partial class KnowledgeHost : IDisposable
+{
+    private readonly Workspace _workspace;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<KnowledgeHost> _logger;
+    private readonly ConcurrentBag<IKnowledgeStore> _readers = [];
+    private readonly Lock _writeLock = new();
+    private readonly Lock _snapshotLock = new();
+    private KnowledgeSnapshot? _snapshot;
+    private long _generation;
+    private bool _disposed;
+
+    public KnowledgeHost(Workspace workspace, TimeProvider clock, ILogger<KnowledgeHost> logger)
+    {
+        _workspace = workspace;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public string DataFolder => _workspace.DataFolder;
+
+    public string StoreDescription => _workspace.Store.Description;
+
+    /// <summary>Runs <paramref name="read"/> on a store no other request is using.</summary>
+    public T Read<T>(Func<IKnowledgeStore, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var store = _readers.TryTake(out var pooled) ? pooled : Workspace.OpenStore(_workspace.StoreLocation);
+        try
+        {
+            return read(store);
+        }
+        finally
+        {
+            _readers.Add(store);
+        }
+    }
+
+    /// <summary>What the store held at its last change, built once per change.</summary>
+    public KnowledgeSnapshot Snapshot()
+    {
+        var current = Volatile.Read(ref _snapshot);
+        var generation = Interlocked.Read(ref _generation);
+        if (current is not null && current.Generation == generation)
+        {
+            return current;
+        }
+
+        lock (_snapshotLock)
+        {
+            current = _snapshot;
+            if (current is not null && current.Generation == generation)
+            {
+                return current;
+            }
+
+            var built = Read(store => KnowledgeSnapshot.Build(store, generation, this, _clock));
+            Volatile.Write(ref _snapshot, built);
+            return built;
+        }
+    }
+
+    /// <summary>Loads the data files if they changed since the last load; false when they had not.</summary>
+    public bool Refresh()
+    {
+        lock (_writeLock)
+        {
+            var summary = _workspace.Refresh(_clock, TextWriter.Null);
+            if (summary is null)
+            {
+                return false;
+            }
+
+            LogLoaded(_logger, _workspace.DataFolder, summary.Added, summary.Unchanged, summary.Retracted);
+            Invalidate();
+            return true;
+        }
+    }
+
+    /// <summary>Stores one dataset snapshot, all or nothing, and makes the next reads see it.</summary>
+    public ImportSummary Import(DatasetSnapshot snapshot)
+    {
+        lock (_writeLock)
+        {
+            var summary = DatasetImporter.Import(snapshot, _workspace.Store, _clock.GetUtcNow());
+            Invalidate();
+            return summary;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "loaded {Folder}: {Added} facts added, {Unchanged} unchanged, {Retracted} retracted")]
+    private static partial void LogLoaded(ILogger logger, string folder, int added, int unchanged, int retracted);
+
+    private void Invalidate() => Interlocked.Increment(ref _generation);
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        while (_readers.TryTake(out var store))
+        {
+            store.Dispose();
+        }
+
+        _workspace.Dispose();
+    }
+}

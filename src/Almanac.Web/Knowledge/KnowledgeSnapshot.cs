@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using Almanac.Catalogue;
+using Almanac.Charts;
+using Almanac.Knowledge;
+using Almanac.Reports;
+using Almanac.Reports.Market;
+using Almanac.Storage;
+using Almanac.Text;
+
+namespace Almanac.Web.Knowledge;
+
+/// <summary>A source and how many current facts cite it.</summary>
+internal sealed record SourceUse(Source Source, int Facts);
+
+/// <summary>
+/// What the store held at one change: immutable, shared by all requests until the next load or
+/// import. Costly parts (sources, conflicts, charts) are built on first use.
+/// </summary>
+internal sealed class KnowledgeSnapshot
+{
+    // Charts for other as-of dates are kept too, up to this many; past it they are built per request.
+    private const int MaxChartSets = 64;
+
+    // Answers to filtered fact queries are kept too, up to this many distinct queries.
+    private const int MaxFactQueries = 4096;
+
+    private readonly KnowledgeHost _host;
+    private readonly TimeProvider _clock;
+    private readonly Lazy<IReadOnlyList<StoredFact>> _facts;
+    private readonly Lazy<IReadOnlyList<SourceUse>> _sources;
+    private readonly Lazy<IReadOnlyList<Conflict>> _conflicts;
+    private readonly ConcurrentDictionary<(Language, DateOnly?), Lazy<IReadOnlyList<Chart>>> _charts = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<StoredFact>> _factQueries = new(StringComparer.Ordinal);
+
+    private KnowledgeSnapshot(long generation, KnowledgeHost host, TimeProvider clock, IReadOnlyList<Entity> entities, IReadOnlyList<Entity> curated, IReadOnlyList<Metric> metrics, IReadOnlyList<CatalogueRow> catalogue)
+    {
+        Generation = generation;
+        _host = host;
+        _clock = clock;
+        Entities = entities;
+        CuratedEntities = curated;
+        Metrics = metrics;
+        Names = new KnowledgeBase(entities, metrics, [], []);
+        Catalogue = catalogue;
+        _facts = new Lazy<IReadOnlyList<StoredFact>>(() => host.Read(store => store.Facts(new FactQuery())));
+        _sources = new Lazy<IReadOnlyList<SourceUse>>(() => _facts.Value
+            .GroupBy(f => f.Source.Id, StringComparer.Ordinal)
+            .Select(g => new SourceUse(g.First().Source, g.Count()))
+            .OrderByDescending(s => s.Source.Published).ThenBy(s => s.Source.Id, StringComparer.Ordinal)
+            .ToList());
+        _conflicts = new Lazy<IReadOnlyList<Conflict>>(() => ConflictFinder.Find(_facts.Value.Select(f => new Statement(f.Fact, f.Source))));
+    }
+
+    public long Generation { get; }
+
+    /// <summary>Every entity, by id.</summary>
+    public IReadOnlyList<Entity> Entities { get; }
+
+    /// <summary>The entities the data files define, with their curated names only: what the checker searches a note for.</summary>
+    public IReadOnlyList<Entity> CuratedEntities { get; }
+
+    public IReadOnlyList<Metric> Metrics { get; }
+
+    /// <summary>Name lookup over every entity and metric.</summary>
+    public KnowledgeBase Names { get; }
+
+    /// <summary>One row per canonical model, curated and imported.</summary>
+    public IReadOnlyList<CatalogueRow> Catalogue { get; }
+
+    /// <summary>Every current fact.</summary>
+    public IReadOnlyList<StoredFact> Facts => _facts.Value;
+
+    /// <summary>Every source cited by a current fact, newest first.</summary>
+    public IReadOnlyList<SourceUse> Sources => _sources.Value;
+
+    /// <summary>Every conflict among current facts.</summary>
+    public IReadOnlyList<Conflict> Conflicts => _conflicts.Value;
+
+    public static KnowledgeSnapshot Build(IKnowledgeStore store, long generation, KnowledgeHost host, TimeProvider clock)
+    {
+        var entities = store.Entities().OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var models = store.Facts(new FactQuery(MetricIds: ModelCatalogue.Metrics, EntityKind: EntityKind.Model));
+        var catalogue = ModelCatalogue.Build(entities, models.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)));
+        return new KnowledgeSnapshot(generation, host, clock, entities, store.CuratedEntities(), store.Metrics(), catalogue);
+    }
+
+    /// <summary>The facts <paramref name="query"/> selects, read from the store once per distinct query.</summary>
+    public IReadOnlyList<StoredFact> Select(FactQuery query)
+    {
+        if (query == new FactQuery())
+        {
+            return Facts;
+        }
+
+        var key = KeyOf(query);
+        if (_factQueries.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var found = _host.Read(store => store.Facts(query));
+        if (_factQueries.Count < MaxFactQueries)
+        {
+            _factQueries.TryAdd(key, found);
+        }
+
+        return found;
+    }
+
+    private static string KeyOf(FactQuery q) => string.Join(
+        "|",
+        q.EntityIds is null ? "*" : string.Join(",", q.EntityIds.Order(StringComparer.Ordinal)),
+        q.MetricId ?? "*",
+        q.MetricIds is null ? "*" : string.Join(",", q.MetricIds.Order(StringComparer.Ordinal)),
+        q.Within is { } within ? within.Start.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "/" + within.End.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "*",
+        q.AsOf?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "*",
+        q.IncludeRetracted ? "history" : "current",
+        q.EntityKind?.ToString() ?? "*");
+
+    /// <summary>The market report's charts in <paramref name="language"/> from what was published by <paramref name="asOf"/>.</summary>
+    public IReadOnlyList<Chart> Charts(Language language, DateOnly? asOf)
+    {
+        var key = (language, asOf);
+        if (!_charts.TryGetValue(key, out var charts))
+        {
+            var built = new Lazy<IReadOnlyList<Chart>>(() => BuildCharts(language, asOf));
+            charts = _charts.Count < MaxChartSets ? _charts.GetOrAdd(key, built) : built;
+        }
+
+        return charts.Value;
+    }
+
+    private List<Chart> BuildCharts(Language language, DateOnly? asOf)
+    {
+        var knowledge = _host.Read(store => ReportKnowledge.Load(store, asOf));
+        return MarketReport.Build(knowledge, language, asOf, _clock.GetUtcNow()).Charts.ToList();
+    }
+}
