@@ -12,7 +12,8 @@ namespace Almanac.Reports;
 /// </summary>
 public static class ReportHtml
 {
-    private const string Style = """
+    /// <summary>The report's styles, for a page that shows <see cref="Sections"/>.</summary>
+    public const string Style = """
         :root { color-scheme: light; --ink: #1d1d1d; --muted: #5b5b5b; --rule: #e3e3e3; --accent: #b5432a; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", sans-serif; color: var(--ink); background: #fff; }
@@ -59,22 +60,36 @@ public static class ReportHtml
         }
 
         html.Append("<li><a href=\"#sources\">").Append(T("Sources", "来源")).Append("</a></li>\n</ol></nav>\n</header>\n<main>\n");
+        html.Append(Sections(report));
+        html.Append("</main>\n<footer>")
+            .Append(E(T("Every figure above comes from a sourced fact in the Almanac knowledge base; figures without a source are not shown.", "以上每个数字均来自 Almanac 知识库中有出处的事实；无出处的数字不予展示。")))
+            .Append("</footer>\n");
+        html.Append(ChartHtml.InlineScripts()).Append(ChartHtml.RenderScript).Append("\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The report's sections and its list of sources, for a page of one's own; the page must load
+    /// the chart scripts and <see cref="ChartHtml.RenderScript"/> after it, and may use <see cref="Style"/>.
+    /// </summary>
+    public static string Sections(ReportDocument report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var zh = report.Language == Language.Zh;
+        var html = new StringBuilder();
         foreach (var section in report.Sections)
         {
             WriteSection(html, section, report.Language);
         }
 
-        html.Append("<section id=\"sources\">\n<h2>").Append(T("Sources", "来源")).Append("</h2>\n<ol class=\"sources\">\n");
+        html.Append("<section id=\"sources\">\n<h2>").Append(zh ? "来源" : "Sources").Append("</h2>\n<ol class=\"sources\">\n");
         foreach (var source in report.Sources)
         {
             html.Append("<li>").Append(E(source.Publisher)).Append(", <a href=\"").Append(E(source.Url.ToString())).Append("\">")
                 .Append(E(source.Title)).Append("</a>, ").Append(source.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</li>\n");
         }
 
-        html.Append("</ol>\n</section>\n</main>\n<footer>")
-            .Append(E(T("Every figure above comes from a sourced fact in the Almanac knowledge base; figures without a source are not shown.", "以上每个数字均来自 Almanac 知识库中有出处的事实；无出处的数字不予展示。")))
-            .Append("</footer>\n");
-        html.Append(ChartHtml.InlineScripts()).Append(ChartHtml.RenderScript).Append("\n</body>\n</html>\n");
+        html.Append("</ol>\n</section>\n");
         return html.ToString();
     }
 

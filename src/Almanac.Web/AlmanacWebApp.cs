@@ -77,7 +77,13 @@ public static class AlmanacWebApp
 
         app.UseRateLimiter();
         app.MapOpenApi();
-        app.MapHomePage();
+        app.MapAssets();
+        app.MapOverviewPage();
+        app.MapModelsPage();
+        app.MapFactsPage();
+        app.MapConflictsPage();
+        app.MapCheckPage();
+        app.MapSourcesPage();
         app.MapEntitiesApi();
         app.MapFactsApi();
         app.MapModelsApi();

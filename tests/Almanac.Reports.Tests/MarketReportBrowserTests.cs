@@ -2,6 +2,7 @@ using System.Text.Json;
 using Almanac.Reports;
 using Almanac.Reports.Market;
 using Almanac.Text;
+using Almanac.Tests;
 using Microsoft.Playwright;
 
 namespace Almanac.Tests.Reports;

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -35,9 +36,10 @@ internal static class RequestBody
                 return null;
             }
 
-            if (form.Files.Count == 0)
+            if (form.Files.Count == 0 || form.Files[0].Length == 0)
             {
-                return new Upload([], null);
+                // A form without a file may carry the note as typed or pasted text (the Check page's text box).
+                return new Upload(form.TryGetValue("text", out var text) ? Encoding.UTF8.GetBytes(text.ToString()) : [], null);
             }
 
             var file = form.Files[0];

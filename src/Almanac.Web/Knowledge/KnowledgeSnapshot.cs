@@ -18,7 +18,7 @@ internal sealed record SourceUse(Source Source, int Facts);
 /// </summary>
 internal sealed class KnowledgeSnapshot
 {
-    // Charts for other as-of dates are kept too, up to this many; past it they are built per request.
+    // Reports for other as-of dates are kept too, up to this many; past it they are built per request.
     private const int MaxChartSets = 64;
 
     // Answers to filtered fact queries are kept too, up to this many distinct queries.
@@ -29,7 +29,7 @@ internal sealed class KnowledgeSnapshot
     private readonly Lazy<IReadOnlyList<StoredFact>> _facts;
     private readonly Lazy<IReadOnlyList<SourceUse>> _sources;
     private readonly Lazy<IReadOnlyList<Conflict>> _conflicts;
-    private readonly ConcurrentDictionary<(Language, DateOnly?), Lazy<IReadOnlyList<Chart>>> _charts = new();
+    private readonly ConcurrentDictionary<(Language, DateOnly?), Lazy<ReportDocument>> _reports = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<StoredFact>> _factQueries = new(StringComparer.Ordinal);
 
     private KnowledgeSnapshot(long generation, KnowledgeHost host, TimeProvider clock, IReadOnlyList<Entity> entities, IReadOnlyList<Entity> curated, IReadOnlyList<Metric> metrics, IReadOnlyList<CatalogueRow> catalogue)
@@ -118,21 +118,24 @@ internal sealed class KnowledgeSnapshot
         q.EntityKind?.ToString() ?? "*");
 
     /// <summary>The market report's charts in <paramref name="language"/> from what was published by <paramref name="asOf"/>.</summary>
-    public IReadOnlyList<Chart> Charts(Language language, DateOnly? asOf)
+    public IReadOnlyList<Chart> Charts(Language language, DateOnly? asOf) => Report(language, asOf).Charts.ToList();
+
+    /// <summary>The market report in <paramref name="language"/> from what was published by <paramref name="asOf"/>.</summary>
+    public ReportDocument Report(Language language, DateOnly? asOf)
     {
         var key = (language, asOf);
-        if (!_charts.TryGetValue(key, out var charts))
+        if (!_reports.TryGetValue(key, out var report))
         {
-            var built = new Lazy<IReadOnlyList<Chart>>(() => BuildCharts(language, asOf));
-            charts = _charts.Count < MaxChartSets ? _charts.GetOrAdd(key, built) : built;
+            var built = new Lazy<ReportDocument>(() => BuildReport(language, asOf));
+            report = _reports.Count < MaxChartSets ? _reports.GetOrAdd(key, built) : built;
         }
 
-        return charts.Value;
+        return report.Value;
     }
 
-    private List<Chart> BuildCharts(Language language, DateOnly? asOf)
+    private ReportDocument BuildReport(Language language, DateOnly? asOf)
     {
         var knowledge = _host.Read(store => ReportKnowledge.Load(store, asOf));
-        return MarketReport.Build(knowledge, language, asOf, _clock.GetUtcNow()).Charts.ToList();
+        return MarketReport.Build(knowledge, language, asOf, _clock.GetUtcNow());
     }
 }

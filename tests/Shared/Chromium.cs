@@ -1,11 +1,12 @@
 using Microsoft.Playwright;
 
-namespace Almanac.Tests.Reports;
+namespace Almanac.Tests;
 
 /// <summary>
 /// The machine's own headless Chromium driven through Playwright (Playwright's downloaded browsers
 /// are not used); <c>ALMANAC_CHROMIUM</c> names another executable.
 /// </summary>
+/// <remarks>Shared by the test projects that open pages: compiled into each.</remarks>
 internal sealed class Chromium : IAsyncDisposable
 {
     private readonly IPlaywright _playwright;
