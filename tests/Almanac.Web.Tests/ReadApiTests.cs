@@ -291,14 +291,24 @@ public sealed class ReadApiTests(SiteFixture fixture)
         csv.Split("\r\n").Length.ShouldBeGreaterThan(3);
     }
 
-    [Fact]
-    public async Task The_home_page_is_a_placeholder_that_echoes_nothing()
+    [Theory]
+    [InlineData("/?q=")]
+    [InlineData("/models?provider=")]
+    [InlineData("/models?minContext=")]
+    [InlineData("/facts?q=")]
+    [InlineData("/facts?entity=")]
+    [InlineData("/facts?entity=anthropic&metric=")]
+    [InlineData("/sources?q=")]
+    [InlineData("/conflicts?lang=zh&x=")]
+    public async Task Pages_echo_what_the_reader_typed_only_as_text(string path)
     {
-        using var response = await Site.Client.GetAsync("/?q=%3Cscript%3Ealert(1)%3C/script%3E");
+        const string Typed = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
+        using var response = await Site.Client.GetAsync(path + Uri.EscapeDataString(Typed));
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         var html = await response.Content.ReadAsStringAsync();
-        html.ShouldContain("/api/facts");
-        html.ShouldNotContain("<script>alert(1)</script>");
+        html.ShouldNotContain("<script>alert(1)");
+        html.ShouldNotContain("<img src=x");
+        html.ShouldNotContain("\"><img");
     }
 
     [Fact]
