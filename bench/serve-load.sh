@@ -21,12 +21,12 @@ dotnet publish src/Almanac.Cli -c Release -r linux-x64 --self-contained false -p
 export ALMANAC_STORE="$out/almanac.db"
 almanac="$out/almanac/almanac"
 data=../shared/data
-import() {
+import_dataset() {
     "$almanac" import "$@" >"$out/import.log" 2>&1 || { cat "$out/import.log" >&2; exit 1; }
 }
-import models-dev "$data/models-dev/api.json" --snapshot-date 2026-07-02
-import litellm "$data/litellm/model_prices_and_context_window.json"
-import epoch "$data/epoch-ai/notable_ai_models_2026-01.csv"
+import_dataset models-dev "$data/models-dev/api.json" --snapshot-date 2026-07-02
+import_dataset litellm "$data/litellm/model_prices_and_context_window.json"
+import_dataset epoch "$data/epoch-ai/notable_ai_models_2026-01.csv"
 dotnet build bench/Almanac.Bench -c Release >/dev/null
 
 # Port 0: the system picks a free port, and serve prints the address it got.
