@@ -183,8 +183,9 @@ internal static class LoadTiming
                 Interlocked.Add(ref _bytes, bytes);
                 Record(index, due);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception ex)
             {
+                // Refused, reset, timed out (TaskCanceledException after the client's timeout): all count as errors.
                 Fail($"GET {path}: {ex.GetType().Name}: {ex.Message}");
             }
             finally
