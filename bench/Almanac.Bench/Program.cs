@@ -6,6 +6,7 @@ using Almanac.Bench;
 // Almanac.Bench check <almanac binary> <note> [runs]
 // Almanac.Bench check-batch <almanac binary> <folder of notes> [megabytes]
 // Almanac.Bench report <almanac binary> <output html> [runs] [lang]
+// Almanac.Bench load <server address> [requests per second] [seconds] [max requests]
 switch (args.FirstOrDefault())
 {
     case "cli-startup" when args.Length >= 2:
@@ -25,11 +26,17 @@ switch (args.FirstOrDefault())
         var reportRuns = args.Length > 3 && int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out var rr) ? rr : 10;
         var lang = args.Length > 4 ? args[4] : "en";
         return CommandTiming.Run(Path.GetFullPath(args[1]), Directory.GetCurrentDirectory(), ["report", "market", "--lang", lang, "-o", Path.GetFullPath(args[2])], reportRuns, targetMs: 2000);
+    case "load" when args.Length >= 2 && Uri.TryCreate(args[1], UriKind.Absolute, out var server):
+        var rate = args.Length > 2 && double.TryParse(args[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var q) && q > 0 ? q : 500;
+        var seconds = args.Length > 3 && double.TryParse(args[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 20;
+        var maxRequests = args.Length > 4 && int.TryParse(args[4], NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c > 0 ? c : 100_000;
+        return LoadTiming.Run(server, rate, TimeSpan.FromSeconds(seconds), maxRequests);
     default:
         Console.Error.WriteLine("usage: Almanac.Bench cli-startup <path to almanac> [runs] [-- <almanac arguments>]");
         Console.Error.WriteLine("       Almanac.Bench imports <repository root> <shared data folder>");
         Console.Error.WriteLine("       Almanac.Bench check <path to almanac> <note> [runs]");
         Console.Error.WriteLine("       Almanac.Bench check-batch <path to almanac> <folder of notes> [megabytes]");
         Console.Error.WriteLine("       Almanac.Bench report <path to almanac> <output html> [runs] [lang]");
+        Console.Error.WriteLine("       Almanac.Bench load <server address> [requests per second] [seconds] [max requests]");
         return 2;
 }

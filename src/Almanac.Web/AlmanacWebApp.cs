@@ -5,12 +5,19 @@ using Almanac.Web.Api;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Almanac.Web.Pages;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace Almanac.Web;
 
 /// <summary>The site and HTTP API of <c>almanac serve</c>, built as a <see cref="WebApplication"/> to run in the caller's process.</summary>
 public static class AlmanacWebApp
 {
+    private static readonly Dictionary<string, string?> QuietLogging = new(StringComparer.Ordinal)
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
     /// <summary>
     /// Opens the workspace (loading the data files into the store if they changed) and builds the
     /// application; the caller runs it.
@@ -24,6 +31,10 @@ public static class AlmanacWebApp
             Args = options.Args?.ToArray() ?? [],
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // ASP.NET Core logs every request at Information (a dozen console lines each); at hundreds
+        // of requests a second writing them costs more than answering. These are defaults only:
+        // the environment or an argument (--Logging:LogLevel:Microsoft.AspNetCore=Information) wins.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietLogging });
         if (options.Settings is { } settingsGiven)
         {
             builder.Configuration.AddInMemoryCollection(settingsGiven);

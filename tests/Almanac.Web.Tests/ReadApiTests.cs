@@ -120,6 +120,25 @@ public sealed class ReadApiTests(SiteFixture fixture)
             .ShouldAllBe(f => string.CompareOrdinal(f.GetProperty("source").GetProperty("published").GetString(), "2024-06-30") <= 0);
     }
 
+    [Theory]
+    [InlineData("context")]
+    [InlineData("release")]
+    public async Task Filtered_models_keep_the_order_of_the_whole_sorted_catalogue(string sort)
+    {
+        var all = await Site.GetJsonAsync($"/api/models?sort={sort}&pageSize=500");
+        all.GetProperty("total").GetInt32().ShouldBeLessThanOrEqualTo(500);
+        var expected = all.GetProperty("items").EnumerateArray()
+            .Where(m => m.GetProperty("openWeights") is { ValueKind: JsonValueKind.Object } open && open.GetProperty("text").GetString() == "yes")
+            .Select(m => m.GetProperty("id").GetString())
+            .ToList();
+
+        var filtered = await Site.GetJsonAsync($"/api/models?sort={sort}&openWeights=true&pageSize=500");
+        var ids = filtered.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
+
+        expected.Count.ShouldBeGreaterThan(1);
+        ids.ShouldBe(expected);
+    }
+
     [Fact]
     public async Task Models_sort_by_price_cheapest_first_and_filter_like_the_command_line()
     {

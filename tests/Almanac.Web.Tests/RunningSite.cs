@@ -32,6 +32,8 @@ public sealed class RunningSite : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static string RepositoryRoot { get; } = Path.GetDirectoryName(Workspace.FindDataFolder(null))!;
 
     public static string SharedPath(params string[] parts) => Path.GetFullPath(Path.Combine([RepositoryRoot, "..", "shared", .. parts]));

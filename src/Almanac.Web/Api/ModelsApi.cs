@@ -56,7 +56,7 @@ public static class ModelsApi
             };
         }
 
-        var rows = CatalogueOrder.Apply(filter.Apply(snapshot.Catalogue), order).ToList();
+        var rows = filter.Apply(snapshot.CatalogueBy(order)).ToList();
         return csv ? new CsvResult("models.csv", output => ListCsv.Models(rows, output)) : TypedResults.Ok(paging.Apply(rows, ModelDto.From));
     }
 }

@@ -31,6 +31,7 @@ internal sealed class KnowledgeSnapshot
     private readonly Lazy<IReadOnlyList<Conflict>> _conflicts;
     private readonly ConcurrentDictionary<(Language, DateOnly?), Lazy<ReportDocument>> _reports = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<StoredFact>> _factQueries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<CatalogueRow>>> _orderedCatalogue = new(StringComparer.Ordinal);
 
     private KnowledgeSnapshot(long generation, KnowledgeHost host, TimeProvider clock, IReadOnlyList<Entity> entities, IReadOnlyList<Entity> curated, IReadOnlyList<Metric> metrics, IReadOnlyList<CatalogueRow> catalogue)
     {
@@ -66,6 +67,21 @@ internal sealed class KnowledgeSnapshot
 
     /// <summary>One row per canonical model, curated and imported.</summary>
     public IReadOnlyList<CatalogueRow> Catalogue { get; }
+
+    /// <summary>
+    /// The catalogue in one of the orders of <see cref="CatalogueOrder.Sorts"/>, sorted once per
+    /// store change rather than on every request. The sort is stable, so filtering this list gives
+    /// the same rows in the same order as sorting the filtered rows.
+    /// </summary>
+    public IReadOnlyList<CatalogueRow> CatalogueBy(string sort)
+    {
+        if (!CatalogueOrder.Sorts.Contains(sort, StringComparer.Ordinal))
+        {
+            throw new ArgumentOutOfRangeException(nameof(sort), sort, $"expected one of {string.Join(", ", CatalogueOrder.Sorts)}");
+        }
+
+        return _orderedCatalogue.GetOrAdd(sort, s => new Lazy<IReadOnlyList<CatalogueRow>>(() => CatalogueOrder.Apply(Catalogue, s).ToList())).Value;
+    }
 
     /// <summary>Every current fact.</summary>
     public IReadOnlyList<StoredFact> Facts => _facts.Value;
