@@ -42,7 +42,7 @@ internal static class ModelsPage
             }
             else
             {
-                var rows = CatalogueOrder.Apply(filter.Apply(snapshot.Catalogue), order).ToList();
+                var rows = filter.Apply(snapshot.CatalogueBy(order)).ToList();
                 Table(body, page, rows, provider, open, minContext, maxPrice);
             }
 
