@@ -25,19 +25,7 @@ public sealed class MarketReportBrowserTests(ReportStore fixture)
         await File.WriteAllTextAsync(file, ReportHtml.Write(report));
 
         await using var chromium = await Chromium.LaunchAsync();
-        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
-        page.RequestFailed += (_, request) => errors.Add("request failed: " + request.Url);
-
-        await page.GotoAsync(new Uri(file).AbsoluteUri);
+        var (page, errors, _) = await chromium.OpenAsync(new Uri(file).AbsoluteUri, 1100, 900);
         await page.WaitForFunctionAsync(
             "() => [...document.querySelectorAll('[data-chart]')].every(v => v.hasAttribute('data-rendered'))",
             null,

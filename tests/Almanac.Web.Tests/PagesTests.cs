@@ -28,21 +28,9 @@ public sealed class PagesTests(SiteFixture fixture) : IAsyncLifetime
         return Path.Combine(folder, name + ".png");
     }
 
-    /// <summary>A page whose console errors, page errors and failed requests are collected.</summary>
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(string path)
     {
-        var page = await _chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
-        page.RequestFailed += (_, request) => errors.Add("request failed: " + request.Url);
-        var response = await page.GotoAsync(new Uri(Site.Address, path).AbsoluteUri);
+        var (page, errors, response) = await _chromium.OpenAsync(new Uri(Site.Address, path).AbsoluteUri);
         response.ShouldNotBeNull().Status.ShouldBe(200, path);
         return (page, errors);
     }

@@ -38,9 +38,33 @@ internal sealed class Chromium : IAsyncDisposable
         return new Chromium(playwright, browser);
     }
 
+    /// <summary>
+    /// Opens <paramref name="url"/> in a new page that records console errors, page errors and failed
+    /// requests from the start, so a test can assert there were none.
+    /// </summary>
+    public async Task<WatchedPage> OpenAsync(string url, int width = 1280, int height = 900)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        page.RequestFailed += (_, request) => errors.Add("request failed: " + request.Url);
+        var response = await page.GotoAsync(url);
+        return new WatchedPage(page, errors, response);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.CloseAsync();
         _playwright.Dispose();
     }
 }
+
+/// <summary>A page with what went wrong in it so far.</summary>
+internal sealed record WatchedPage(IPage Page, List<string> Errors, IResponse? Response);
