@@ -39,7 +39,7 @@ public sealed class RunningSite : IAsyncDisposable
     public static string SharedPath(params string[] parts) => Path.GetFullPath(Path.Combine([RepositoryRoot, "..", "shared", .. parts]));
 
     /// <summary>Starts a site with the given configuration on top of test defaults (an API key, no data-folder polling).</summary>
-    public static async Task<RunningSite> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<RunningSite> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? data = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "almanac-web-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -54,7 +54,7 @@ public sealed class RunningSite : IAsyncDisposable
             merged[key] = value;
         }
 
-        var app = AlmanacWebApp.Build(new WebOptions("http://127.0.0.1:0", Store: Path.Combine(folder, "almanac.db"), Settings: merged));
+        var app = AlmanacWebApp.Build(new WebOptions("http://127.0.0.1:0", Data: data, Store: Path.Combine(folder, "almanac.db"), Settings: merged));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new RunningSite(app, folder, new Uri(address));

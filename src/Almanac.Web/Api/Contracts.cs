@@ -157,3 +157,25 @@ public sealed record ChartDto(string Id, string Title, string Subtitle, string S
 
 /// <summary>What an import stored.</summary>
 public sealed record ImportResultDto(string Dataset, string Version, string Date, int Added, int Unchanged, int NewEntities, int Unresolved);
+
+/// <summary>A fact to add, in the data files' terms (docs/data-format.md).</summary>
+public sealed record NewFactDto(
+    string? Entity,
+    string? Metric,
+    string? Period,
+    System.Text.Json.JsonElement? Value,
+    string? Unit,
+    string? Obtained,
+    string? Source,
+    string? Quote,
+    IReadOnlyDictionary<string, string>? Scope = null,
+    string? Qualifier = null,
+    int? Sample = null,
+    string? Note = null,
+    NewSourceDto? NewSource = null);
+
+/// <summary>A source to add with a fact.</summary>
+public sealed record NewSourceDto(string? Id, string? Publisher, string? Title, string? Url, string? Published, string? Kind, string? Licence = null);
+
+/// <summary>Where an added fact now stands in the data files.</summary>
+public sealed record AddedFactDto(string Entity, string Metric, string Period, string Location);

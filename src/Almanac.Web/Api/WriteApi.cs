@@ -1,3 +1,4 @@
+using Almanac.DataFiles;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 using Almanac.Web.Infrastructure;
@@ -18,7 +19,57 @@ public static class WriteApi
         group.MapPost("/import/{dataset}", Import).WithName("ImportDataset")
             .Accepts<string>("application/json", "text/csv", "application/octet-stream", "multipart/form-data")
             .WithSummary("Import one dataset snapshot (models-dev, models-dev-labs, litellm, epoch): the body is the dataset file; all or nothing.");
+        group.MapPost("/facts", AddFact).WithName("AddFact")
+            .WithSummary("Add one sourced fact (and its source, when new) to the curated data files, checked with the whole data folder first; the store loads it at once.");
         return app;
+    }
+
+    internal static Results<Created<AddedFactDto>, ValidationProblem, ProblemHttpResult> AddFact(KnowledgeHost host, NewFactDto body)
+    {
+        var query = new QueryReader();
+        Require(query, "entity", body.Entity);
+        Require(query, "metric", body.Metric);
+        Require(query, "period", body.Period);
+        Require(query, "unit", body.Unit);
+        Require(query, "obtained", body.Obtained);
+        Require(query, "quote", body.Quote);
+        if (body.Value is not { ValueKind: not System.Text.Json.JsonValueKind.Undefined and not System.Text.Json.JsonValueKind.Null })
+        {
+            query.Fail("value", "required: a number, [low, high], or a date or text");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Source) == (body.NewSource is null))
+        {
+            query.Fail("source", "give either 'source' (the id of a known source) or 'newSource' (publisher, title, url, published, kind)");
+        }
+
+        if (query.HasErrors)
+        {
+            return Problems.Invalid(query);
+        }
+
+        var source = body.NewSource is { } n ? new NewSource(n.Id ?? string.Empty, n.Publisher ?? string.Empty, n.Title ?? string.Empty, n.Url ?? string.Empty, n.Published ?? string.Empty, n.Kind ?? string.Empty, n.Licence) : null;
+        var fact = new NewFact(
+            body.Entity!, body.Metric!, body.Period!, body.Value!.Value, body.Unit!, body.Obtained!, source?.Id ?? body.Source!, body.Quote!, body.Scope, body.Qualifier, body.Sample, body.Note);
+        var result = host.AddFact(fact, source);
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["body"] = [.. result.Diagnostics.Select(d => d.ToString())] },
+                detail: "The fact was not added: the data files would not load with it. Nothing was written.");
+        }
+
+        return TypedResults.Created(
+            $"/api/facts?entity={Uri.EscapeDataString(fact.Entity)}&metric={Uri.EscapeDataString(fact.Metric)}",
+            new AddedFactDto(fact.Entity, fact.Metric, fact.Period, $"{result.File}:{result.Line}"));
+    }
+
+    private static void Require(QueryReader query, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            query.Fail(field, "required");
+        }
     }
 
     internal static async Task<Results<Ok<ImportResultDto>, ValidationProblem, ProblemHttpResult>> Import(

@@ -1,3 +1,4 @@
+using Almanac.DataFiles;
 using System.Collections.Concurrent;
 using Almanac.Catalogue;
 using Almanac.Hosting;
@@ -92,6 +93,27 @@ internal sealed partial class KnowledgeHost : IDisposable
             LogLoaded(_logger, _workspace.DataFolder, summary.Added, summary.Unchanged, summary.Retracted);
             Invalidate();
             return true;
+        }
+    }
+
+    /// <summary>Adds a fact to the data files (checked with the whole folder first) and loads them, so the next reads see it.</summary>
+    public AppendResult AddFact(NewFact fact, NewSource? source)
+    {
+        lock (_writeLock)
+        {
+            var result = DataFileAppender.Append(_workspace.DataFolder, fact, source);
+            if (result.Succeeded)
+            {
+                var summary = _workspace.Refresh(_clock, TextWriter.Null);
+                if (summary is not null)
+                {
+                    LogLoaded(_logger, _workspace.DataFolder, summary.Added, summary.Unchanged, summary.Retracted);
+                }
+
+                Invalidate();
+            }
+
+            return result;
         }
     }
 
