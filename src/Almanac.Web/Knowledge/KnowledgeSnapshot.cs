@@ -30,6 +30,7 @@ internal sealed class KnowledgeSnapshot
     private readonly Lazy<IReadOnlyList<SourceUse>> _sources;
     private readonly Lazy<IReadOnlyList<Conflict>> _conflicts;
     private readonly ConcurrentDictionary<(Language, DateOnly?), Lazy<ReportDocument>> _reports = new();
+    private readonly ConcurrentDictionary<string, Lazy<string>> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<StoredFact>> _factQueries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<CatalogueRow>>> _orderedCatalogue = new(StringComparer.Ordinal);
 
@@ -132,6 +133,12 @@ internal sealed class KnowledgeSnapshot
         q.AsOf?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "*",
         q.IncludeRetracted ? "history" : "current",
         q.EntityKind?.ToString() ?? "*");
+
+    /// <summary>
+    /// Page content that depends only on this snapshot and the key (the Overview's report in one
+    /// language), rendered once and kept until the next load or import.
+    /// </summary>
+    public string Page(string key, Func<string> render) => _pages.GetOrAdd(key, _ => new Lazy<string>(render)).Value;
 
     /// <summary>The market report's charts in <paramref name="language"/> from what was published by <paramref name="asOf"/>.</summary>
     public IReadOnlyList<Chart> Charts(Language language, DateOnly? asOf) => Report(language, asOf).Charts.ToList();
