@@ -23,11 +23,16 @@ public readonly record struct ImportProgress(ImportPhase Phase, int Done, int To
 /// </summary>
 public static class DatasetImporter
 {
-    public static ImportSummary Import(DatasetSnapshot snapshot, IKnowledgeStore store, DateTimeOffset now, IProgress<ImportProgress>? progress = null)
+    public static ImportSummary Import(DatasetSnapshot snapshot, IKnowledgeStore store, DateTimeOffset now, IProgress<ImportProgress>? progress = null) =>
+        Import([snapshot], store, now, progress);
+
+    /// <summary>Imports successive snapshots of one dataset (a folder of them) in one transaction.</summary>
+    public static ImportSummary Import(IReadOnlyList<DatasetSnapshot> snapshots, IKnowledgeStore store, DateTimeOffset now, IProgress<ImportProgress>? progress = null)
     {
-        progress?.Report(new ImportProgress(ImportPhase.Resolving, 0, snapshot.Records.Count));
+        var records = snapshots.Sum(s => s.Records.Count);
+        progress?.Report(new ImportProgress(ImportPhase.Resolving, 0, records));
         var imported = store.ImportedEntityIds();
-        var batch = Prepare(snapshot, store.CuratedEntities(), store.Entities().Where(e => imported.Contains(e.Id)), store.Landed(snapshot.Dataset));
+        var batch = Prepare(snapshots, store.CuratedEntities(), store.Entities().Where(e => imported.Contains(e.Id)), store.Landed(snapshots[0].Dataset));
         progress?.Report(new ImportProgress(ImportPhase.Storing, 0, batch.Facts.Count));
         return store.Import(batch, now, progress is null ? null : new Progress(progress, batch.Facts.Count));
     }
@@ -47,11 +52,40 @@ public static class DatasetImporter
         DatasetSnapshot snapshot,
         IEnumerable<Entity> curated,
         IEnumerable<Entity> importedEarlier,
+        IReadOnlyDictionary<string, string>? previouslyLanded = null) =>
+        Prepare([snapshot], curated, importedEarlier, previouslyLanded);
+
+    /// <summary>
+    /// As <see cref="Prepare(DatasetSnapshot, IEnumerable{Entity}, IEnumerable{Entity}, IReadOnlyDictionary{string, string}?)"/>
+    /// for successive snapshots of one dataset: every record is resolved with the others, and each fact
+    /// cites the snapshot that showed it, dated by that snapshot.
+    /// </summary>
+    public static ImportBatch Prepare(
+        IReadOnlyList<DatasetSnapshot> snapshots,
+        IEnumerable<Entity> curated,
+        IEnumerable<Entity> importedEarlier,
         IReadOnlyDictionary<string, string>? previouslyLanded = null)
     {
+        if (snapshots.Count == 0 || snapshots.Any(s => s.Dataset != snapshots[0].Dataset))
+        {
+            throw new ArgumentException("one or more snapshots of one dataset are needed", nameof(snapshots));
+        }
+
+        var curatedList = curated as IReadOnlyCollection<Entity> ?? curated.ToList();
+        var dataset = snapshots[0].Dataset;
+        var snapshotOf = new Dictionary<DatasetRecord, DatasetSnapshot>(ReferenceEqualityComparer.Instance);
+        foreach (var s in snapshots)
+        {
+            foreach (var record in s.Records)
+            {
+                snapshotOf.TryAdd(record, s);
+            }
+        }
+
+        var modelRecords = snapshots.SelectMany(s => s.Records).Where(r => r.Subject == EntityKind.Model).ToList();
         var earlierModels = importedEarlier.Where(e => e.Kind == EntityKind.Model).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         var taken = importedEarlier.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var resolution = new ModelResolver(curated).Resolve([snapshot]);
+        var resolution = new ModelResolver(curatedList).Resolve(modelRecords.Select(r => new SourcedRecord(dataset, r)));
         var newIds = resolution.NewModels.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var byName = Index(earlierModels, AliasKey.Of);
         var byKey = Index(earlierModels, name => ModelKey.Of(name) is { IsEmpty: false } key ? key.Identity : string.Empty);
@@ -90,52 +124,86 @@ public static class DatasetImporter
             }
 
             // The id is taken by an earlier import's model of another key: keep them apart.
-            var apart = $"{id}-{snapshot.Dataset}";
+            var apart = $"{id}-{dataset}";
             created[apart] = resolution.NewModels.First(m => m.Id == id) with { Id = apart };
             return apart;
         }
 
-        var source = SourceOf(snapshot);
-        var when = Period.Instant(snapshot.Date);
+        var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
+        var snapshotSources = snapshots.ToDictionary(s => s, SourceOf, (IEqualityComparer<DatasetSnapshot>)ReferenceEqualityComparer.Instance);
         var facts = new List<Fact>();
         var aliases = new List<EntityAlias>();
         var unresolved = new List<UnresolvedRecord>();
-        var landed = new List<LandedRecord>();
+        var landed = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        void AddFacts(DatasetRecord record, string entity, List<KeyValuePair<string, string>> offering)
+        {
+            var snapshot = snapshotOf[record];
+            var snapshotSource = snapshotSources[snapshot];
+            foreach (var value in record.Values)
+            {
+                var source = value.Source ?? snapshotSource;
+                sources.TryAdd(source.Id, source);
+                var scope = Merge(value.Scope, offering);
+                var period = value.Period ?? Period.Instant(snapshot.Date);
+                facts.Add(new Fact(entity, value.MetricId, scope, period, value.Value, value.Obtained, source.Id, value.Quote, Note: value.Note, Origin: record.Key));
+            }
+        }
+
         foreach (var r in resolution.Records)
         {
             if (r.ModelId is null)
             {
-                unresolved.Add(new UnresolvedRecord(snapshot.Dataset, r.Record.Key, r.Record.ModelName ?? r.Record.ModelId, r.Record.Provider, r.Message ?? r.Reason?.ToString() ?? "unresolved"));
+                unresolved.Add(new UnresolvedRecord(dataset, r.Record.Key, r.Record.ModelName ?? r.Record.ModelId, r.Record.Provider, r.Message ?? r.Reason?.ToString() ?? "unresolved"));
                 continue;
             }
 
             var model = Target(r);
-            landed.Add(new LandedRecord(r.Record.Key, model));
+            landed[r.Record.Key] = model;
             aliases.Add(new EntityAlias(model, r.Record.ModelId));
             if (r.Record.ModelName is { } name)
             {
                 aliases.Add(new EntityAlias(model, name));
             }
 
-            var offering = OfferingScope(r);
-            foreach (var value in r.Record.Values)
+            AddFacts(r.Record, model, OfferingScope(r));
+        }
+
+        var organisations = new OrganisationLanding(curatedList, importedEarlier);
+        foreach (var record in snapshots.SelectMany(s => s.Records).Where(r => r.Subject == EntityKind.Organisation))
+        {
+            if (organisations.Land(record.ModelName ?? record.ModelId) is not { } organisation)
             {
-                var scope = Merge(value.Scope, offering);
-                facts.Add(new Fact(model, value.MetricId, scope, when, value.Value, Obtained.Reported, source.Id, null, Origin: r.Record.Key));
+                unresolved.Add(new UnresolvedRecord(dataset, record.Key, record.ModelName ?? record.ModelId, record.Provider, "no organisation name"));
+                continue;
             }
+
+            landed[record.Key] = organisation;
+            AddFacts(record, organisation, []);
+        }
+
+        var defined = snapshots.SelectMany(s => s.Entities)
+            .DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .Where(e => !curatedList.Any(c => c.Id == e.Id))
+            .ToList();
+        foreach (var entity in defined)
+        {
+            aliases.AddRange(entity.Aliases.Append(entity.Name.En).Select(a => new EntityAlias(entity.Id, a)));
         }
 
         // Two records may state the same thing (LiteLLM lists deepseek-chat under two keys): one fact.
         var distinct = facts.DistinctBy(f => f.Id, StringComparer.Ordinal).ToList();
+        var last = snapshots[^1];
+        var version = snapshots.Count == 1 ? last.Version : $"{snapshots[0].Version} … {last.Version} ({snapshots.Count} snapshots)";
         return new ImportBatch(
-            snapshot.Dataset,
-            snapshot.Version,
-            source,
-            [.. resolution.NewOrganisations, .. created.Values],
+            dataset,
+            version,
+            [.. snapshotSources.Values, .. sources.Values.Where(s => !snapshotSources.Values.Any(own => own.Id == s.Id))],
+            [.. resolution.NewOrganisations, .. organisations.Created, .. created.Values, .. defined],
             aliases,
             distinct,
-            unresolved,
-            landed);
+            [.. unresolved.DistinctBy(u => u.RecordKey, StringComparer.Ordinal)],
+            [.. landed.Select(l => new LandedRecord(l.Key, l.Value))]);
     }
 
     /// <summary>Earlier imports' models by a form of each name they go by; the first id wins a shared form.</summary>

@@ -5,17 +5,29 @@ namespace Almanac.Imports;
 
 /// <summary>A public dataset Almanac imports: its code, where it is published, and how to read it.</summary>
 /// <param name="PublicUrl">Where <c>almanac sync</c> fetches it; null when it has no stable public address.</param>
-public sealed record DatasetDefinition(string Code, string Description, Uri? PublicUrl, Func<Stream, string, SnapshotInfo?, DatasetSnapshot> Read);
+/// <param name="Read">Reads the input (one file, a folder or a zip) into one or more snapshots, oldest first.</param>
+public sealed record DatasetDefinition(string Code, string Description, Uri? PublicUrl, Func<DatasetInput, SnapshotInfo?, IReadOnlyList<DatasetSnapshot>> Read)
+{
+    /// <summary>A dataset published as one file, read by <paramref name="read"/>.</summary>
+    public static DatasetDefinition OneFile(string code, string description, Uri? publicUrl, Func<Stream, string, SnapshotInfo?, DatasetSnapshot> read) =>
+        new(code, description, publicUrl, (input, info) =>
+        {
+            var file = input.OnlyFile(code);
+            using var stream = file.Open();
+            var given = info ?? new SnapshotInfo();
+            return [read(stream, file.Name, given with { LastWritten = given.LastWritten ?? file.LastWritten })];
+        });
+}
 
 /// <summary>The datasets Almanac can import.</summary>
 public static class Datasets
 {
     public static readonly IReadOnlyList<DatasetDefinition> All =
     [
-        new(ModelsDevReader.Dataset, "models.dev api.json: providers and their models, prices per 1M tokens", ModelsDevReader.PublicUrl, ModelsDevReader.Read),
-        new(ModelsDevLabsReader.Dataset, "models.dev labs.json: base models with benchmarks", null, ModelsDevLabsReader.Read),
-        new(LiteLlmReader.Dataset, "LiteLLM model_prices_and_context_window.json: prices per token", LiteLlmReader.PublicUrl, LiteLlmReader.Read),
-        new(EpochReader.Dataset, "Epoch AI Data on AI Models (CSV)", EpochReader.PublicUrl, EpochReader.Read),
+        DatasetDefinition.OneFile(ModelsDevReader.Dataset, "models.dev api.json: providers and their models, prices per 1M tokens", ModelsDevReader.PublicUrl, ModelsDevReader.Read),
+        DatasetDefinition.OneFile(ModelsDevLabsReader.Dataset, "models.dev labs.json: base models with benchmarks", null, ModelsDevLabsReader.Read),
+        DatasetDefinition.OneFile(LiteLlmReader.Dataset, "LiteLLM model_prices_and_context_window.json: prices per token", LiteLlmReader.PublicUrl, LiteLlmReader.Read),
+        DatasetDefinition.OneFile(EpochReader.Dataset, "Epoch AI Data on AI Models (CSV)", EpochReader.PublicUrl, EpochReader.Read),
     ];
 
     public static DatasetDefinition? Find(string code) =>

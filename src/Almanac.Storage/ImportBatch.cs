@@ -3,14 +3,15 @@ using Almanac.Knowledge;
 namespace Almanac.Storage;
 
 /// <summary>
-/// Everything one dataset snapshot adds: the snapshot as a source, canonical models not known
+/// Everything one dataset snapshot (or a run of successive snapshots) adds: the snapshots as
+/// sources, with the documents rows cite where a dataset cites its own, canonical models and other entities not known
 /// before, the names each model goes by in the dataset, the facts (each with its record key in
 /// <see cref="Fact.Origin"/>), the records that matched no model, and where every other record landed.
 /// </summary>
 public sealed record ImportBatch(
     string Dataset,
     string Version,
-    Source Source,
+    IReadOnlyList<Source> Sources,
     IReadOnlyList<Entity> NewEntities,
     IReadOnlyList<EntityAlias> Aliases,
     IReadOnlyList<Fact> Facts,

@@ -111,9 +111,9 @@ public sealed class ImportCommandTests(ImportedStore store) : IClassFixture<Impo
     [Fact]
     public void An_unknown_dataset_or_missing_file_is_a_usage_error()
     {
-        store.Run("import", "openrouter", SharedDatasets.Epoch).Error.ShouldContain("unknown dataset 'openrouter'; expected one of models-dev, models-dev-labs, litellm, epoch");
+        store.Run("import", "nonesuch", SharedDatasets.Epoch).Error.ShouldContain("unknown dataset 'nonesuch'; expected one of models-dev, models-dev-labs, litellm, epoch");
         var missing = store.Run("import", "epoch", "/nonexistent/notable.csv");
         missing.ExitCode.ShouldBe(2);
-        missing.Error.ShouldContain("no such file: /nonexistent/notable.csv");
+        missing.Error.ShouldContain("no such file or folder: /nonexistent/notable.csv");
     }
 }

@@ -39,7 +39,7 @@ internal static class SampleKnowledge
         return new ImportBatch(
             "models-dev",
             date,
-            source,
+            [source],
             [new Entity("claude-3-5-sonnet", EntityKind.Model, new LocalizedName("Claude 3.5 Sonnet", null), [], Developer: "anthropic")],
             [new EntityAlias("claude-3-5-sonnet", "claude-3-5-sonnet-20240620"), new EntityAlias("claude-3-5-sonnet", "Claude Sonnet 3.5")],
             [Price("price-input", inputPrice), Price("price-output", 15m)],

@@ -17,7 +17,7 @@ internal static class ImportCommand
     public static Command Create(CliContext context)
     {
         var dataset = new Argument<string>("dataset") { Description = $"One of {string.Join(", ", Datasets.All.Select(d => d.Code))}" };
-        var location = new Argument<string>("file-or-url") { Description = "A downloaded file, or its http(s) address" };
+        var location = new Argument<string>("file-folder-or-url") { Description = "A downloaded file (.json, .json.gz, .csv, .zip), a folder of them, or an http(s) address" };
         var date = new Option<string?>("--snapshot-date") { Description = "The day the file's content is as of (YYYY-MM-DD); default: the date in the file or its name, else the file's last change" };
         var version = new Option<string?>("--snapshot-version") { Description = "A label for the snapshot (a commit, a release); default: its date" };
         var command = new Command("import", "Import a public dataset: models-dev, models-dev-labs, litellm, epoch") { dataset, location, date, version };
@@ -64,24 +64,33 @@ internal static class ImportCommand
             else
             {
                 path = location;
-                if (!File.Exists(path))
+                if (!File.Exists(path) && !Directory.Exists(path))
                 {
-                    throw new CliException($"no such file: {path}");
+                    throw new CliException($"no such file or folder: {path}");
                 }
-
-                info = info with { LastWritten = info.LastWritten ?? DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path)) };
             }
 
-            DatasetSnapshot snapshot;
-            using (var stream = File.OpenRead(path))
+            var input = DatasetInput.FromPath(path, name: downloaded is null ? null : Path.GetFileName(new Uri(location).AbsolutePath));
+            var snapshots = progress.Run($"{definition.Code}: reading", report =>
             {
-                snapshot = definition.Read(stream, downloaded is null ? Path.GetFileName(path) : Path.GetFileName(new Uri(location).AbsolutePath), info);
+                report("reading files", 0, input.Files.Count);
+                return definition.Read(input, info);
+            });
+
+            if (snapshots.Count == 0)
+            {
+                throw new CliException($"{location} holds no {definition.Code} snapshot; nothing was imported", ExitCodes.InvalidData);
             }
 
             var summary = progress.Run($"{definition.Code}", report =>
-                DatasetImporter.Import(snapshot, workspace.Store, context.Clock.GetUtcNow(), new InlineProgress<ImportProgress>(p =>
+                DatasetImporter.Import(snapshots, workspace.Store, context.Clock.GetUtcNow(), new InlineProgress<ImportProgress>(p =>
                     report(p.Phase == ImportPhase.Resolving ? "resolving models" : "storing facts", p.Done, p.Total))));
-            return new Result(definition.Code, $"{snapshot.Version} ({snapshot.Date:yyyy-MM-dd})", summary, CountConflicts(workspace, DatasetImporter.SourceOf(snapshot).Id), clock.Elapsed);
+            var first = snapshots[0];
+            var last = snapshots[^1];
+            var label = snapshots.Count == 1
+                ? $"{last.Version} ({last.Date:yyyy-MM-dd})"
+                : $"{snapshots.Count} snapshots, {first.Date:yyyy-MM-dd} → {last.Date:yyyy-MM-dd}";
+            return new Result(definition.Code, label, summary, CountConflicts(workspace, snapshots.Select(s => DatasetImporter.SourceOf(s).Id).ToHashSet(StringComparer.Ordinal)), clock.Elapsed);
         }
         catch (ImportException e)
         {
@@ -101,11 +110,11 @@ internal static class ImportCommand
     }
 
     /// <summary>Conflicts about models that this snapshot is one side of.</summary>
-    private static int CountConflicts(Workspace workspace, string sourceId)
+    private static int CountConflicts(Workspace workspace, HashSet<string> sourceIds)
     {
         var facts = workspace.Store.Facts(new FactQuery(MetricIds: ModelCatalogue.Metrics, EntityKind: EntityKind.Model));
         return ConflictFinder.Find(facts.Select(f => new Statement(f.Fact, f.Source)))
-            .Count(c => c.Statements.Any(s => s.Source.Id == sourceId));
+            .Count(c => c.Statements.Any(s => sourceIds.Contains(s.Source.Id)));
     }
 
     internal static void Summarise(IReadOnlyList<Result> results, IAnsiConsole console)

@@ -15,6 +15,8 @@ namespace Almanac.Catalogue;
 /// <param name="Provider">Who serves this offering (<c>anthropic</c>, <c>bedrock</c>, <c>openrouter</c>); null for records not tied to a provider (labs, Epoch).</param>
 /// <param name="Organization">The developer, where the dataset states it (Epoch's Organization, the labs lab).</param>
 /// <param name="Location">Where the record was read, for messages: a JSON path or a CSV line.</param>
+/// <param name="Subject">What the record is about: a model (landed by the model resolution rules) or an
+/// organisation (a company row of Epoch AI's companies data, landed on the organisation its name stands for).</param>
 public sealed record DatasetRecord(
     string Key,
     string ModelId,
@@ -22,7 +24,25 @@ public sealed record DatasetRecord(
     string? Provider,
     string? Organization,
     IReadOnlyList<RecordValue> Values,
-    string Location);
+    string Location,
+    EntityKind Subject = EntityKind.Model);
 
-/// <summary>One value a record states: metric, optional scope (e.g. a benchmark), value.</summary>
-public sealed record RecordValue(string MetricId, FactValue Value, Scope? Scope = null);
+/// <summary>
+/// One value a record states: metric, optional scope (e.g. a benchmark), value, and where the
+/// dataset says more than the snapshot does, the value's own period and source.
+/// </summary>
+/// <param name="Period">The period the value describes (a week of token counts, the day of a funding round);
+/// null for a value that is as of the snapshot's day (a list price, a context window).</param>
+/// <param name="Source">The document the value rests on, where the dataset cites one per row (Epoch AI's
+/// companies data); null to cite the snapshot itself.</param>
+/// <param name="Quote">The row's own words for the value, where the dataset keeps them.</param>
+/// <param name="Note">What the dataset says about the value (its confidence, its type), kept with the fact.</param>
+public sealed record RecordValue(
+    string MetricId,
+    FactValue Value,
+    Scope? Scope = null,
+    Periods.Period? Period = null,
+    Source? Source = null,
+    Obtained Obtained = Obtained.Reported,
+    string? Quote = null,
+    string? Note = null);

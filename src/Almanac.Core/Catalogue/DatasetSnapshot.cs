@@ -1,3 +1,5 @@
+using Almanac.Knowledge;
+
 namespace Almanac.Catalogue;
 
 /// <summary>
@@ -16,4 +18,12 @@ public sealed record DatasetSnapshot(
     string Publisher,
     string Title,
     string Licence,
-    IReadOnlyList<DatasetRecord> Records);
+    IReadOnlyList<DatasetRecord> Records,
+    IReadOnlyList<Entity>? Entities = null)
+{
+    /// <summary>
+    /// Entities the dataset itself defines, not models or developers: the benchmarks of Epoch AI's
+    /// benchmarking hub, with the names they go by. Curated entities of the same id are kept as they are.
+    /// </summary>
+    public IReadOnlyList<Entity> Entities { get; init; } = Entities ?? [];
+}

@@ -14,6 +14,9 @@ public enum EntityKind
     Region,
     Segment,
     CurrencyPair,
+
+    /// <summary>A benchmark or leaderboard models are scored on (GPQA Diamond, LMArena's text arena).</summary>
+    Benchmark,
 }
 
 /// <summary>Codes of <see cref="EntityKind"/> as written in data files.</summary>
@@ -28,7 +31,8 @@ public static class EntityKindCodes
         (EntityKind.Market, "market"),
         (EntityKind.Region, "region"),
         (EntityKind.Segment, "segment"),
-        (EntityKind.CurrencyPair, "currency-pair"));
+        (EntityKind.CurrencyPair, "currency-pair"),
+        (EntityKind.Benchmark, "benchmark"));
 
     public static string ToCode(this EntityKind kind) => Codes.ToCode(kind);
 

@@ -12,7 +12,11 @@ public abstract partial class SqlKnowledgeStore
         using var transaction = BeginWrite(_connection);
         try
         {
-            UpsertSource(batch.Source, transaction);
+            foreach (var source in batch.Sources)
+            {
+                UpsertSource(source, transaction);
+            }
+
             var newEntities = 0;
             using (var insert = Command("""
                 INSERT INTO entities (id, kind, name_en, name_zh, parent, developer, origin) VALUES (@id, @kind, @en, @zh, @parent, @developer, 'import')
@@ -67,7 +71,7 @@ public abstract partial class SqlKnowledgeStore
             var incoming = batch.Facts.DistinctBy(f => f.Id, StringComparer.Ordinal).ToList();
             var added = incoming.Where(f => !current.Contains(f.Id)).ToList();
             var batchId = NextBatch(transaction);
-            RecordBatch(batchId, stamp, $"import {batch.Dataset} {batch.Version}", batch.Source.Id, added.Count, 0, transaction);
+            RecordBatch(batchId, stamp, $"import {batch.Dataset} {batch.Version}", batch.Sources[0].Id, added.Count, 0, transaction);
             InsertFacts(added, batchId, stamp, batch.Dataset, transaction, progress);
             ReplaceUnresolved(batch, batchId, transaction);
             transaction.Commit();

@@ -116,9 +116,15 @@ public static class WriteApi
         try
         {
             using var stream = new MemoryStream(upload.Bytes, writable: false);
-            var snapshot = definition.Read(stream, fileName ?? upload.FileName ?? definition.Code, info);
-            var summary = host.Import(snapshot);
-            return TypedResults.Ok(new ImportResultDto(definition.Code, snapshot.Version, SourceDto.Day(snapshot.Date), summary.Added, summary.Unchanged, summary.NewEntities, summary.Unresolved));
+            var snapshots = definition.Read(DatasetInput.FromStream(fileName ?? upload.FileName ?? definition.Code, stream, info.LastWritten), info);
+            if (snapshots.Count == 0)
+            {
+                return Problems.Invalid("body", $"the upload holds no {definition.Code} snapshot");
+            }
+
+            var summary = host.Import(snapshots);
+            var snapshot = snapshots[^1];
+            return TypedResults.Ok(new ImportResultDto(definition.Code, snapshots.Count == 1 ? snapshot.Version : $"{snapshots[0].Version} … {snapshot.Version}", SourceDto.Day(snapshot.Date), summary.Added, summary.Unchanged, summary.NewEntities, summary.Unresolved));
         }
         catch (ImportException e)
         {

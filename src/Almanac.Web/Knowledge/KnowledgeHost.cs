@@ -117,12 +117,12 @@ internal sealed partial class KnowledgeHost : IDisposable
         }
     }
 
-    /// <summary>Stores one dataset snapshot, all or nothing, and makes the next reads see it.</summary>
-    public ImportSummary Import(DatasetSnapshot snapshot)
+    /// <summary>Stores dataset snapshots (successive ones of one dataset), all or nothing, and makes the next reads see them.</summary>
+    public ImportSummary Import(IReadOnlyList<DatasetSnapshot> snapshots)
     {
         lock (_writeLock)
         {
-            var summary = DatasetImporter.Import(snapshot, _workspace.Store, _clock.GetUtcNow());
+            var summary = DatasetImporter.Import(snapshots, _workspace.Store, _clock.GetUtcNow());
             Invalidate();
             return summary;
         }
