@@ -10,7 +10,7 @@ public sealed class Scope : IEquatable<Scope>
 {
     /// <summary>The keys a scope may use.</summary>
     public static readonly ImmutableArray<string> Keys =
-        ["market", "region", "segment", "use-case", "basis", "benchmark", "answer", "variant", "round", "provider", "offering"];
+        ["market", "region", "segment", "use-case", "basis", "benchmark", "answer", "variant", "round", "provider", "offering", "status", "evaluator"];
 
     private Scope(ImmutableSortedDictionary<string, string> values)
     {
