@@ -1,3 +1,4 @@
+using Almanac.Periods;
 using Almanac.Quantities;
 
 namespace Almanac.Checking.Judging;
@@ -11,6 +12,9 @@ namespace Almanac.Checking.Judging;
 internal sealed class SameMeasureRule : IDocumentRule
 {
     private static readonly string[] AnotherSource = ["另一", "另据", "另有", "另外一", "其他机构", "another", "alternative", "other estimate"];
+
+    /// <summary>Measures whose one value describes a whole span of periods (a CAGR over 2025–2034).</summary>
+    private static readonly HashSet<string> SpanMeasures = new(StringComparer.Ordinal) { "cagr", "growth", "yoy-growth" };
 
     public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)
     {
@@ -44,6 +48,13 @@ internal sealed class SameMeasureRule : IDocumentRule
     {
         if (a.Quantity is null || b.Quantity is null || a.EntityId is null || a.MetricId is null
             || a.EntityId != b.EntityId || a.MetricId != b.MetricId || !a.Scope.Equals(b.Scope))
+        {
+            return false;
+        }
+
+        // A span such as a note's "2023–2026" is the time a series covers, not one moment: levels
+        // dated within it (monthly token volumes by date) are not the same measure stated twice.
+        if (a.Period is { Kind: PeriodKind.Range } && !SpanMeasures.Contains(a.MetricId))
         {
             return false;
         }

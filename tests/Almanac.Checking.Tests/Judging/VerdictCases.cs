@@ -72,6 +72,12 @@ public sealed record VerdictCase(
         var china209 = Figure("约209亿元", "china-llm", "market-size", "2024", "region=china", line: 23, sentence: "2024年语言大模型市场规模147亿元人民币，2024年约209亿元");
         yield return new("the same measure stated as 147亿 and 209亿", [china147, china209], 0, Verdict.Inconsistent, "both 147亿元 (line 23) and 约209亿元", "claim:约209亿元");
         yield return new("the other of the pair is marked too", [china147, china209], 1, Verdict.Inconsistent, "147亿元", "claim:147亿元");
+        var tokens2024 = Figure("9.7T", "acme", "tokens-processed", "2023/2026", line: 44, unit: Unit.Tokens);
+        var tokens2025 = Figure("480T", "acme", "tokens-processed", "2023/2026", line: 45, unit: Unit.Tokens);
+        yield return new("levels dated within a note's span are a series, not one measure twice", [tokens2024, tokens2025], 1, Verdict.Unverifiable, "No fact");
+        var cagrA = Figure("21.6%", "widget-llm", "cagr", "2025/2034", "region=world", line: 10);
+        var cagrB = Figure("28.0%", "widget-llm", "cagr", "2025/2034", "region=world", line: 12);
+        yield return new("a rate over one span stated twice is the same measure", [cagrA, cagrB], 1, Verdict.Inconsistent, "both 21.6% (line 10) and 28.0%");
         yield return new("a figure marked as another forecast is no inconsistency",
             [Figure("73.58亿美元", "llm", "market-size", "2025", "region=world", line: 7), Figure("50.3亿美元", "llm", "market-size", "2025", "region=world", line: 8, context: "2025年另一预测")],
             1, Verdict.Unverifiable, "No fact");
