@@ -34,7 +34,8 @@ public static class DatasetImporter
         var imported = store.ImportedEntityIds();
         var batch = Prepare(snapshots, store.CuratedEntities(), store.Entities().Where(e => imported.Contains(e.Id)), store.Landed(snapshots[0].Dataset));
         progress?.Report(new ImportProgress(ImportPhase.Storing, 0, batch.Facts.Count));
-        return store.Import(batch, now, progress is null ? null : new Progress(progress, batch.Facts.Count));
+        var summary = store.Import(batch, now, progress is null ? null : new Progress(progress, batch.Facts.Count));
+        return summary with { Dropped = snapshots.Sum(s => s.Dropped.Count) };
     }
 
     /// <summary>
@@ -235,9 +236,17 @@ public static class DatasetImporter
         SourceKind.Secondary,
         snapshot.Licence);
 
+    /// <summary>
+    /// Who offers the record's figures and how: the developer's own pay-as-you-go API (<c>first-party</c>), a
+    /// subscription plan (<c>plan</c>, whoever runs it: a plan's per-token price is not a list price), or
+    /// anyone else (<c>reseller</c>).
+    /// </summary>
+    public static string Offering(string provider, bool isFirstParty) =>
+        Organisations.IsPlan(provider) ? "plan" : isFirstParty ? "first-party" : "reseller";
+
     private static List<KeyValuePair<string, string>> OfferingScope(RecordResolution r) =>
         r.Record.Provider is { } provider
-            ? [KeyValuePair.Create("provider", provider), KeyValuePair.Create("offering", r.IsFirstParty ? "first-party" : "reseller")]
+            ? [KeyValuePair.Create("provider", provider), KeyValuePair.Create("offering", Offering(provider, r.IsFirstParty))]
             : [];
 
     private static Scope Merge(Scope? scope, List<KeyValuePair<string, string>> extra) =>

@@ -30,4 +30,7 @@ public sealed record UnresolvedRecord(string Dataset, string RecordKey, string? 
 /// <summary>What an import changed.</summary>
 /// <param name="Added">Facts new to the store.</param>
 /// <param name="Unchanged">Facts the store already held from an earlier import of the same snapshot.</param>
-public sealed record ImportSummary(int Added, int Unchanged, int NewEntities, int Unresolved);
+/// <param name="Dropped">Values the readers left out as placeholders or impossible figures (a context of 99,999,999).</param>
+/// <param name="Moved">Facts of earlier imports moved to another model (retracted and added again there) because the
+/// records of all datasets, resolved together, now land their record elsewhere.</param>
+public sealed record ImportSummary(int Added, int Unchanged, int NewEntities, int Unresolved, int Dropped = 0, int Moved = 0);
