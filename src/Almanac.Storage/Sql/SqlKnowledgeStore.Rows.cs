@@ -18,7 +18,7 @@ public abstract partial class SqlKnowledgeStore
     /// <paramref name="columns"/> order; <paramref name="conflict"/> is the <c>ON CONFLICT</c> clause, if any.
     /// </summary>
     /// <returns>The rows the statements report changed.</returns>
-    private int InsertRows(string table, IReadOnlyList<string> columns, string conflict, IEnumerable<object?[]> rows, DbTransaction transaction, Action<int>? written = null)
+    private int InsertRows(string table, string[] columns, string conflict, IEnumerable<object?[]> rows, DbTransaction transaction, Action<int>? written = null)
     {
         var changed = 0;
         var done = 0;
@@ -56,12 +56,12 @@ public abstract partial class SqlKnowledgeStore
 
         DbCommand Prepare(int count)
         {
-            var sql = new StringBuilder(CultureInfo.InvariantCulture, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
+            var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
             var command = Command(string.Empty, transaction);
             for (var r = 0; r < count; r++)
             {
                 sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
+                for (var c = 0; c < columns.Length; c++)
                 {
                     var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
                     sql.Append(c == 0 ? name : ", " + name);
