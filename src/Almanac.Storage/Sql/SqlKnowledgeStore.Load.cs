@@ -100,15 +100,20 @@ public abstract partial class SqlKnowledgeStore
         "value_kind", "value", "value_high", "unit", "qualifier", "obtained", "sample", "source_id", "quote", "note", "origin", "recorded_at", "dataset",
     ];
 
-    private void InsertFacts(IEnumerable<Fact> facts, long batch, string stamp, string? dataset, DbTransaction transaction, IProgress<int>? progress)
+    private void InsertFacts(IEnumerable<Fact> facts, long batch, string stamp, string? dataset, DbTransaction transaction, IProgress<int>? progress) =>
+        InsertFacts(facts.Select(f => (f.Id, f)), batch, stamp, dataset, transaction, progress);
+
+    /// <summary>Inserts facts whose ids the caller has computed already (an id is a SHA-256 of the fact: worth computing once).</summary>
+    private void InsertFacts(IEnumerable<(string Id, Fact Fact)> facts, long batch, string stamp, string? dataset, DbTransaction transaction, IProgress<int>? progress)
     {
         var last = 0;
-        var written = InsertRows("facts", FactColumns, string.Empty, facts.Select(fact =>
+        var written = InsertRows("facts", FactColumns, string.Empty, facts.Select(pair =>
         {
+            var (id, fact) = pair;
             var row = FactRow.From(fact);
             return new object?[]
             {
-                fact.Id, batch, fact.EntityId, fact.MetricId, fact.Scope.Canonical, fact.Period.ToString(),
+                id, batch, fact.EntityId, fact.MetricId, fact.Scope.Canonical, fact.Period.ToString(),
                 fact.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), fact.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 row.Kind, row.Value, row.High, row.Unit, row.Qualifier, fact.Obtained.ToCode(), fact.Sample, fact.SourceId,
                 fact.Quote, fact.Note, fact.Origin, stamp, dataset,
