@@ -3,6 +3,7 @@ using System.Globalization;
 using Almanac.Catalogue;
 using Almanac.DataFiles;
 using Almanac.Imports;
+using Almanac.Imports.Readers;
 using Almanac.Storage;
 using Almanac.Storage.Postgres;
 using Almanac.Storage.Sqlite;
