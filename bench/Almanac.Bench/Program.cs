@@ -2,7 +2,7 @@ using System.Globalization;
 using Almanac.Bench;
 
 // Almanac.Bench cli-startup <almanac binary> [runs] [-- almanac arguments]
-// Almanac.Bench imports <repository root> <shared data folder>
+// Almanac.Bench imports <repository root> <shared data folder> [PostgreSQL connection string]
 // Almanac.Bench check <almanac binary> <note> [runs]
 // Almanac.Bench check-batch <almanac binary> <folder of notes> [megabytes]
 // Almanac.Bench report <almanac binary> <output html> [runs] [lang]
@@ -15,7 +15,7 @@ switch (args.FirstOrDefault())
         string[] command = separator >= 0 ? args[(separator + 1)..] : ["facts", "--entity", "anthropic", "--format", "json"];
         return CommandTiming.Run(Path.GetFullPath(args[1]), Directory.GetCurrentDirectory(), command, runs, targetMs: 300);
     case "imports" when args.Length >= 3:
-        return ImportTiming.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), targetSeconds: 10);
+        return ImportTiming.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), targetSeconds: 30, postgres: args.Length > 3 ? args[3] : null);
     case "check" when args.Length >= 3:
         var checkRuns = args.Length > 3 && int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 10;
         return CommandTiming.Run(Path.GetFullPath(args[1]), Directory.GetCurrentDirectory(), ["check", Path.GetFullPath(args[2]), "--format", "json"], checkRuns, targetMs: 1000);
@@ -33,7 +33,7 @@ switch (args.FirstOrDefault())
         return LoadTiming.Run(server, rate, TimeSpan.FromSeconds(seconds), maxRequests);
     default:
         Console.Error.WriteLine("usage: Almanac.Bench cli-startup <path to almanac> [runs] [-- <almanac arguments>]");
-        Console.Error.WriteLine("       Almanac.Bench imports <repository root> <shared data folder>");
+        Console.Error.WriteLine("       Almanac.Bench imports <repository root> <shared data folder> [PostgreSQL connection string]");
         Console.Error.WriteLine("       Almanac.Bench check <path to almanac> <note> [runs]");
         Console.Error.WriteLine("       Almanac.Bench check-batch <path to almanac> <folder of notes> [megabytes]");
         Console.Error.WriteLine("       Almanac.Bench report <path to almanac> <output html> [runs] [lang]");

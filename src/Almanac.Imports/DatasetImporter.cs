@@ -1,4 +1,3 @@
-using System.Globalization;
 using Almanac.Catalogue;
 using Almanac.Knowledge;
 using Almanac.Periods;
@@ -31,23 +30,24 @@ public static class DatasetImporter
     {
         var records = snapshots.Sum(s => s.Records.Count);
         progress?.Report(new ImportProgress(ImportPhase.Resolving, 0, records));
+        var dataset = snapshots.Count > 0 ? snapshots[0].Dataset : string.Empty;
         var imported = store.ImportedEntityIds();
-        var batch = Prepare(snapshots, store.CuratedEntities(), store.Entities().Where(e => imported.Contains(e.Id)), store.Landed(snapshots[0].Dataset));
+        var batch = Prepare(
+            snapshots,
+            store.CuratedEntities(),
+            store.Entities().Where(e => imported.Contains(e.Id)),
+            store.Landed(dataset),
+            store.Records().Where(r => r.Dataset != dataset).ToList());
         progress?.Report(new ImportProgress(ImportPhase.Storing, 0, batch.Facts.Count));
-        return store.Import(batch, now, progress is null ? null : new Progress(progress, batch.Facts.Count));
+        var summary = store.Import(batch, now, progress is null ? null : new Progress(progress, batch.Facts.Count));
+        return summary with { Dropped = snapshots.Sum(s => s.Dropped.Count) };
     }
 
-    /// <summary>
-    /// Resolves the snapshot's records and builds what the store takes. Records are resolved against
-    /// the curated entities, so names that earlier imports gathered cannot make a curated match
-    /// ambiguous. A record that would start a new model goes instead, in this order, to the model it
-    /// landed on in the previous import of its dataset, to an earlier import's model that goes by
-    /// its id or name, or to one with the same key: importing again changes nothing, and datasets
-    /// imported one after another meet on the same models.
-    /// </summary>
+    /// <summary>Resolves one snapshot's records and builds what the store takes; see the overload for successive snapshots.</summary>
     /// <param name="curated">The curated entities, with only their curated names.</param>
     /// <param name="importedEarlier">The entities earlier imports created, with every name they gathered.</param>
-    /// <param name="previouslyLanded">Where each record of the previous import of this dataset landed, by record key.</param>
+    /// <param name="previouslyLanded">Where each record of the previous import of this dataset landed, by record key
+    /// (kept for callers; landing now follows from the records alone).</param>
     public static ImportBatch Prepare(
         DatasetSnapshot snapshot,
         IEnumerable<Entity> curated,
@@ -56,22 +56,41 @@ public static class DatasetImporter
         Prepare([snapshot], curated, importedEarlier, previouslyLanded);
 
     /// <summary>
-    /// As <see cref="Prepare(DatasetSnapshot, IEnumerable{Entity}, IEnumerable{Entity}, IReadOnlyDictionary{string, string}?)"/>
-    /// for successive snapshots of one dataset: every record is resolved with the others, and each fact
-    /// cites the snapshot that showed it, dated by that snapshot.
+    /// As <see cref="Prepare(IReadOnlyList{DatasetSnapshot}, IEnumerable{Entity}, IEnumerable{Entity}, IReadOnlyDictionary{string, string}?, IReadOnlyList{SourcedRecord})"/>
+    /// with no other dataset's records.
     /// </summary>
     public static ImportBatch Prepare(
         IReadOnlyList<DatasetSnapshot> snapshots,
         IEnumerable<Entity> curated,
         IEnumerable<Entity> importedEarlier,
-        IReadOnlyDictionary<string, string>? previouslyLanded = null)
+        IReadOnlyDictionary<string, string>? previouslyLanded = null) =>
+        Prepare(snapshots, curated, importedEarlier, previouslyLanded, []);
+
+    /// <summary>
+    /// Resolves the records of successive snapshots of one dataset together with the latest records of every
+    /// other dataset imported before (<paramref name="otherDatasets"/>), against the curated entities only, and
+    /// builds what the store takes. Records are resolved in one order, by dataset and record key, so where a
+    /// record lands, and what a new model is called, follows from the records alone, not from which dataset came
+    /// first; records of other datasets that now land elsewhere are listed in <see cref="ImportBatch.Relanded"/>
+    /// for the store to move their facts. Each fact cites the snapshot that showed it, dated by that snapshot;
+    /// every record of one key lands where the latest snapshot's record of that key does.
+    /// </summary>
+    /// <param name="otherDatasets">The latest records of the other datasets in the store (<see cref="IKnowledgeStore.Records"/>).</param>
+    public static ImportBatch Prepare(
+        IReadOnlyList<DatasetSnapshot> snapshots,
+        IEnumerable<Entity> curated,
+        IEnumerable<Entity> importedEarlier,
+        IReadOnlyDictionary<string, string>? previouslyLanded,
+        IReadOnlyList<SourcedRecord> otherDatasets)
     {
+        _ = previouslyLanded;
         if (snapshots.Count == 0 || snapshots.Any(s => s.Dataset != snapshots[0].Dataset))
         {
             throw new ArgumentException("one or more snapshots of one dataset are needed", nameof(snapshots));
         }
 
         var curatedList = curated as IReadOnlyCollection<Entity> ?? curated.ToList();
+        var earlierList = importedEarlier as IReadOnlyCollection<Entity> ?? importedEarlier.ToList();
         var dataset = snapshots[0].Dataset;
         var snapshotOf = new Dictionary<DatasetRecord, DatasetSnapshot>(ReferenceEqualityComparer.Instance);
         foreach (var s in snapshots)
@@ -82,51 +101,24 @@ public static class DatasetImporter
             }
         }
 
-        var modelRecords = snapshots.SelectMany(s => s.Records).Where(r => r.Subject == EntityKind.Model).ToList();
-        var earlierModels = importedEarlier.Where(e => e.Kind == EntityKind.Model).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
-        var taken = importedEarlier.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var resolution = new ModelResolver(curatedList).Resolve(modelRecords.Select(r => new SourcedRecord(dataset, r)));
-        var newIds = resolution.NewModels.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        var byName = Index(earlierModels, AliasKey.Of);
-        var byKey = Index(earlierModels, name => ModelKey.Of(name) is { IsEmpty: false } key ? key.Identity : string.Empty);
-        var created = new Dictionary<string, Entity>(StringComparer.Ordinal);
-
-        string Target(RecordResolution r)
+        // The latest record of each key stands for the key: the store keeps it for later imports to resolve with.
+        var latest = new Dictionary<string, DatasetRecord>(StringComparer.Ordinal);
+        foreach (var record in snapshots.SelectMany(s => s.Records))
         {
-            var id = r.ModelId!;
-            if (!newIds.Contains(id))
-            {
-                return id;
-            }
+            latest[record.Key] = record;
+        }
 
-            if (previouslyLanded?.GetValueOrDefault(r.Record.Key) is { } before && taken.Contains(before))
-            {
-                return before;
-            }
-
-            foreach (var name in new[] { r.Record.ModelName, r.Record.ModelId }.OfType<string>())
-            {
-                if (byName.TryGetValue(AliasKey.Of(name), out var named))
-                {
-                    return named;
-                }
-            }
-
-            if (!r.Key.IsEmpty && byKey.TryGetValue(r.Key.Identity, out var keyed))
-            {
-                return keyed;
-            }
-
-            if (!taken.Contains(id))
-            {
-                created[id] = resolution.NewModels.First(m => m.Id == id);
-                return id;
-            }
-
-            // The id is taken by an earlier import's model of another key: keep them apart.
-            var apart = $"{id}-{dataset}";
-            created[apart] = resolution.NewModels.First(m => m.Id == id) with { Id = apart };
-            return apart;
+        var joint = otherDatasets.Where(o => o.Dataset != dataset)
+            .Concat(latest.Values.Select(r => new SourcedRecord(dataset, r)))
+            .Where(r => r.Record.Subject == EntityKind.Model)
+            .OrderBy(r => r.Dataset, StringComparer.Ordinal)
+            .ThenBy(r => r.Record.Key, StringComparer.Ordinal)
+            .ToList();
+        var resolution = new ModelResolver(curatedList).Resolve(joint);
+        var ownResolution = new Dictionary<string, RecordResolution>(StringComparer.Ordinal);
+        foreach (var r in resolution.Records.Where(r => r.Dataset == dataset))
+        {
+            ownResolution[r.Record.Key] = r;
         }
 
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
@@ -134,7 +126,8 @@ public static class DatasetImporter
         var facts = new List<Fact>();
         var aliases = new List<EntityAlias>();
         var unresolved = new List<UnresolvedRecord>();
-        var landed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var landed = new Dictionary<string, LandedRecord>(StringComparer.Ordinal);
+        var relanded = new List<LandedRecord>();
 
         void AddFacts(DatasetRecord record, string entity, List<KeyValuePair<string, string>> offering)
         {
@@ -150,26 +143,49 @@ public static class DatasetImporter
             }
         }
 
+        void AddAliases(RecordResolution r)
+        {
+            aliases.Add(new EntityAlias(r.ModelId!, r.Record.ModelId));
+            if (r.Record.ModelName is { } name)
+            {
+                aliases.Add(new EntityAlias(r.ModelId!, name));
+            }
+        }
+
         foreach (var r in resolution.Records)
         {
             if (r.ModelId is null)
             {
-                unresolved.Add(new UnresolvedRecord(dataset, r.Record.Key, r.Record.ModelName ?? r.Record.ModelId, r.Record.Provider, r.Message ?? r.Reason?.ToString() ?? "unresolved"));
+                if (r.Dataset == dataset)
+                {
+                    unresolved.Add(new UnresolvedRecord(dataset, r.Record.Key, r.Record.ModelName ?? r.Record.ModelId, r.Record.Provider, r.Message ?? r.Reason?.ToString() ?? "unresolved"));
+                }
+
                 continue;
             }
 
-            var model = Target(r);
-            landed[r.Record.Key] = model;
-            aliases.Add(new EntityAlias(model, r.Record.ModelId));
-            if (r.Record.ModelName is { } name)
+            AddAliases(r);
+            var landing = new LandedRecord(r.Record.Key, r.ModelId, r.Dataset == dataset ? null : r.Dataset, OfferingOf(r));
+            if (r.Dataset == dataset)
             {
-                aliases.Add(new EntityAlias(model, name));
+                landed[r.Record.Key] = landing;
             }
-
-            AddFacts(r.Record, model, OfferingScope(r));
+            else
+            {
+                relanded.Add(landing);
+            }
         }
 
-        var organisations = new OrganisationLanding(curatedList, importedEarlier);
+        // Every record of a key, in every snapshot, lands where the key's latest record does.
+        foreach (var record in snapshots.SelectMany(s => s.Records).Where(r => r.Subject == EntityKind.Model))
+        {
+            if (ownResolution.GetValueOrDefault(record.Key) is { ModelId: not null } r)
+            {
+                AddFacts(record, r.ModelId, OfferingScope(r));
+            }
+        }
+
+        var organisations = new OrganisationLanding(curatedList, earlierList);
         foreach (var record in snapshots.SelectMany(s => s.Records).Where(r => r.Subject == EntityKind.Organisation))
         {
             if (organisations.Land(record.ModelName ?? record.ModelId) is not { } organisation)
@@ -178,7 +194,7 @@ public static class DatasetImporter
                 continue;
             }
 
-            landed[record.Key] = organisation;
+            landed[record.Key] = new LandedRecord(record.Key, organisation);
             AddFacts(record, organisation, []);
         }
 
@@ -199,30 +215,15 @@ public static class DatasetImporter
             dataset,
             version,
             [.. snapshotSources.Values, .. sources.Values.Where(s => !snapshotSources.Values.Any(own => own.Id == s.Id))],
-            [.. resolution.NewOrganisations, .. organisations.Created, .. created.Values, .. defined],
+            [.. resolution.NewOrganisations, .. organisations.Created, .. resolution.NewModels, .. defined],
             aliases,
             distinct,
             [.. unresolved.DistinctBy(u => u.RecordKey, StringComparer.Ordinal)],
-            [.. landed.Select(l => new LandedRecord(l.Key, l.Value))]);
-    }
-
-    /// <summary>Earlier imports' models by a form of each name they go by; the first id wins a shared form.</summary>
-    private static Dictionary<string, string> Index(IEnumerable<Entity> models, Func<string, string> form)
-    {
-        var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var model in models)
+            [.. landed.Values])
         {
-            foreach (var name in KnowledgeBase.NamesOf(model))
-            {
-                var key = form(name);
-                if (key.Length > 0)
-                {
-                    index.TryAdd(key, model.Id);
-                }
-            }
-        }
-
-        return index;
+            Records = [.. latest.Values.Select(r => r with { Values = [] })],
+            Relanded = relanded,
+        };
     }
 
     /// <summary>The snapshot as a citable source: publisher, title, address, and the day it is as of.</summary>
@@ -235,9 +236,20 @@ public static class DatasetImporter
         SourceKind.Secondary,
         snapshot.Licence);
 
+    /// <summary>
+    /// Who offers the record's figures and how: the developer's own pay-as-you-go API (<c>first-party</c>), a
+    /// subscription plan (<c>plan</c>, whoever runs it: a plan's per-token price is not a list price), or
+    /// anyone else (<c>reseller</c>).
+    /// </summary>
+    public static string Offering(string provider, bool isFirstParty) =>
+        Organisations.IsPlan(provider) ? "plan" : isFirstParty ? "first-party" : "reseller";
+
+    private static string? OfferingOf(RecordResolution r) =>
+        r.Record.Provider is { } provider ? Offering(provider, r.IsFirstParty) : null;
+
     private static List<KeyValuePair<string, string>> OfferingScope(RecordResolution r) =>
         r.Record.Provider is { } provider
-            ? [KeyValuePair.Create("provider", provider), KeyValuePair.Create("offering", r.IsFirstParty ? "first-party" : "reseller")]
+            ? [KeyValuePair.Create("provider", provider), KeyValuePair.Create("offering", Offering(provider, r.IsFirstParty))]
             : [];
 
     private static Scope Merge(Scope? scope, List<KeyValuePair<string, string>> extra) =>

@@ -30,6 +30,12 @@ public interface IKnowledgeStore : IDisposable
     /// <summary>The canonical model each record of the latest import of <paramref name="dataset"/> landed on, by record key.</summary>
     IReadOnlyDictionary<string, string> Landed(string dataset);
 
+    /// <summary>
+    /// The latest record of each key of every dataset imported (without values), so that each import resolves
+    /// the records of all datasets together and the store does not depend on the order they were imported in.
+    /// </summary>
+    IReadOnlyList<Catalogue.SourcedRecord> Records();
+
     /// <summary>The records the latest import of each dataset could not resolve.</summary>
     IReadOnlyList<UnresolvedRecord> Unresolved(string? dataset = null);
 

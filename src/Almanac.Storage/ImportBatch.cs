@@ -16,10 +16,22 @@ public sealed record ImportBatch(
     IReadOnlyList<EntityAlias> Aliases,
     IReadOnlyList<Fact> Facts,
     IReadOnlyList<UnresolvedRecord> Unresolved,
-    IReadOnlyList<LandedRecord> Landed);
+    IReadOnlyList<LandedRecord> Landed)
+{
+    /// <summary>The dataset's records as the store keeps them for later imports to resolve with (values left out).</summary>
+    public IReadOnlyList<Catalogue.DatasetRecord> Records { get; init; } = [];
+
+    /// <summary>
+    /// Where the records of the other datasets land now that all are resolved together. A stored fact whose
+    /// record lands elsewhere than before (another model, or another offering) is retracted and added again there.
+    /// </summary>
+    public IReadOnlyList<LandedRecord> Relanded { get; init; } = [];
+}
 
 /// <summary>A dataset record and the canonical model it landed on.</summary>
-public sealed record LandedRecord(string RecordKey, string EntityId);
+/// <param name="Dataset">The record's dataset where it is not the batch's own (a record re-landed by a later import).</param>
+/// <param name="Offering">The offering its facts carry in their scope (<c>first-party</c>, <c>reseller</c>, <c>plan</c>), where it has a provider.</param>
+public sealed record LandedRecord(string RecordKey, string EntityId, string? Dataset = null, string? Offering = null);
 
 /// <summary>A name an entity goes by in a dataset.</summary>
 public sealed record EntityAlias(string EntityId, string Alias);
@@ -30,4 +42,7 @@ public sealed record UnresolvedRecord(string Dataset, string RecordKey, string? 
 /// <summary>What an import changed.</summary>
 /// <param name="Added">Facts new to the store.</param>
 /// <param name="Unchanged">Facts the store already held from an earlier import of the same snapshot.</param>
-public sealed record ImportSummary(int Added, int Unchanged, int NewEntities, int Unresolved);
+/// <param name="Dropped">Values the readers left out as placeholders or impossible figures (a context of 99,999,999).</param>
+/// <param name="Moved">Facts of earlier imports moved to another model (retracted and added again there) because the
+/// records of all datasets, resolved together, now land their record elsewhere.</param>
+public sealed record ImportSummary(int Added, int Unchanged, int NewEntities, int Unresolved, int Dropped = 0, int Moved = 0);

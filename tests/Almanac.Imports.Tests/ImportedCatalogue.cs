@@ -31,7 +31,7 @@ public sealed class ImportedCatalogue : IDisposable
         Epoch = SharedData.Read("epoch-ai/notable_ai_models_2026-01.csv", (s, n) => EpochReader.Read(s, n));
         foreach (var snapshot in new[] { ModelsDev, LiteLlm, Epoch })
         {
-            var batch = DatasetImporter.Prepare(snapshot, Store.CuratedEntities(), Earlier(Store), Store.Landed(snapshot.Dataset));
+            var batch = DatasetImporter.Prepare([snapshot], Store.CuratedEntities(), Earlier(Store), Store.Landed(snapshot.Dataset), Store.Records());
             Batches[snapshot.Dataset] = batch;
             Summaries[snapshot.Dataset] = Store.Import(batch, ImportedAt);
         }

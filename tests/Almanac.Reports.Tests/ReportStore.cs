@@ -42,7 +42,7 @@ public sealed class ReportStore : IDisposable
         using var stream = File.OpenRead(path);
         var snapshot = read(stream, path);
         var earlier = Store.Entities().Where(e => Store.ImportedEntityIds().Contains(e.Id)).ToList();
-        Store.Import(DatasetImporter.Prepare(snapshot, Store.CuratedEntities(), earlier, Store.Landed(snapshot.Dataset)), LoadedAt);
+        Store.Import(DatasetImporter.Prepare([snapshot], Store.CuratedEntities(), earlier, Store.Landed(snapshot.Dataset), Store.Records()), LoadedAt);
     }
 }
 

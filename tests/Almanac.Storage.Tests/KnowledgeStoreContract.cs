@@ -29,7 +29,7 @@ public abstract class KnowledgeStoreContract : IDisposable
     public void Creates_its_schema_on_first_use()
     {
         var store = Open();
-        store.SchemaVersion().ShouldBe(2);
+        store.SchemaVersion().ShouldBe(3);
         store.LoadedFingerprint().ShouldBeNull();
         store.Facts(new FactQuery()).ShouldBeEmpty();
     }
@@ -134,6 +134,40 @@ public abstract class KnowledgeStoreContract : IDisposable
         names.ResolveEntity("mixtral 8x7b").Single().Id.ShouldBe("mixtral-8x7b");
         names.ResolveMetric("市场份额")!.Id.ShouldBe("market-share");
         names.ResolveMetric("份额")!.Id.ShouldBe("market-share");
+    }
+
+    [Fact]
+    public void Keeps_the_records_of_an_import_and_moves_the_facts_of_a_record_that_lands_elsewhere()
+    {
+        var store = Open();
+        store.Load(SampleKnowledge.With(SampleKnowledge.Share), "fp1", "test", Monday);
+        var batch = SampleKnowledge.Import("2026-07-02");
+        const string Key = "providers/anthropic/models/claude-3-5-sonnet-20240620";
+        store.Import(batch with { Records = [new Catalogue.DatasetRecord(Key, "claude-3-5-sonnet-20240620", "Claude Sonnet 3.5", "anthropic", null, [], "$.anthropic")] }, Monday);
+
+        var kept = store.Records().ShouldHaveSingleItem();
+        (kept.Dataset, kept.Record.Key, kept.Record.ModelName, kept.Record.Provider).ShouldBe(("models-dev", Key, "Claude Sonnet 3.5", "anthropic"));
+
+        // Another dataset's import finds the record lands on another model, as a reseller's offering.
+        var moved = new Entity("claude-sonnet-3-5", EntityKind.Model, new LocalizedName("Claude Sonnet 3.5", null), []);
+        var other = new ImportBatch("litellm", "v1", batch.Sources, [moved], [], [], [], [])
+        {
+            Relanded = [new LandedRecord(Key, moved.Id, "models-dev", "reseller")],
+        };
+        var summary = store.Import(other, Tuesday);
+
+        summary.Moved.ShouldBe(2);
+        store.Landed("models-dev")[Key].ShouldBe(moved.Id);
+        store.Facts(new FactQuery(EntityIds: ["claude-3-5-sonnet"])).ShouldBeEmpty();
+        var now = store.Facts(new FactQuery(EntityIds: [moved.Id]));
+        now.Select(f => f.Fact.Value.Quantity!.Value.Value).ShouldBe([3m, 15m], ignoreOrder: true);
+        now.ShouldAllBe(f => f.Fact.Scope["provider"] == "anthropic" && f.Fact.Origin == Key && f.RetractedAt == null);
+        var history = store.Facts(new FactQuery(EntityIds: ["claude-3-5-sonnet"], IncludeRetracted: true));
+        history.Count.ShouldBe(2);
+        history.ShouldAllBe(f => f.RetractedAt == Tuesday);
+
+        // The same landing again moves nothing.
+        store.Import(other, Tuesday.AddDays(1)).Moved.ShouldBe(0);
     }
 
     [Fact]

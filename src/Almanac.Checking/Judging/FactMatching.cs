@@ -46,7 +46,7 @@ internal static class FactMatching
     {
         if (ModelProperties.Contains(metricId))
         {
-            if (fact["offering"] == "reseller")
+            if (fact["offering"] is "reseller" or "plan")
             {
                 return false;
             }

@@ -123,7 +123,8 @@ internal static class ImportCommand
             .AddColumn("Dataset").AddColumn("Snapshot")
             .AddColumn(new TableColumn("Added").RightAligned()).AddColumn(new TableColumn("Unchanged").RightAligned())
             .AddColumn(new TableColumn("New models").RightAligned()).AddColumn(new TableColumn("Conflicts").RightAligned())
-            .AddColumn(new TableColumn("Unresolved").RightAligned()).AddColumn(new TableColumn("Time").RightAligned());
+            .AddColumn(new TableColumn("Unresolved").RightAligned()).AddColumn(new TableColumn("Dropped").RightAligned())
+            .AddColumn(new TableColumn("Moved").RightAligned()).AddColumn(new TableColumn("Time").RightAligned());
         foreach (var r in results)
         {
             table.AddRow(
@@ -134,6 +135,8 @@ internal static class ImportCommand
                 N(r.Summary.NewEntities),
                 N(r.Conflicts),
                 N(r.Summary.Unresolved),
+                N(r.Summary.Dropped),
+                N(r.Summary.Moved),
                 r.Took.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture));
         }
 
@@ -141,6 +144,11 @@ internal static class ImportCommand
         if (results.Any(r => r.Summary.Unresolved > 0))
         {
             console.MarkupLine("[grey]See what could not be matched with: almanac entities --unresolved[/]");
+        }
+
+        if (results.Any(r => r.Summary.Dropped > 0))
+        {
+            console.MarkupLine("[grey]Dropped: placeholders and impossible values the dataset wrote (a context of 0 or 99,999,999), not imported.[/]");
         }
     }
 

@@ -21,6 +21,9 @@ public sealed record DatasetSnapshot(
     IReadOnlyList<DatasetRecord> Records,
     IReadOnlyList<Entity>? Entities = null)
 {
+    /// <summary>Values the reader left out as placeholders or impossible figures (<see cref="PlausibleValues"/>), for the import summary.</summary>
+    public IReadOnlyList<DroppedValue> Dropped { get; init; } = [];
+
     /// <summary>
     /// Entities the dataset itself defines, not models or developers: the benchmarks of Epoch AI's
     /// benchmarking hub, with the names they go by. Curated entities of the same id are kept as they are.

@@ -57,6 +57,7 @@ public static class ModelCatalogue
         SourcedValue? Pick(string metric, bool firstPartyOnly = false) =>
             facts
                 .Where(f => f.Fact.MetricId == metric)
+                .Where(f => PlausibleValues.Implausible(metric, f.Fact.Value) is null)
                 .Where(f => !firstPartyOnly || f.Fact.Scope["offering"] is null or "first-party")
                 .OrderBy(f => f.Dataset is null ? 0 : 1)
                 .ThenByDescending(f => f.Fact.Scope["offering"] == "first-party")

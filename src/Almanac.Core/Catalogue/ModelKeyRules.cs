@@ -14,7 +14,7 @@ namespace Almanac.Catalogue;
 /// are dropped, the vendor kept when the rest is no name (<c>deepseek.r1</c> is <c>deepseek-r1</c>); the revision suffix <c>-v1:0</c>, <c>-v2</c>, <c>-1:0</c> is the snapshot,
 /// except after a bare family word, where it is the version (<c>anthropic.claude-v2:1</c> is Claude 2.1).</item>
 /// <item><b>tag</b>: a <c>:free</c>, <c>:beta</c>, <c>:671b-cloud</c> suffix is a variant; a size tag is part of the name (<c>llama2:13b</c>).</item>
-/// <item><b>brackets</b>: in <c>(…)</c> only parameter counts and the words thinking/reasoning count; a date is the snapshot, <c>latest</c> marks a moving pointer, the rest (a region, <c>free</c>, <c>128k</c>) is a variant.</item>
+/// <item><b>brackets</b>: in <c>(…)</c> only parameter counts and the words thinking/reasoning count; a date is the snapshot (<c>(07/11)</c> included: a slash in brackets is no path), <c>(No Thinking)</c> the same model with thinking off, <c>latest</c> marks a moving pointer, the rest (a region, <c>free</c>, <c>128k</c>) is a variant.</item>
 /// <item><b>spelling</b>: lower case; <c>+</c> reads as <c>plus</c>; <c>3p1</c> and <c>3_1</c> read as <c>3.1</c>.</item>
 /// <item><b>tokens</b>: split at spaces, hyphens, underscores, commas; a word glued to a number is split when the word has three or more letters (<c>qwen2</c>, <c>llama3</c>), not otherwise (<c>k2</c>, <c>r1</c>, <c>o1</c>, <c>4o</c>).</item>
 /// <item><b>front</b>: region words (<c>us</c>, <c>eu</c>, <c>au</c>…) and vendor or host words (<c>meta</c>, <c>mistralai</c>, <c>google</c>, <c>open</c>, <c>databricks</c>…)
@@ -90,16 +90,19 @@ internal static partial class ModelKeyRules
             text = text[3..];
         }
 
-        // path
-        var segments = text.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        text = segments.Length > 0 ? segments[^1] : string.Empty;
+        // path: a slash inside brackets is part of the bracket (Kimi K2 (07/11), CLIP (ViT L/14@336px)), not a path
+        var open = text.IndexOf('(', StringComparison.Ordinal);
+        var head = open < 0 ? text : text[..open];
+        var slash = head.TrimEnd().TrimEnd('/').LastIndexOf('/');
+        text = (slash < 0 ? text : text[(slash + 1)..]).Trim().TrimEnd('/').Trim();
 
         // label
         text = LabelPrefix().Replace(text, string.Empty);
 
         // at-version
         var at = text.IndexOf('@', StringComparison.Ordinal);
-        if (at > 0)
+        var bracket = text.IndexOf('(', StringComparison.Ordinal);
+        if (at > 0 && (bracket < 0 || at < bracket))
         {
             var version = text[(at + 1)..];
             text = text[..at];
@@ -152,6 +155,13 @@ internal static partial class ModelKeyRules
         text = Brackets().Replace(text, m =>
         {
             var inner = m.Groups["inner"].Value.Trim().ToLowerInvariant();
+            if (NoThinking().IsMatch(inner))
+            {
+                // Gemini 2.5 Flash (No Thinking) is the model with its thinking turned off, not another model.
+                variants.Add(inner);
+                return " ";
+            }
+
             var kept = inner.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)
                 .Where(t => IsSize(t) || KeptInBrackets.Contains(t))
                 .ToArray();
@@ -385,7 +395,10 @@ internal static partial class ModelKeyRules
     [GeneratedRegex(@"\((?<inner>[^)]*)\)")]
     private static partial Regex Brackets();
 
-    [GeneratedRegex(@"^(?:\d{4}-\d{2}(?:-\d{2})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{2}\.\d{2}|\d{4})$")]
+    [GeneratedRegex(@"^(?:no|non|without)[\s-]?thinking$")]
+    private static partial Regex NoThinking();
+
+    [GeneratedRegex(@"^(?:\d{2}/\d{2}|\d{4}-\d{2}(?:-\d{2})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{2}\.\d{2}|\d{4})$")]
     private static partial Regex BracketDate();
 
     [GeneratedRegex(@"(\d)[p_](\d)")]

@@ -259,11 +259,12 @@ public sealed partial class ModelResolver
 
         var taken = new HashSet<string>(_curated.Keys, StringComparer.Ordinal);
         var aliasOwners = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = DistinctNames(order, identity => groups[identity].Select(i => input[i].Record).ToArray(), identity => steps[groups[identity][0]].Key);
         var drafts = new List<(string Identity, string Id, string Name, List<string> Aliases, string? Developer)>();
         foreach (var identity in order)
         {
             var members = groups[identity].Select(i => input[i].Record).ToArray();
-            var name = BestName(members, steps[groups[identity][0]].Key);
+            var name = names[identity];
             var id = UniqueId(Slug.Of(name), taken);
             var seen = new HashSet<string>(StringComparer.Ordinal) { AliasKey.Of(name), AliasKey.Of(id) };
             var aliases = new List<string>();
@@ -325,13 +326,45 @@ public sealed partial class ModelResolver
     }
 
     /// <summary>
+    /// A name for each new model that no other model, curated or new, goes by: where taking the bracketed
+    /// qualifiers off makes two models' names the same (<c>Grok 4.20 (Reasoning)</c> and <c>Grok 4.20</c>,
+    /// <c>CLIP (ResNet-50)</c> and <c>CLIP (ViT L/14@336px)</c>), those models keep them; two names still the
+    /// same are told apart by the record id each model is listed under most.
+    /// </summary>
+    private Dictionary<string, string> DistinctNames(List<string> identities, Func<string, DatasetRecord[]> membersOf, Func<string, ModelKey> keyOf)
+    {
+        var curatedNames = _curated.Values.Where(e => e.Kind is EntityKind.Model or EntityKind.ModelFamily)
+            .Select(e => AliasKey.Of(e.Name.En)).ToHashSet(StringComparer.Ordinal);
+        var names = identities.ToDictionary(i => i, i => BestName(membersOf(i), keyOf(i), keepQualifiers: false), StringComparer.Ordinal);
+        foreach (var clash in Clashes(names, curatedNames))
+        {
+            names[clash] = BestName(membersOf(clash), keyOf(clash), keepQualifiers: true);
+        }
+
+        foreach (var clash in Clashes(names, curatedNames))
+        {
+            var id = membersOf(clash).GroupBy(r => ModelKey.Of(r.ModelId).Stem, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+            names[clash] = $"{names[clash]} ({id})";
+        }
+
+        return names;
+    }
+
+    private static List<string> Clashes(Dictionary<string, string> names, HashSet<string> curatedNames) =>
+        names.GroupBy(n => AliasKey.Of(n.Value), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1 || curatedNames.Contains(g.Key))
+            .SelectMany(g => g.Select(n => n.Key))
+            .ToList();
+
+    /// <summary>
     /// The name a new model is given: the human name most records use, once bracketed qualifiers other
     /// than a size are taken off (<c>Claude Haiku 4.5 (EU)</c> is <c>Claude Haiku 4.5</c>), names without a
     /// vendor path or label first, shorter first on a tie; an id's stem where no record has a human name.
     /// </summary>
-    private static string BestName(DatasetRecord[] members, ModelKey key)
+    private static string BestName(DatasetRecord[] members, ModelKey key, bool keepQualifiers)
     {
-        var names = members.Select(r => r.ModelName is null ? string.Empty : Qualifier().Replace(r.ModelName, string.Empty).Trim())
+        var names = members.Select(r => r.ModelName is null ? string.Empty : keepQualifiers ? r.ModelName.Trim() : Qualifier().Replace(r.ModelName, string.Empty).Trim())
             .Where(n => n.Length > 0)
             .ToArray();
         if (names.Length == 0)

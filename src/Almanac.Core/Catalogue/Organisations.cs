@@ -108,6 +108,24 @@ public static class Organisations
         ["databricks"] = ("databricks", false),
     };
 
+    /// <summary>
+    /// Words in a provider code that mark a subscription plan rather than a pay-as-you-go API: models.dev
+    /// lists each lab's coding and token plans (<c>zai-coding-plan</c>, <c>alibaba-token-plan-cn</c>,
+    /// <c>kimi-for-coding</c>) as providers of their own, with per-token prices of 0 since the plan's fee
+    /// covers the tokens. Every provider of that kind in the snapshots carries one of these words in its code
+    /// (and "Coding Plan", "Token Plan" or "For Coding" in its name).
+    /// </summary>
+    private static readonly string[] PlanWords = ["coding-plan", "token-plan", "for-coding"];
+
+    /// <summary>
+    /// Providers whose tokens come with a seat subscription, not a price list, and whose codes carry no
+    /// plan word: GitHub Copilot (LiteLLM's <c>github_copilot</c>) and GitLab Duo (models.dev's <c>gitlab</c>).
+    /// </summary>
+    private static readonly HashSet<string> SubscriptionProviders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "github_copilot", "gitlab",
+    };
+
     /// <summary>The family word a model's name starts with -> its developer.</summary>
     private static readonly Dictionary<string, string> FamilyDevelopers = new(StringComparer.Ordinal)
     {
@@ -198,6 +216,14 @@ public static class Organisations
     /// <summary>True when the provider is a lab's own API, serving only that lab's models.</summary>
     public static bool ServesOwnModelsOnly(string? provider) =>
         provider is not null && Providers.TryGetValue(provider, out var p) && p.OwnModelsOnly;
+
+    /// <summary>
+    /// True when the provider sells a subscription plan (a coding or token plan, a seat of an assistant):
+    /// its per-token figures are what the plan meters, not list prices, and are kept as offering <c>plan</c>.
+    /// </summary>
+    public static bool IsPlan(string? provider) =>
+        provider is not null
+        && (SubscriptionProviders.Contains(provider) || PlanWords.Any(w => provider.Contains(w, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The developer a model key's family word names (<c>claude</c> -> <c>anthropic</c>), if known.</summary>
     public static string? OfFamily(ModelKey key) =>

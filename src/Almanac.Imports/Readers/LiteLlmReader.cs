@@ -23,6 +23,8 @@ namespace Almanac.Imports.Readers;
 /// per token in the file and multiplied by 1,000,000 exactly (<c>3e-06</c> → 3 USD per 1M tokens).
 /// Numbers may be written as integers, floats or strings; token limits must be whole (<c>8192.0</c> is).
 /// Tiered, batch, priority and other prices are not read.</para>
+/// <para>Placeholders and impossible figures (token limits of 0, prices above $1,000 per 1M tokens, an output
+/// limit above the context window) are left out and counted (<see cref="PlausibleValues"/>).</para>
 /// <para>The snapshot date is the UTC day of the file's <c>last_updated</c>, unless the caller gives one.</para>
 /// </remarks>
 public static class LiteLlmReader
@@ -55,6 +57,7 @@ public static class LiteLlmReader
         var date = SnapshotDates.Choose(fileName, info, fileDate, "the file has no 'last_updated' key");
 
         var records = new List<DatasetRecord>();
+        var dropped = new List<DroppedValue>();
         foreach (var entry in json.Members(root, "$"))
         {
             if (NonModelKeys.Contains(entry.Name))
@@ -78,7 +81,7 @@ public static class LiteLlmReader
                 ModelName: null,
                 Provider: provider,
                 Organization: null,
-                Values: ReadValues(json, model, path),
+                Values: PlausibleValues.Screen(ReadValues(json, model, path), path, dropped),
                 Location: path));
         }
 
@@ -90,7 +93,8 @@ public static class LiteLlmReader
             Publisher: "BerriAI (LiteLLM)",
             Title: "LiteLLM model prices and context windows (model_prices_and_context_window.json)",
             Licence: "MIT",
-            records);
+            records)
+        { Dropped = dropped };
     }
 
     private static List<RecordValue> ReadValues(JsonInput json, JsonElement model, string path)

@@ -36,6 +36,7 @@ public static class ModelsDevLabsReader
         var date = SnapshotDates.FromCaller(fileName, info);
         using var json = JsonInput.Parse(stream, fileName, "a JSON object of base models keyed 'lab/model'");
         var records = new List<DatasetRecord>();
+        var dropped = new List<DroppedValue>();
         foreach (var model in json.Members(json.Root, "$"))
         {
             var path = JsonInput.Member("$", model.Name);
@@ -60,7 +61,7 @@ public static class ModelsDevLabsReader
                 ModelName: json.String(entry, "name", path),
                 Provider: null,
                 Organization: model.Name[..slash],
-                Values: values,
+                Values: PlausibleValues.Screen(values, path, dropped),
                 Location: path));
         }
 
@@ -72,7 +73,8 @@ public static class ModelsDevLabsReader
             Publisher: "models.dev",
             Title: "models.dev labs: base models and benchmarks (labs.json)",
             Licence: "MIT",
-            records);
+            records)
+        { Dropped = dropped };
     }
 
     /// <summary>Whether a models.dev benchmark metric label names a percentage.</summary>

@@ -15,7 +15,9 @@ namespace Almanac.Imports.Readers;
 /// from <c>limit.context</c> / <c>limit.output</c>, and the prices <c>cost.input</c>, <c>cost.output</c>,
 /// <c>cost.cache_read</c>, <c>cost.cache_write</c>, which models.dev already gives in USD per 1M tokens.
 /// Other costs (audio, reasoning, tiers) are not read. The file states no date: the caller gives one
-/// (<see cref="SnapshotInfo.Date"/>, else <see cref="SnapshotInfo.LastWritten"/>).
+/// (<see cref="SnapshotInfo.Date"/>, else <see cref="SnapshotInfo.LastWritten"/>). Placeholders and impossible
+/// figures (a context of 0 or 99,999,999, an output limit above the context) are left out and counted
+/// (<see cref="PlausibleValues"/>).
 /// </remarks>
 public static class ModelsDevReader
 {
@@ -30,6 +32,7 @@ public static class ModelsDevReader
         var date = SnapshotDates.FromCaller(fileName, info);
         using var json = JsonInput.Parse(stream, fileName, "a JSON object of providers, each with its models");
         var records = new List<DatasetRecord>();
+        var dropped = new List<DroppedValue>();
         foreach (var provider in json.Members(json.Root, "$"))
         {
             var providerPath = JsonInput.Member("$", provider.Name);
@@ -51,7 +54,7 @@ public static class ModelsDevReader
                     ModelName: json.String(modelObject, "name", modelPath),
                     Provider: provider.Name,
                     Organization: null,
-                    Values: values,
+                    Values: PlausibleValues.Screen(values, modelPath, dropped),
                     Location: modelPath));
             }
         }
@@ -64,7 +67,8 @@ public static class ModelsDevReader
             Publisher: "models.dev",
             Title: "models.dev API: providers and models (api.json)",
             Licence: "MIT",
-            records);
+            records)
+        { Dropped = dropped };
     }
 
     /// <summary>The values a models.dev model entry states, in api.json and labs.json alike.</summary>

@@ -116,6 +116,22 @@ internal static class Migrations
                 PRIMARY KEY (dataset, record_key))
             """,
         ]),
+        (3, "the latest records of every dataset, resolved together on each import; the offering each record landed as", [
+            """
+            CREATE TABLE dataset_records (
+                dataset TEXT NOT NULL,
+                record_key TEXT NOT NULL,
+                model_id TEXT NOT NULL,
+                model_name TEXT,
+                provider TEXT,
+                organization TEXT,
+                subject TEXT NOT NULL,
+                location TEXT NOT NULL,
+                PRIMARY KEY (dataset, record_key))
+            """,
+            "ALTER TABLE landed_records ADD COLUMN offering TEXT",
+            "CREATE INDEX facts_origin ON facts (dataset, origin)",
+        ]),
     ];
 
     public static int Latest => Steps[^1].Version;

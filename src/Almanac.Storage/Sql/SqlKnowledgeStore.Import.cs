@@ -17,45 +17,13 @@ public abstract partial class SqlKnowledgeStore
                 UpsertSource(source, transaction);
             }
 
-            var newEntities = 0;
-            using (var insert = Command("""
-                INSERT INTO entities (id, kind, name_en, name_zh, parent, developer, origin) VALUES (@id, @kind, @en, @zh, @parent, @developer, 'import')
-                ON CONFLICT (id) DO NOTHING
-                """, transaction))
-            {
-                string[] names = ["@id", "@kind", "@en", "@zh", "@parent", "@developer"];
-                var p = names.ToDictionary(n => n, n => Parameter(insert, n), StringComparer.Ordinal);
-                foreach (var entity in batch.NewEntities)
-                {
-                    p["@id"].Value = entity.Id;
-                    p["@kind"].Value = entity.Kind.ToCode();
-                    p["@en"].Value = entity.Name.En;
-                    p["@zh"].Value = (object?)entity.Name.Zh ?? DBNull.Value;
-                    p["@parent"].Value = (object?)entity.Parent ?? DBNull.Value;
-                    p["@developer"].Value = (object?)entity.Developer ?? DBNull.Value;
-                    newEntities += insert.ExecuteNonQuery();
-                }
-            }
+            var newEntities = UpsertImportedEntities(batch.NewEntities, transaction);
+            ReplaceImportedAliases(batch, transaction);
+            UpsertRecords(batch, transaction);
 
-            using (var insert = Command("INSERT INTO entity_aliases (alias_key, alias, entity_id, origin) VALUES (@key, @alias, @id, 'import') ON CONFLICT (alias_key, entity_id) DO NOTHING", transaction))
-            {
-                var key = Parameter(insert, "@key");
-                var alias = Parameter(insert, "@alias");
-                var id = Parameter(insert, "@id");
-                foreach (var entityAlias in batch.Aliases.DistinctBy(a => (AliasKey.Of(a.Alias), a.EntityId)))
-                {
-                    var aliasKey = AliasKey.Of(entityAlias.Alias);
-                    if (aliasKey.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    key.Value = aliasKey;
-                    alias.Value = entityAlias.Alias;
-                    id.Value = entityAlias.EntityId;
-                    insert.ExecuteNonQuery();
-                }
-            }
+            var batchId = NextBatch(transaction);
+            RecordBatch(batchId, stamp, $"import {batch.Dataset} {batch.Version}", batch.Sources[0].Id, 0, 0, transaction);
+            var moved = Reland(batch, batchId, stamp, transaction);
 
             var current = new HashSet<string>(StringComparer.Ordinal);
             using (var read = Command("SELECT fact_id FROM facts WHERE retracted_at IS NULL AND dataset = @dataset", transaction))
@@ -68,20 +36,155 @@ public abstract partial class SqlKnowledgeStore
                 }
             }
 
-            var incoming = batch.Facts.DistinctBy(f => f.Id, StringComparer.Ordinal).ToList();
+            var incoming = batch.Facts.Select(f => (f.Id, Fact: f)).DistinctBy(f => f.Id, StringComparer.Ordinal).ToList();
             var added = incoming.Where(f => !current.Contains(f.Id)).ToList();
-            var batchId = NextBatch(transaction);
-            RecordBatch(batchId, stamp, $"import {batch.Dataset} {batch.Version}", batch.Sources[0].Id, added.Count, 0, transaction);
+            using (var count = Command("UPDATE load_batches SET added = @added, retracted = @retracted WHERE id = @id", transaction))
+            {
+                Add(count, "@added", added.Count + moved);
+                Add(count, "@retracted", moved);
+                Add(count, "@id", batchId);
+                count.ExecuteNonQuery();
+            }
+
             InsertFacts(added, batchId, stamp, batch.Dataset, transaction, progress);
             ReplaceUnresolved(batch, batchId, transaction);
             transaction.Commit();
-            return new ImportSummary(added.Count, incoming.Count - added.Count, newEntities, batch.Unresolved.Count);
+            return new ImportSummary(added.Count, incoming.Count - added.Count, newEntities, batch.Unresolved.Count, Moved: moved);
         }
         catch
         {
             transaction.Rollback();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Adds the entities imports define and brings those an earlier import made up to date (a model's name
+    /// and developer follow from the records of every dataset, so they may change when another dataset
+    /// joins); curated entities are left as the data files say. Returns how many are new.
+    /// </summary>
+    private int UpsertImportedEntities(IReadOnlyList<Entity> entities, DbTransaction transaction)
+    {
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        using (var read = Command("SELECT id FROM entities", transaction))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        InsertRows(
+            "entities",
+            ["id", "kind", "name_en", "name_zh", "parent", "developer", "origin"],
+            """
+            ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh, developer = excluded.developer
+            WHERE entities.origin = 'import' AND entities.kind = excluded.kind
+            """,
+            entities.DistinctBy(e => e.Id, StringComparer.Ordinal).Select(e => new object?[] { e.Id, e.Kind.ToCode(), e.Name.En, e.Name.Zh, e.Parent, e.Developer, "import" }),
+            transaction);
+        return entities.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count(id => !existing.Contains(id));
+    }
+
+    /// <summary>
+    /// The names models go by in the datasets follow from where the records of every dataset land now: the
+    /// import aliases of models are replaced by the batch's (which names every landed record of every dataset),
+    /// so a record that moved leaves no name behind on the model it left. Other entities' aliases are only added to.
+    /// </summary>
+    private void ReplaceImportedAliases(ImportBatch batch, DbTransaction transaction)
+    {
+        if (batch.Relanded.Count > 0 || batch.Records.Count > 0)
+        {
+            Execute("DELETE FROM entity_aliases WHERE origin = 'import' AND entity_id IN (SELECT id FROM entities WHERE kind = 'model')", transaction);
+        }
+
+        InsertRows(
+            "entity_aliases",
+            ["alias_key", "alias", "entity_id", "origin"],
+            "ON CONFLICT (alias_key, entity_id) DO NOTHING",
+            batch.Aliases
+                .Select(a => (Key: AliasKey.Of(a.Alias), a.Alias, a.EntityId))
+                .Where(a => a.Key.Length > 0)
+                .DistinctBy(a => (a.Key, a.EntityId))
+                .Select(a => new object?[] { a.Key, a.Alias, a.EntityId, "import" }),
+            transaction);
+    }
+
+    private void UpsertRecords(ImportBatch batch, DbTransaction transaction) =>
+        InsertRows(
+            "dataset_records",
+            ["dataset", "record_key", "model_id", "model_name", "provider", "organization", "subject", "location"],
+            """
+            ON CONFLICT (dataset, record_key) DO UPDATE SET model_id = excluded.model_id, model_name = excluded.model_name,
+                provider = excluded.provider, organization = excluded.organization, subject = excluded.subject, location = excluded.location
+            """,
+            batch.Records.DistinctBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new object?[] { batch.Dataset, r.Key, r.ModelId, r.ModelName, r.Provider, r.Organization, r.Subject.ToCode(), r.Location }),
+            transaction);
+
+    /// <summary>
+    /// Moves the stored facts of every record that now lands elsewhere (another model, or another offering)
+    /// than the store last recorded: each is retracted and added again on its new model, never overwritten.
+    /// Returns the number of facts moved.
+    /// </summary>
+    private int Reland(ImportBatch batch, long batchId, string stamp, DbTransaction transaction)
+    {
+        var landings = batch.Landed.Select(l => l with { Dataset = l.Dataset ?? batch.Dataset }).Concat(batch.Relanded).ToList();
+        var before = new Dictionary<(string Dataset, string Key), (string Entity, string? Offering)>();
+        using (var read = Command("SELECT dataset, record_key, entity_id, offering FROM landed_records", transaction))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                before[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), NullableString(reader, 3));
+            }
+        }
+
+        var changed = landings
+            .Where(l => before.TryGetValue((l.Dataset!, l.RecordKey), out var was)
+                && (was.Entity != l.EntityId || (was.Offering is not null && l.Offering is not null && was.Offering != l.Offering)))
+            .ToList();
+        var moved = 0;
+        using var retract = Command("UPDATE facts SET retracted_at = @at, retracted_batch = @batch WHERE fact_id = @id AND retracted_at IS NULL AND dataset = @dataset", transaction);
+        var retractId = Parameter(retract, "@id");
+        var retractDataset = Parameter(retract, "@dataset");
+        Add(retract, "@at", stamp);
+        Add(retract, "@batch", batchId);
+        foreach (var group in changed.GroupBy(l => l.Dataset!, StringComparer.Ordinal))
+        {
+            var targets = group.GroupBy(l => l.RecordKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var facts = CurrentImportedFacts(group.Key, transaction);
+            var leaving = facts.Where(f => f.Origin is { } origin && targets.ContainsKey(origin)).ToList();
+            var staying = facts.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            staying.ExceptWith(leaving.Select(f => f.Id));
+            var arriving = new List<Fact>();
+            foreach (var fact in leaving)
+            {
+                var target = targets[fact.Origin!];
+                var scope = target.Offering is { } offering && fact.Scope["offering"] is not null
+                    ? Scope.Of(fact.Scope.Values.Where(kv => kv.Key != "offering").Append(KeyValuePair.Create("offering", offering)))
+                    : fact.Scope;
+                var copy = fact with { EntityId = target.EntityId, Scope = scope };
+                if (!staying.Contains(copy.Id))
+                {
+                    arriving.Add(copy);
+                }
+            }
+
+            retractDataset.Value = group.Key;
+            foreach (var id in leaving.Select(f => f.Id).Distinct(StringComparer.Ordinal))
+            {
+                retractId.Value = id;
+                retract.ExecuteNonQuery();
+            }
+
+            var distinct = arriving.DistinctBy(f => f.Id, StringComparer.Ordinal).ToList();
+            InsertFacts(distinct, batchId, stamp, group.Key, transaction, null);
+            moved += distinct.Count;
+        }
+
+        return moved;
     }
 
     public IReadOnlyList<UnresolvedRecord> Unresolved(string? dataset = null)
@@ -120,30 +223,21 @@ public abstract partial class SqlKnowledgeStore
     // Where records landed, and which could not, describe the latest snapshot, not a history: replace both.
     private void ReplaceUnresolved(ImportBatch batch, long batchId, DbTransaction transaction)
     {
-        foreach (var table in new[] { "unresolved_records", "landed_records" })
+        var landings = batch.Landed.Select(l => l with { Dataset = l.Dataset ?? batch.Dataset }).Concat(batch.Relanded).ToList();
+        foreach (var (table, dataset) in landings.Select(l => l.Dataset!).Append(batch.Dataset).Distinct(StringComparer.Ordinal)
+            .Select(d => ("landed_records", d)).Append(("unresolved_records", batch.Dataset)))
         {
             using var delete = Command($"DELETE FROM {table} WHERE dataset = @dataset", transaction);
-            Add(delete, "@dataset", batch.Dataset);
+            Add(delete, "@dataset", dataset);
             delete.ExecuteNonQuery();
         }
 
-        using (var land = Command("""
-            INSERT INTO landed_records (dataset, version, record_key, entity_id, batch) VALUES (@dataset, @version, @key, @entity, @batch)
-            ON CONFLICT (dataset, record_key) DO NOTHING
-            """, transaction))
-        {
-            Add(land, "@dataset", batch.Dataset);
-            Add(land, "@version", batch.Version);
-            Add(land, "@batch", batchId);
-            var landedKey = Parameter(land, "@key");
-            var entity = Parameter(land, "@entity");
-            foreach (var record in batch.Landed)
-            {
-                landedKey.Value = record.RecordKey;
-                entity.Value = record.EntityId;
-                land.ExecuteNonQuery();
-            }
-        }
+        InsertRows(
+            "landed_records",
+            ["dataset", "version", "record_key", "entity_id", "batch", "offering"],
+            "ON CONFLICT (dataset, record_key) DO NOTHING",
+            landings.Select(l => new object?[] { l.Dataset, batch.Version, l.RecordKey, l.EntityId, batchId, l.Offering }),
+            transaction);
 
         using var insert = Command("""
             INSERT INTO unresolved_records (dataset, version, record_key, model_name, provider, reason, batch)

@@ -94,49 +94,39 @@ public abstract partial class SqlKnowledgeStore
         }
     }
 
-    private void InsertFacts(IEnumerable<Fact> facts, long batch, string stamp, string? dataset, DbTransaction transaction, IProgress<int>? progress)
-    {
-        const string Sql = """
-            INSERT INTO facts (fact_id, recorded_batch, entity_id, metric_id, scope, period, period_start, period_end,
-                value_kind, value, value_high, unit, qualifier, obtained, sample, source_id, quote, note, origin, recorded_at, dataset)
-            VALUES (@fact_id, @batch, @entity, @metric, @scope, @period, @start, @end,
-                @kind, @value, @high, @unit, @qualifier, @obtained, @sample, @source, @quote, @note, @origin, @recorded, @dataset)
-            """;
-        using var insert = Command(Sql, transaction);
-        string[] names = ["@fact_id", "@entity", "@metric", "@scope", "@period", "@start", "@end", "@kind", "@value", "@high", "@unit", "@qualifier", "@obtained", "@sample", "@source", "@quote", "@note", "@origin"];
-        var p = names.ToDictionary(n => n, n => Parameter(insert, n), StringComparer.Ordinal);
-        Add(insert, "@batch", batch);
-        Add(insert, "@recorded", stamp);
-        Add(insert, "@dataset", dataset);
-        var written = 0;
-        foreach (var fact in facts)
-        {
-            var row = FactRow.From(fact);
-            p["@fact_id"].Value = fact.Id;
-            p["@entity"].Value = fact.EntityId;
-            p["@metric"].Value = fact.MetricId;
-            p["@scope"].Value = fact.Scope.Canonical;
-            p["@period"].Value = fact.Period.ToString();
-            p["@start"].Value = fact.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            p["@end"].Value = fact.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            p["@kind"].Value = row.Kind;
-            p["@value"].Value = row.Value;
-            p["@high"].Value = (object?)row.High ?? DBNull.Value;
-            p["@unit"].Value = row.Unit;
-            p["@qualifier"].Value = row.Qualifier;
-            p["@obtained"].Value = fact.Obtained.ToCode();
-            p["@sample"].Value = (object?)fact.Sample ?? DBNull.Value;
-            p["@source"].Value = fact.SourceId;
-            p["@quote"].Value = (object?)fact.Quote ?? DBNull.Value;
-            p["@note"].Value = (object?)fact.Note ?? DBNull.Value;
-            p["@origin"].Value = (object?)fact.Origin ?? DBNull.Value;
-            insert.ExecuteNonQuery();
-            if (++written % 1000 == 0)
-            {
-                progress?.Report(written);
-            }
-        }
+    private static readonly string[] FactColumns =
+    [
+        "fact_id", "recorded_batch", "entity_id", "metric_id", "scope", "period", "period_start", "period_end",
+        "value_kind", "value", "value_high", "unit", "qualifier", "obtained", "sample", "source_id", "quote", "note", "origin", "recorded_at", "dataset",
+    ];
 
+    private void InsertFacts(IEnumerable<Fact> facts, long batch, string stamp, string? dataset, DbTransaction transaction, IProgress<int>? progress) =>
+        InsertFacts(facts.Select(f => (f.Id, f)), batch, stamp, dataset, transaction, progress);
+
+    /// <summary>Inserts facts whose ids the caller has computed already (an id is a SHA-256 of the fact: worth computing once).</summary>
+    private void InsertFacts(IEnumerable<(string Id, Fact Fact)> facts, long batch, string stamp, string? dataset, DbTransaction transaction, IProgress<int>? progress)
+    {
+        var last = 0;
+        var written = InsertRows("facts", FactColumns, string.Empty, facts.Select(pair =>
+        {
+            var (id, fact) = pair;
+            var row = FactRow.From(fact);
+            return new object?[]
+            {
+                id, batch, fact.EntityId, fact.MetricId, fact.Scope.Canonical, fact.Period.ToString(),
+                fact.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), fact.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                row.Kind, row.Value, row.High, row.Unit, row.Qualifier, fact.Obtained.ToCode(), fact.Sample, fact.SourceId,
+                fact.Quote, fact.Note, fact.Origin, stamp, dataset,
+            };
+        }), transaction, done =>
+        {
+            // Progress every thousand facts or so, not every statement.
+            if (done - last >= 1000)
+            {
+                last = done;
+                progress?.Report(done);
+            }
+        });
         progress?.Report(written);
     }
 

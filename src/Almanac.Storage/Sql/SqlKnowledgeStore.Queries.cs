@@ -73,15 +73,48 @@ public abstract partial class SqlKnowledgeStore
         return entities;
     }
 
-    public IReadOnlyList<StoredFact> Facts(FactQuery query)
-    {
-        var sql = new StringBuilder("""
+    private const string FactSelect = """
             SELECT f.entity_id, f.metric_id, f.scope, f.period, f.value_kind, f.value, f.value_high, f.unit, f.qualifier,
                    f.obtained, f.sample, f.source_id, f.quote, f.note, f.origin, f.recorded_at, f.retracted_at,
                    s.publisher, s.title, s.url, s.published, s.kind, s.licence, e.name_en, e.name_zh, f.dataset
             FROM facts f JOIN sources s ON s.id = f.source_id JOIN entities e ON e.id = f.entity_id
             WHERE 1 = 1
-            """);
+            """;
+
+    /// <summary>The current facts one dataset's imports stored, read inside a write transaction.</summary>
+    private List<Fact> CurrentImportedFacts(string dataset, DbTransaction transaction)
+    {
+        using var command = Command(FactSelect + " AND f.retracted_at IS NULL AND f.dataset = @dataset", transaction);
+        Add(command, "@dataset", dataset);
+        using var reader = command.ExecuteReader();
+        var rows = new FactReader();
+        var facts = new List<Fact>();
+        while (reader.Read())
+        {
+            facts.Add(rows.Read(reader).Fact);
+        }
+
+        return facts;
+    }
+
+    public IReadOnlyList<Catalogue.SourcedRecord> Records()
+    {
+        using var command = Command("SELECT dataset, record_key, model_id, model_name, provider, organization, subject, location FROM dataset_records ORDER BY dataset, record_key");
+        using var reader = command.ExecuteReader();
+        var records = new List<Catalogue.SourcedRecord>();
+        while (reader.Read())
+        {
+            var subject = Stored(EntityKindCodes.TryParse(reader.GetString(6), out var k), k, reader.GetString(6));
+            records.Add(new Catalogue.SourcedRecord(reader.GetString(0), new Catalogue.DatasetRecord(
+                reader.GetString(1), reader.GetString(2), NullableString(reader, 3), NullableString(reader, 4), NullableString(reader, 5), [], reader.GetString(7), subject)));
+        }
+
+        return records;
+    }
+
+    public IReadOnlyList<StoredFact> Facts(FactQuery query)
+    {
+        var sql = new StringBuilder(FactSelect);
         using var command = Command(string.Empty);
         if (!query.IncludeRetracted)
         {
