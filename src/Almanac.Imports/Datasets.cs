@@ -28,6 +28,7 @@ public static class Datasets
         DatasetDefinition.OneFile(ModelsDevLabsReader.Dataset, "models.dev labs.json: base models with benchmarks", null, ModelsDevLabsReader.Read),
         DatasetDefinition.OneFile(LiteLlmReader.Dataset, "LiteLLM model_prices_and_context_window.json: prices per token", LiteLlmReader.PublicUrl, LiteLlmReader.Read),
         DatasetDefinition.OneFile(EpochReader.Dataset, "Epoch AI Data on AI Models (CSV)", EpochReader.PublicUrl, EpochReader.Read),
+        new(LmArenaReader.Dataset, "LMArena (Chatbot Arena) leaderboards (CSV): the text history, or one day of the text, vision or image arena", null, LmArenaReader.Read),
     ];
 
     public static DatasetDefinition? Find(string code) =>
