@@ -15,7 +15,8 @@ namespace Almanac.Imports.Readers;
 /// <para>Per model and week: <c>tokens-processed</c> (scope <c>segment: openrouter</c>) as OpenRouter counts
 /// them, and <c>market-share</c> (scope <c>basis: tokens, segment: openrouter</c>), the model's tokens over the
 /// week's total (the listed models and <c>Others</c>), computed here and so marked estimated. The period is the
-/// week, Monday to Sunday. A <c>:free</c> id is the free tier of the model and is kept apart with
+/// week, Monday to Sunday. Counts are kept as written, fractions included (some weeks' counts are averages
+/// OpenRouter's chart gives with decimals). A <c>:free</c> id is the free tier of the model and is kept apart with
 /// <c>variant: free</c>, so its tokens are not taken for the paid tier's.</para>
 /// <para>Per developer (the id's prefix: <c>meta-llama</c> is Meta, <c>x-ai</c> xAI) and week: the tokens and the
 /// share of its listed models summed, qualified at least, since its other models sit in <c>Others</c>.
@@ -102,7 +103,7 @@ public static class OpenRouterRankingsReader
             }
 
             var tokens = json.Members(byModel, byModelPath)
-                .Select(m => (Id: m.Name, Tokens: json.Number(byModel, m.Name, byModelPath, whole: true)!.Value, Path: JsonInput.Member(byModelPath, m.Name)))
+                .Select(m => (Id: m.Name, Tokens: json.Number(byModel, m.Name, byModelPath)!.Value, Path: JsonInput.Member(byModelPath, m.Name)))
                 .ToList();
             var total = tokens.Sum(t => t.Tokens);
             var byDeveloper = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
@@ -119,7 +120,7 @@ public static class OpenRouterRankingsReader
                 }
 
                 var free = id.EndsWith(FreeTier, StringComparison.Ordinal);
-                model.Values.Add(new RecordValue("tokens-processed", FactValue.Of(Quantity.Of(count, Unit.Tokens)), TokenScope(free), period));
+                model.Values.Add(new RecordValue("tokens-processed", FactValue.Of(Quantity.Of(DatasetValues.Normalize(count), Unit.Tokens)), TokenScope(free), period));
                 if (total > 0)
                 {
                     model.Values.Add(new RecordValue("market-share", FactValue.Of(Quantity.Of(Share(count, total), Unit.Percent)), ShareScope(free), period,
@@ -139,7 +140,7 @@ public static class OpenRouterRankingsReader
                     developers[developer] = values = [];
                 }
 
-                values.Add(new RecordValue("tokens-processed", FactValue.Of(Quantity.Of(count, Unit.Tokens, Qualifier.AtLeast)), TokenScope(false), period,
+                values.Add(new RecordValue("tokens-processed", FactValue.Of(Quantity.Of(DatasetValues.Normalize(count), Unit.Tokens, Qualifier.AtLeast)), TokenScope(false), period,
                     Obtained: Obtained.Estimated, Note: DeveloperTokensNote));
                 if (total > 0)
                 {
