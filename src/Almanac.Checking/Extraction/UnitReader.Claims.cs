@@ -364,6 +364,12 @@ internal sealed partial class UnitReader
             return null;
         }
 
+        // Only a number written next to an Arena word is an Arena score, whatever metric words the sentence holds.
+        if (metric.Id == "arena-score" && figure.Label != ArenaScores.Label)
+        {
+            return null;
+        }
+
         if (metric.Id == "benchmark-score" && !figure.UnitStated && figure.Quantity.Unit.Dimension == Dimension.Count)
         {
             return _lexicon.Metrics.GetValueOrDefault("benchmark-index");
@@ -520,6 +526,11 @@ internal sealed partial class UnitReader
             {
                 values["market"] = "enterprise-llm-api";
             }
+        }
+
+        if (metric?.Id == "arena-score")
+        {
+            values["benchmark"] = ArenaScores.Benchmark;
         }
 
         if (metric?.Id is "benchmark-score" or "benchmark-index")

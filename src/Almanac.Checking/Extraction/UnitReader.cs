@@ -96,6 +96,7 @@ internal sealed partial class UnitReader
             figures = whole.Parts.Select(f => f with { Span = new Almanac.Text.SourceSpan(f.Span.Offset + unit.BodyStart, f.Span.Length) }).ToList();
         }
 
+        figures = ArenaScores.With(masked, unit.BodyStart, unit.End, figures, periods);
         if (figures.Count == 0 && periods.Count == 0)
         {
             return;

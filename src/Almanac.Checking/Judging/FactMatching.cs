@@ -111,7 +111,38 @@ internal static class FactMatching
     private static readonly HashSet<string> UndatedComparable = new(StringComparer.Ordinal)
     {
         "price-input", "price-output", "price-cache-read", "price-cache-write",
+
+        // An Arena score moves from snapshot to snapshot: one quoted without a date agrees if any snapshot gave it.
+        "arena-score",
     };
+
+    /// <summary>
+    /// Measures a leaderboard restates at every snapshot: a dated claim is judged by the latest snapshot
+    /// on or before the end of its period, not by every snapshot within or near it.
+    /// </summary>
+    public static readonly HashSet<string> Snapshotted = new(StringComparer.Ordinal)
+    {
+        "arena-score", "arena-rank", "arena-votes",
+    };
+
+    /// <summary>Of the facts for a snapshotted measure, those of the latest snapshot on or before the claim's period ends.</summary>
+    public static List<Statement> AtSnapshot(Period? claim, IEnumerable<Statement> facts)
+    {
+        var list = facts.ToList();
+        if (claim is not { } c)
+        {
+            return list;
+        }
+
+        var onOrBefore = list.Where(s => s.Fact.Period.Start <= c.End).ToList();
+        if (onOrBefore.Count == 0)
+        {
+            return [];
+        }
+
+        var latest = onOrBefore.Max(s => s.Fact.Period.Start);
+        return onOrBefore.Where(s => s.Fact.Period.Start == latest).ToList();
+    }
 
     private static readonly HashSet<string> Flows = new(StringComparer.Ordinal)
     {

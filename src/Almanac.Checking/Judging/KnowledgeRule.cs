@@ -97,13 +97,22 @@ internal sealed class KnowledgeRule : IClaimRule
         return (own, null);
     }
 
-    private static List<Statement> Matching(Claim claim, string entityId, JudgingContext context) =>
-        context.About(entityId)
+    private static List<Statement> Matching(Claim claim, string entityId, JudgingContext context)
+    {
+        if (FactMatching.Snapshotted.Contains(claim.MetricId!))
+        {
+            return FactMatching.AtSnapshot(claim.Period, context.About(entityId)
+                .Where(s => s.Fact.MetricId == claim.MetricId && s.Fact.Value.Quantity is not null
+                    && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId!)));
+        }
+
+        return context.About(entityId)
             .Where(s => s.Fact.MetricId == claim.MetricId
                 && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId)
                 && FactMatching.PeriodMatches(claim.Period, s.Fact.Period, claim.MetricId)
                 && (claim.Date is null ? s.Fact.Value.Quantity is not null : s.Fact.Value.Date is not null))
             .ToList();
+    }
 
     /// <summary>
     /// A publisher's say on the measure: for each moment it speaks of, its latest publication; it

@@ -59,6 +59,10 @@ internal static partial class ModelKeyRules
     private static readonly HashSet<string> AlwaysVariant = new(StringComparer.Ordinal)
     {
         "instruct", "it", "hf", "base", "maas", "tput", "fp8", "fp16", "bf16", "int4", "int8", "awq", "gguf", "free",
+
+        // LMArena tells a lab's API endpoint from its app (Gemini-1.5-Pro-API-0514 beside Gemini-Advanced-0514):
+        // the endpoint is the model itself.
+        "api",
     };
 
     private static readonly HashSet<string> SizedVariant = new(StringComparer.Ordinal)
@@ -75,6 +79,13 @@ internal static partial class ModelKeyRules
     {
         "mistral", "magistral", "devstral", "codestral", "pixtral", "ministral", "voxtral", "mixtral",
     };
+
+    /// <summary>
+    /// The word a bracketed token keeps: thinking/reasoning, also with a budget after it (LMArena's
+    /// <c>Claude 3.7 Sonnet (thinking-32k)</c> is the thinking mode, not Claude 3.7 Sonnet); null otherwise.
+    /// </summary>
+    private static string? KeptInBracket(string token) =>
+        KeptInBrackets.Contains(token) ? token : KeptInBrackets.FirstOrDefault(word => token.StartsWith(word + "-", StringComparison.Ordinal));
 
     public static ModelKey Apply(string raw)
     {
@@ -163,7 +174,8 @@ internal static partial class ModelKeyRules
             }
 
             var kept = inner.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)
-                .Where(t => IsSize(t) || KeptInBrackets.Contains(t))
+                .Select(t => IsSize(t) ? t : KeptInBracket(t))
+                .OfType<string>()
                 .ToArray();
             if (kept.Length > 0)
             {

@@ -359,7 +359,7 @@ public sealed partial class ModelResolver
 
     /// <summary>
     /// The name a new model is given: the human name most records use, once bracketed qualifiers other
-    /// than a size are taken off (<c>Claude Haiku 4.5 (EU)</c> is <c>Claude Haiku 4.5</c>), names without a
+    /// than a size or a thinking mode are taken off (<c>Claude Haiku 4.5 (EU)</c> is <c>Claude Haiku 4.5</c>), names without a
     /// vendor path or label first, shorter first on a tie; an id's stem where no record has a human name.
     /// </summary>
     private static string BestName(DatasetRecord[] members, ModelKey key, bool keepQualifiers)
@@ -385,7 +385,8 @@ public sealed partial class ModelResolver
             .First().Key;
     }
 
-    [GeneratedRegex(@"\s*\((?!\s*\d+(?:\.\d+)?\s*[BbMm]\s*\))[^)]*\)")]
+    // A size or a thinking mode in brackets names the model (Claude 3.7 Sonnet (thinking-32k)): it stays in the name.
+    [GeneratedRegex(@"\s*\((?!\s*\d+(?:\.\d+)?\s*[BbMm]\s*\))(?!\s*(?:thinking|reasoning|non-reasoning)\b)[^)]*\)", RegexOptions.IgnoreCase)]
     private static partial Regex Qualifier();
 
     private static string UniqueId(string slug, HashSet<string> taken)

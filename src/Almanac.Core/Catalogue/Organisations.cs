@@ -194,6 +194,10 @@ public static class Organisations
         [AliasKey.Of("ByteDance")] = "bytedance",
         [AliasKey.Of("MiniMax")] = "minimax",
         [AliasKey.Of("Technology Innovation Institute")] = "tii",
+
+        // OpenRouter model id prefixes that are not the developer's name (meta-llama/llama-3.3-70b-instruct, qwen/qwen3-coder).
+        [AliasKey.Of("meta-llama")] = "meta",
+        [AliasKey.Of("qwen")] = "alibaba",
     };
 
     /// <summary>Display names of organisation ids this table may produce that are not curated everywhere.</summary>

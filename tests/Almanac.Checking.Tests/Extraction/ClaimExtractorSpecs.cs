@@ -39,6 +39,13 @@ public sealed class ClaimExtractorSpecs
         var claims = ClaimsOf(source);
         var (line, column, length) = ParseAt(at);
         var claim = claims.FirstOrDefault(c => c.Span.Line == line && c.Span.Column == column);
+        if (extra.StartsWith("not=", StringComparison.Ordinal))
+        {
+            // A number that must not be read as a figure of that metric (it may be another figure, or none).
+            claim?.MetricId.ShouldNotBe(extra[4..], $"spec line {specLine}: {text} at {at} was read as {claim?.MetricId} {claim?.Quantity}");
+            return;
+        }
+
         claim.ShouldNotBeNull($"spec line {specLine}: no claim at {at}; found {string.Join(", ", claims.Where(c => c.Span.Line == line).Select(c => $"{c.Text}@{c.Span.Column}"))}");
         claim.Text.ShouldBe(text, $"spec line {specLine}");
         claim.Span.Length.ShouldBe(length, $"spec line {specLine}");

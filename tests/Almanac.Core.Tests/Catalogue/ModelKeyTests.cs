@@ -184,6 +184,10 @@ public class ModelKeyTests
     [InlineData("mistral/mistral-large-2411", "Mistral Large 24.11")]
     [InlineData("anthropic.claude-v2:1", "Claude 2.1")]
     [InlineData("ollama/llama2:13b", "Llama 2 13B")]
+    [InlineData("Gemini-1.5-Pro-API-0514", "gemini-1.5-pro")]
+    [InlineData("Gemini-1.5-Pro-API-0409-Preview", "Gemini-1.5-Pro-Preview-0409")]
+    [InlineData("GPT-4o-2024-05-13", "gpt-4o")]
+    [InlineData("Claude 3.5 Sonnet (20241022)", "claude-3-5-sonnet-20241022")]
     public void The_same_model_written_two_ways_has_one_identity(string one, string other)
     {
         ModelKey.Of(one).ShouldBe(ModelKey.Of(other));
@@ -208,6 +212,10 @@ public class ModelKeyTests
     [InlineData("gemini-3-pro-preview", "Gemini 3 Pro")]
     [InlineData("Qwen2.5-72B", "Qwen2-72B")]
     [InlineData("qwen-turbo", "qwen")]
+    [InlineData("Claude 3.7 Sonnet (thinking-32k)", "Claude 3.7 Sonnet")]
+    [InlineData("Claude Opus 4 (thinking-16k)", "Claude Opus 4 (20250514)")]
+    [InlineData("Gemini-Advanced-0514", "Gemini-1.5-Pro-API-0514")]
+    [InlineData("Qwen3-235B-A22B-no-thinking", "Qwen3-235B-A22B-Thinking-2507")]
     public void Different_models_keep_different_identities(string one, string other)
     {
         ModelKey.Of(one).ShouldNotBe(ModelKey.Of(other));
