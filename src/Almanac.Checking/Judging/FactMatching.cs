@@ -35,6 +35,11 @@ internal static class FactMatching
     private static readonly Dictionary<string, string[]> Omissible = new(StringComparer.Ordinal)
     {
         ["valuation"] = ["round"],
+
+        // A score on a benchmark is the model's whoever ran it and at whichever effort; evaluators that disagree show as disputed.
+        ["benchmark-score"] = ["evaluator", "variant"],
+        ["benchmark-index"] = ["evaluator", "variant"],
+        ["benchmark-stderr"] = ["evaluator", "variant"],
     };
 
     // A model's own properties do not vary by the region or market a note discusses it under, and
