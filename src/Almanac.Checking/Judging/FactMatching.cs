@@ -86,8 +86,8 @@ internal static class FactMatching
 
         if (claim is not { } c)
         {
-            // A list price quoted without a date is compared with the prices of any date: it
-            // agrees if any source ever gave it, and is contradicted only if none did.
+            // A list price or a benchmark score quoted without a date is compared with those of any
+            // date: it agrees if any source ever gave it, and is contradicted only if none did.
             return UndatedComparable.Contains(metricId);
         }
 
@@ -116,6 +116,7 @@ internal static class FactMatching
     private static readonly HashSet<string> UndatedComparable = new(StringComparer.Ordinal)
     {
         "price-input", "price-output", "price-cache-read", "price-cache-write",
+        "benchmark-score", "benchmark-index",
     };
 
     private static readonly HashSet<string> Flows = new(StringComparer.Ordinal)

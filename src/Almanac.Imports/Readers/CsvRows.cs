@@ -22,8 +22,10 @@ internal sealed class CsvRows : IDisposable
         {
             IgnoreBlankLines = true,
             TrimOptions = TrimOptions.None,
-            BadDataFound = args => throw new ImportException(new ImportError(_fileName, $"line {_linesRead + 1}",
-                $"expected a quoted cell to close with a quote followed by a comma or the end of a line, found {Shorten(args.Field)}")),
+            BadDataFound = args => throw (UnclosedQuote(args.RawRecord) is { } open
+                ? Unclosed(_linesRead + 1 + open.Line, open.Column)
+                : new ImportException(new ImportError(_fileName, $"line {_linesRead + 1}",
+                    $"expected a quoted cell to close with a quote followed by a comma or the end of a line, found {Shorten(args.Field)}"))),
         });
     }
 
@@ -54,13 +56,16 @@ internal sealed class CsvRows : IDisposable
         if (UnclosedQuote(_parser.RawRecord) is { } open)
         {
             // The parser takes everything to the end of the file into the open cell; say where it opened.
-            throw new ImportException(new ImportError(_fileName, $"line {line + open.Line}, column {open.Column}",
-                "a quoted cell opens here and is never closed (expected a closing quote before the end of the file)"));
+            throw Unclosed(line + open.Line, open.Column);
         }
 
         _linesRead = _parser.RawRow;
         return true;
     }
+
+    private ImportException Unclosed(int line, int column) =>
+        new(new ImportError(_fileName, $"line {line}, column {column}",
+            "a quoted cell opens here and is never closed (expected a closing quote before the end of the file)"));
 
     /// <summary>Where, relative to the record's first line (0-based line, 1-based column), a quoted cell opens without closing; null when all close.</summary>
     internal static (int Line, int Column)? UnclosedQuote(string raw)

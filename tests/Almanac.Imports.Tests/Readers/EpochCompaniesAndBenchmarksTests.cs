@@ -130,7 +130,7 @@ public sealed class EpochCompaniesAndBenchmarksTests
             score.Source.ShouldBeNull();
             if (row["Started at"].Length >= 10)
             {
-                score.Period!.Start.ShouldBe(DateOnly.ParseExact(row["Started at"][..10], "yyyy-MM-dd", CultureInfo.InvariantCulture));
+                score.Period!.Value.Start.ShouldBe(DateOnly.ParseExact(row["Started at"][..10], "yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
         }
 
