@@ -216,7 +216,7 @@ public static partial class EpochBenchmarksReader
             values.Add(new RecordValue("benchmark-score", FactValue.Of(Quantity.Of(DatasetValues.Normalize(score * scale), Unit.Percent)), Scope.Of(scope), period, source, Note: note));
             if (file.StderrColumn is { } column && row.Number(column) is { } stderr)
             {
-                values.Add(new RecordValue("benchmark-stderr", FactValue.Of(Quantity.Of(DatasetValues.Normalize(Math.Round(stderr * scale, 4)), Unit.PercentagePoints)), Scope.Of(scope), period, source));
+                values.Add(new RecordValue("benchmark-stderr", FactValue.Of(Quantity.Of(DatasetValues.Normalize(stderr * scale), Unit.PercentagePoints)), Scope.Of(scope), period, source));
             }
         }
 
