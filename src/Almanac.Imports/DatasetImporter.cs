@@ -186,6 +186,21 @@ public static class DatasetImporter
         }
 
         var organisations = new OrganisationLanding(curatedList, earlierList);
+        var products = curatedList.Where(e => e.Kind == EntityKind.Product).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var record in snapshots.SelectMany(s => s.Records).Where(r => r.Subject == EntityKind.Product))
+        {
+            // A product record names a curated product by id; one the curated data lacks stays on its company.
+            var product = products.Contains(record.ModelId) ? record.ModelId : organisations.Land(record.Organization);
+            if (product is null)
+            {
+                unresolved.Add(new UnresolvedRecord(dataset, record.Key, record.ModelId, record.Provider, "no curated product and no company name"));
+                continue;
+            }
+
+            landed[record.Key] = new LandedRecord(record.Key, product);
+            AddFacts(record, product, []);
+        }
+
         foreach (var record in snapshots.SelectMany(s => s.Records).Where(r => r.Subject == EntityKind.Organisation))
         {
             if (organisations.Land(record.ModelName ?? record.ModelId) is not { } organisation)

@@ -33,8 +33,8 @@ internal sealed class Lexicon
         ("百万输入tokens", "price-input"), ("百万输出tokens", "price-output"), ("per million input tokens", "price-input"), ("per million output tokens", "price-output"),
         ("下载", "downloads"), ("周下载", "downloads"), ("融资", "funding-raised"), ("投后估值", "valuation"),
         ("用户", "users"), ("月活用户", "monthly-active-users"), ("同比增长", "yoy-growth"), ("增长", "growth"),
-        ("训练于", "training-tokens"), ("轮", "funding-raised"), ("基准", "benchmark-score"), ("MMLU", "benchmark-score"),
-        ("Big-Bench Hard", "benchmark-score"), ("HumanEval", "benchmark-score"), ("视觉推理", "benchmark-score"), ("tokens/秒", "output-speed"),
+        ("训练于", "training-tokens"), ("轮", "funding-raised"), ("基准", "benchmark-score"),
+        ("视觉推理", "benchmark-score"), ("tokens/秒", "output-speed"),
     ];
 
     public Lexicon(CheckKnowledge knowledge)
@@ -54,9 +54,17 @@ internal sealed class Lexicon
             Metrics[m.Id] = m;
         }
 
+        // A benchmark's name says the figure is a score on it ("83% on GPQA Diamond").
+        var benchmarkNames = kb.Entities
+            .Where(e => e.Kind == EntityKind.Benchmark)
+            .SelectMany(e => KnowledgeBase.NamesOf(e).Where(n => n.Length > 1).Select(n => (Name: n, Value: e.Id)))
+            .ToList();
+        Benchmarks = new NameIndex<string>(benchmarkNames);
+
         var metricNames = kb.Metrics
             .SelectMany(m => new[] { m.Name.En, m.Name.Zh ?? string.Empty }.Concat(m.Aliases).Where(n => n.Length > 1).Select(n => (Name: n, Value: m.Id)))
-            .Concat(Cues.Where(c => Metrics.ContainsKey(c.MetricId)).Select(c => (Name: c.Word, Value: c.MetricId)));
+            .Concat(Cues.Where(c => Metrics.ContainsKey(c.MetricId)).Select(c => (Name: c.Word, Value: c.MetricId)))
+            .Concat(Metrics.ContainsKey("benchmark-score") ? benchmarkNames.Select(b => (b.Name, Value: "benchmark-score")) : []);
         MetricWords = new NameIndex<string>(metricNames);
         Knowledge = knowledge;
     }
@@ -66,6 +74,9 @@ internal sealed class Lexicon
     public NameIndex<NamedEntity> Entities { get; }
 
     public NameIndex<string> MetricWords { get; }
+
+    /// <summary>The names and aliases of the benchmark entities, each to its id: what <c>scope.benchmark</c> is read from.</summary>
+    public NameIndex<string> Benchmarks { get; }
 
     public Dictionary<string, Metric> Metrics { get; }
 

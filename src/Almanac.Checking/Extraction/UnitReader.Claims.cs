@@ -15,12 +15,6 @@ internal sealed partial class UnitReader
     private static readonly string[] UsageWords = ["使用份额", "使用率", "使用量", "调用量", "调用", "按使用量", "by usage", "usage", "API calls"];
     private static readonly string[] SpendWords = ["支出", "花费", "by spend", "spend", "spending"];
     private static readonly string[] PresentWords = ["如今", "现在", "目前", "当前", "今天", " now", "today", "currently"];
-    private static readonly (string Name, string Id)[] Benchmarks =
-    [
-        ("Big-Bench Hard", "big-bench-hard"), ("BBH", "big-bench-hard"), ("HumanEval", "humaneval"), ("CMMLU", "cmmlu"),
-        ("MMLU", "mmlu"), ("GPQA", "gpqa"), ("GSM8K", "gsm8k"), ("SuperCLUE", "superclue"), ("GAOKAO", "gaokao"), ("SWE-bench", "swe-bench"),
-    ];
-
     private Claim DateClaim(UnitContext ctx, ParsedPeriod period)
     {
         var unit = ctx.Unit;
@@ -535,14 +529,12 @@ internal sealed partial class UnitReader
 
         if (metric?.Id is "benchmark-score" or "benchmark-index")
         {
+            // The benchmark entities' names, longest first at each place: "GPQA Diamond" is not GPQA.
             var header = unit.ColumnHeader ?? string.Empty;
-            foreach (var (name, id) in Benchmarks)
+            var named = _lexicon.Benchmarks.FindAll(near, 0, near.Length).Concat(_lexicon.Benchmarks.FindAll(header, 0, header.Length)).FirstOrDefault();
+            if (named.Value is { } benchmark)
             {
-                if (near.Contains(name, StringComparison.OrdinalIgnoreCase) || header.Contains(name, StringComparison.OrdinalIgnoreCase))
-                {
-                    values["benchmark"] = id;
-                    break;
-                }
+                values["benchmark"] = benchmark;
             }
         }
 

@@ -35,6 +35,11 @@ internal static class FactMatching
     private static readonly Dictionary<string, string[]> Omissible = new(StringComparer.Ordinal)
     {
         ["valuation"] = ["round"],
+
+        // A score on a benchmark is the model's whoever ran it and at whichever effort; evaluators that disagree show as disputed.
+        ["benchmark-score"] = ["evaluator", "variant"],
+        ["benchmark-index"] = ["evaluator", "variant"],
+        ["benchmark-stderr"] = ["evaluator", "variant"],
     };
 
     // A model's own properties do not vary by the region or market a note discusses it under, and
@@ -81,8 +86,8 @@ internal static class FactMatching
 
         if (claim is not { } c)
         {
-            // A list price quoted without a date is compared with the prices of any date: it
-            // agrees if any source ever gave it, and is contradicted only if none did.
+            // A list price or a benchmark score quoted without a date is compared with those of any
+            // date: it agrees if any source ever gave it, and is contradicted only if none did.
             return UndatedComparable.Contains(metricId);
         }
 
@@ -111,6 +116,7 @@ internal static class FactMatching
     private static readonly HashSet<string> UndatedComparable = new(StringComparer.Ordinal)
     {
         "price-input", "price-output", "price-cache-read", "price-cache-write",
+        "benchmark-score", "benchmark-index",
 
         // An Arena score moves from snapshot to snapshot: one quoted without a date agrees if any snapshot gave it.
         "arena-score",

@@ -38,7 +38,7 @@ internal static class ImportCommand
     }
 
     /// <summary>What one dataset import did, for the summary table.</summary>
-    internal sealed record Result(string Dataset, string Snapshot, ImportSummary Summary, int Conflicts, TimeSpan Took);
+    internal sealed record Result(string Dataset, string Snapshot, ImportSummary Summary, int Conflicts, TimeSpan Took, IReadOnlyList<SkippedRows>? Skipped = null);
 
     /// <summary>Reads (downloading first when given an address), resolves and stores one snapshot.</summary>
     internal static Result Run(CliContext context, Workspace workspace, DatasetDefinition definition, string location, SnapshotInfo info)
@@ -90,7 +90,8 @@ internal static class ImportCommand
             var label = snapshots.Count == 1
                 ? $"{last.Version} ({last.Date:yyyy-MM-dd})"
                 : $"{snapshots.Count} snapshots, {first.Date:yyyy-MM-dd} → {last.Date:yyyy-MM-dd}";
-            return new Result(definition.Code, label, summary, CountConflicts(workspace, snapshots.Select(s => DatasetImporter.SourceOf(s).Id).ToHashSet(StringComparer.Ordinal)), clock.Elapsed);
+            return new Result(definition.Code, label, summary, CountConflicts(workspace, snapshots.Select(s => DatasetImporter.SourceOf(s).Id).ToHashSet(StringComparer.Ordinal)), clock.Elapsed,
+                [.. snapshots.SelectMany(s => s.Skipped).GroupBy(s => s.Reason, StringComparer.Ordinal).Select(g => new SkippedRows(g.Key, g.Sum(s => s.Count)))]);
         }
         catch (ImportException e)
         {
@@ -141,6 +142,14 @@ internal static class ImportCommand
         }
 
         console.Write(table);
+        foreach (var r in results)
+        {
+            foreach (var skipped in r.Skipped ?? [])
+            {
+                console.MarkupLine($"[grey]{Markup.Escape(r.Dataset)}: skipped {N(skipped.Count)} × {Markup.Escape(skipped.Reason)}[/]");
+            }
+        }
+
         if (results.Any(r => r.Summary.Unresolved > 0))
         {
             console.MarkupLine("[grey]See what could not be matched with: almanac entities --unresolved[/]");

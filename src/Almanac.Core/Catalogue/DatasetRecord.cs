@@ -16,7 +16,8 @@ namespace Almanac.Catalogue;
 /// <param name="Organization">The developer, where the dataset states it (Epoch's Organization, the labs lab).</param>
 /// <param name="Location">Where the record was read, for messages: a JSON path or a CSV line.</param>
 /// <param name="Subject">What the record is about: a model (landed by the model resolution rules) or an
-/// organisation (a company row of Epoch AI's companies data, landed on the organisation its name stands for).</param>
+/// organisation (a company row of Epoch AI's companies data, landed on the organisation its name stands for),
+/// or a product (<see cref="ModelId"/> is the curated product's id, e.g. <c>chatgpt</c>; without one the record stays on its <see cref="Organization"/>).</param>
 public sealed record DatasetRecord(
     string Key,
     string ModelId,

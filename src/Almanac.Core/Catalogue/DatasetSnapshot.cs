@@ -29,4 +29,10 @@ public sealed record DatasetSnapshot(
     /// benchmarking hub, with the names they go by. Curated entities of the same id are kept as they are.
     /// </summary>
     public IReadOnlyList<Entity> Entities { get; init; } = Entities ?? [];
+
+    /// <summary>Rows the reader read and left out on purpose (placeholder rows, figures that are not the measure), counted by reason.</summary>
+    public IReadOnlyList<SkippedRows> Skipped { get; init; } = [];
 }
+
+/// <summary>How many rows a reader left out for one reason (<c>empty placeholder row</c>).</summary>
+public sealed record SkippedRows(string Reason, int Count);

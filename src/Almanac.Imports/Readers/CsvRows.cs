@@ -4,7 +4,11 @@ using CsvHelper.Configuration;
 
 namespace Almanac.Imports.Readers;
 
-/// <summary>Records of an RFC 4180 file with the line each starts on (quoted cells may span lines).</summary>
+/// <summary>
+/// Records of an RFC 4180 file with the line each starts on (quoted cells may span lines). Every
+/// CSV reader of Almanac reads through this one, so a broken file is reported the same way: an
+/// unclosed quote names the line and column where the quoted cell opened.
+/// </summary>
 internal sealed class CsvRows : IDisposable
 {
     private readonly string _fileName;
@@ -18,8 +22,10 @@ internal sealed class CsvRows : IDisposable
         {
             IgnoreBlankLines = true,
             TrimOptions = TrimOptions.None,
-            BadDataFound = args => throw new ImportException(new ImportError(_fileName, $"line {_linesRead + 1}",
-                $"expected a quoted cell to close with a quote followed by a comma or the end of a line, found {Shorten(args.Field)}")),
+            BadDataFound = args => throw (UnclosedQuote(args.RawRecord) is { } open
+                ? Unclosed(_linesRead + 1 + open.Line, open.Column)
+                : new ImportException(new ImportError(_fileName, $"line {_linesRead + 1}",
+                    $"expected a quoted cell to close with a quote followed by a comma or the end of a line, found {Shorten(args.Field)}"))),
         });
     }
 
@@ -47,8 +53,62 @@ internal sealed class CsvRows : IDisposable
         // The record starts on the line after the previous one ended, past any blank lines skipped.
         var newlinesInside = fields.Sum(f => f.Count(c => c == '\n'));
         line = Math.Max(_linesRead + 1, _parser.RawRow - newlinesInside);
+        if (UnclosedQuote(_parser.RawRecord) is { } open)
+        {
+            // The parser takes everything to the end of the file into the open cell; say where it opened.
+            throw Unclosed(line + open.Line, open.Column);
+        }
+
         _linesRead = _parser.RawRow;
         return true;
+    }
+
+    private ImportException Unclosed(int line, int column) =>
+        new(new ImportError(_fileName, $"line {line}, column {column}",
+            "a quoted cell opens here and is never closed (expected a closing quote before the end of the file)"));
+
+    /// <summary>Where, relative to the record's first line (0-based line, 1-based column), a quoted cell opens without closing; null when all close.</summary>
+    internal static (int Line, int Column)? UnclosedQuote(string raw)
+    {
+        var inQuotes = false;
+        var cellStart = true;
+        var line = 0;
+        var column = 0;
+        (int Line, int Column) opened = default;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            column++;
+            if (inQuotes)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < raw.Length && raw[i + 1] == '"')
+                    {
+                        i++;
+                        column++;
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                    }
+                }
+            }
+            else if (c == '"' && cellStart)
+            {
+                inQuotes = true;
+                opened = (line, column);
+            }
+
+            cellStart = !inQuotes && (c == ',' || c == '\n');
+            if (c == '\n')
+            {
+                line++;
+                column = 0;
+            }
+        }
+
+        return inQuotes ? opened : null;
     }
 
     private static string Shorten(string text)

@@ -173,9 +173,10 @@ public sealed class EpochReaderTests
     [Fact]
     public void Reports_a_quote_left_open_at_the_end_of_a_truncated_file()
     {
-        var error = Fails($"{Header}\nX,Acme,2025-01-01,Language,,\"unfinished note");
+        const string Row = "X,Acme,2025-01-01,Language,,\"unfinished note";
+        var error = Fails($"{Header}\n{Row}");
 
-        error.ToString().ShouldBe("epoch_2026-01.csv: line 2: expected a quoted cell to close with a quote followed by a comma or the end of a line, found '\"unfinished note'");
+        error.ToString().ShouldBe($"epoch_2026-01.csv: line 2, column {Row.IndexOf('"', StringComparison.Ordinal) + 1}: a quoted cell opens here and is never closed (expected a closing quote before the end of the file)");
     }
 
     [Fact]

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+
+namespace Almanac.Imports.Readers;
+
+/// <summary>
+/// A CSV file read whole through <see cref="CsvRows"/>: its header and its rows, each cell found by
+/// the column's name. Readers of tables whose columns they address by name (Epoch AI's companies and
+/// benchmarking files) share it; every error names the file, the line and the column.
+/// </summary>
+internal sealed class CsvTable
+{
+    private readonly Dictionary<string, int> _columns;
+
+    private CsvTable(string fileName, string[] header, List<CsvRow> rows)
+    {
+        FileName = fileName;
+        Header = header;
+        _columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Length; i++)
+        {
+            _columns.TryAdd(header[i], i);
+        }
+
+        Rows = rows;
+    }
+
+    public string FileName { get; }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public IReadOnlyList<CsvRow> Rows { get; }
+
+    /// <summary>Reads the file; a file without a header, a row of another width or broken quoting is an <see cref="ImportException"/>.</summary>
+    public static CsvTable Read(DatasetFile file, params string[] requiredColumns)
+    {
+        using var stream = file.Open();
+        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var rows = new CsvRows(text, file.Name);
+        if (!rows.Next(out var headerFields, out _))
+        {
+            throw new ImportException(new ImportError(file.Name, "line 1", "the file is empty; expected a header row"));
+        }
+
+        var header = headerFields.Select(DatasetValues.CollapseWhitespace).ToArray();
+        var table = new CsvTable(file.Name, header, []);
+        var missing = requiredColumns.Where(c => !table.Has(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ImportException(new ImportError(file.Name, "line 1",
+                $"missing required column{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(m => $"'{m}'"))}; found: {string.Join(", ", header)}"));
+        }
+
+        var read = new List<CsvRow>();
+        while (rows.Next(out var fields, out var line))
+        {
+            if (fields.Length != header.Length)
+            {
+                throw new ImportException(new ImportError(file.Name, $"line {line}",
+                    $"expected {header.Length} fields as in the header, found {fields.Length}"));
+            }
+
+            read.Add(new CsvRow(table, fields, line));
+        }
+
+        return new CsvTable(file.Name, header, read);
+    }
+
+    public bool Has(string column) => _columns.ContainsKey(column);
+
+    internal int IndexOf(string column) => _columns.TryGetValue(column, out var index) ? index : -1;
+}
+
+/// <summary>One data row of a <see cref="CsvTable"/>; a cell of an absent column reads as empty.</summary>
+internal sealed class CsvRow(CsvTable table, string[] fields, int line)
+{
+    public int Line { get; } = line;
+
+    public string FileName => table.FileName;
+
+    /// <summary>The cell, white space collapsed (notes span lines); empty for an absent column.</summary>
+    public string Text(string column) => table.IndexOf(column) is var i and >= 0 ? DatasetValues.CollapseWhitespace(fields[i]) : string.Empty;
+
+    /// <summary>True when every cell but those of <paramref name="except"/> is empty (Epoch's placeholder rows name only the company).</summary>
+    public bool IsBlankBut(params string[] except)
+    {
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (fields[i].Trim().Length > 0 && !except.Contains(table.Header[i], StringComparer.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A non-negative number (<c>1.5e+25</c>, <c>100000000000.0</c>) read exactly; null for an empty cell.</summary>
+    public decimal? Number(string column)
+    {
+        var cell = Text(column);
+        if (cell.Length == 0)
+        {
+            return null;
+        }
+
+        if (!decimal.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            throw Error(column, $"expected a number, found '{cell}'");
+        }
+
+        return value < 0 ? throw Error(column, $"expected a number not below zero, found '{cell}'") : DatasetValues.Normalize(value);
+    }
+
+    /// <summary>A day (<c>2025-09-02</c>, or the day of a timestamp <c>2025-10-30T10:00:02.998Z</c>); null for an empty cell or no calendar day.</summary>
+    public DateOnly? Date(string column)
+    {
+        var cell = Text(column);
+        if (cell.Length == 0)
+        {
+            return null;
+        }
+
+        var day = cell.Length > 10 && cell[10] == 'T' ? cell[..10] : cell;
+        return DatasetValues.TryParseDate(day, out var date)
+            ? date
+            : throw Error(column, $"expected a date YYYY-MM-DD, found '{cell}'");
+    }
+
+    public ImportException Error(string column, string message)
+    {
+        var index = table.IndexOf(column);
+        var where = index >= 0 ? $"line {Line}, column {index + 1} ('{table.Header[index]}')" : $"line {Line}";
+        return new ImportException(new ImportError(table.FileName, where, message));
+    }
+}
