@@ -123,15 +123,20 @@ internal static class FactMatching
     };
 
     /// <summary>
-    /// Measures a leaderboard restates at every snapshot: a dated claim is judged by the latest snapshot
-    /// on or before the end of its period, not by every snapshot within or near it.
+    /// Measures a leaderboard restates at every snapshot: a dated claim is judged by the snapshots
+    /// within its period and the one in force when the period began, not by every snapshot ever.
     /// </summary>
     public static readonly HashSet<string> Snapshotted = new(StringComparer.Ordinal)
     {
         "arena-score", "arena-rank", "arena-votes",
     };
 
-    /// <summary>Of the facts for a snapshotted measure, those of the latest snapshot on or before the claim's period ends.</summary>
+    /// <summary>
+    /// Of the facts for a snapshotted measure, those a claim for <paramref name="claim"/> may rest on:
+    /// every snapshot within the period (a score quoted for "June 2024" may come from any June
+    /// snapshot) and the latest one before it began; for a period no snapshot falls in, the latest
+    /// one before it ended.
+    /// </summary>
     public static List<Statement> AtSnapshot(Period? claim, IEnumerable<Statement> facts)
     {
         var list = facts.ToList();
@@ -140,14 +145,15 @@ internal static class FactMatching
             return list;
         }
 
-        var onOrBefore = list.Where(s => s.Fact.Period.Start <= c.End).ToList();
-        if (onOrBefore.Count == 0)
+        var within = list.Where(s => s.Fact.Period.Start >= c.Start && s.Fact.Period.Start <= c.End).ToList();
+        var before = list.Where(s => s.Fact.Period.Start < c.Start).ToList();
+        if (before.Count > 0)
         {
-            return [];
+            var inForce = before.Max(s => s.Fact.Period.Start);
+            within.AddRange(before.Where(s => s.Fact.Period.Start == inForce));
         }
 
-        var latest = onOrBefore.Max(s => s.Fact.Period.Start);
-        return onOrBefore.Where(s => s.Fact.Period.Start == latest).ToList();
+        return within;
     }
 
     private static readonly HashSet<string> Flows = new(StringComparer.Ordinal)
