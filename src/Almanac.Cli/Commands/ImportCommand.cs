@@ -20,7 +20,7 @@ internal static class ImportCommand
         var location = new Argument<string>("file-folder-or-url") { Description = "A downloaded file (.json, .json.gz, .csv, .zip), a folder of them, or an http(s) address" };
         var date = new Option<string?>("--snapshot-date") { Description = "The day the file's content is as of (YYYY-MM-DD); default: the date in the file or its name, else the file's last change" };
         var version = new Option<string?>("--snapshot-version") { Description = "A label for the snapshot (a commit, a release); default: its date" };
-        var command = new Command("import", "Import a public dataset: models-dev, models-dev-labs, litellm, epoch") { dataset, location, date, version };
+        var command = new Command("import", "Import a public dataset: models-dev, models-dev-labs, litellm, epoch, openrouter") { dataset, location, date, version };
         command.SetAction(parse => context.Run(output =>
         {
             var definition = Datasets.Find(parse.GetValue(dataset)!)

@@ -141,6 +141,32 @@ public static class Organisations
         ["granite"] = "ibm",
     };
 
+    /// <summary>
+    /// OpenRouter id prefixes (<c>meta-llama/llama-3.1-8b-instruct</c>) that are not a provider code above -> the developer.
+    /// A prefix in neither table is the developer's own OpenRouter handle (<c>nousresearch</c>) and names it.
+    /// </summary>
+    private static readonly Dictionary<string, string> OpenRouterPrefixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["meta-llama"] = "meta",
+        ["mistralai"] = "mistral-ai",
+        ["x-ai"] = "xai",
+        ["qwen"] = "alibaba",
+        ["z-ai"] = "zhipu-ai",
+        ["thudm"] = "zhipu-ai",
+        ["bytedance-seed"] = "bytedance",
+        ["bytedance-research"] = "bytedance",
+        ["ibm-granite"] = "ibm",
+        ["sarvamai"] = "sarvam",
+        ["stepfun-ai"] = "stepfun",
+        ["nvidia"] = "nvidia",
+        ["microsoft"] = "microsoft",
+        ["amazon"] = "amazon",
+        ["baidu"] = "baidu",
+        ["tencent"] = "tencent",
+        ["bytedance"] = "bytedance",
+        ["databricks"] = "databricks",
+    };
+
     /// <summary>Organisation names as Epoch AI and models.dev write them (compared as <see cref="AliasKey"/>) -> organisation id.</summary>
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -198,6 +224,27 @@ public static class Organisations
     /// <summary>True when the provider is a lab's own API, serving only that lab's models.</summary>
     public static bool ServesOwnModelsOnly(string? provider) =>
         provider is not null && Providers.TryGetValue(provider, out var p) && p.OwnModelsOnly;
+
+    /// <summary>
+    /// The developer an OpenRouter id's prefix names (<c>anthropic/claude-3.5-sonnet</c> -> <c>anthropic</c>,
+    /// <c>meta-llama/…</c> -> <c>meta</c>); a leading <c>~</c> (OpenRouter's moving aliases) is ignored. Null for an id without a prefix.
+    /// </summary>
+    public static string? OfOpenRouterPrefix(string id)
+    {
+        var slash = id.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            return null;
+        }
+
+        var prefix = id[..slash].TrimStart('~');
+        if (prefix.Length == 0)
+        {
+            return null;
+        }
+
+        return OpenRouterPrefixes.TryGetValue(prefix, out var developer) ? developer : OfProvider(prefix) ?? Slug.Of(prefix);
+    }
 
     /// <summary>The developer a model key's family word names (<c>claude</c> -> <c>anthropic</c>), if known.</summary>
     public static string? OfFamily(ModelKey key) =>
