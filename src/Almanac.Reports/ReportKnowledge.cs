@@ -41,7 +41,7 @@ public sealed class ReportKnowledge
         var entities = store.Entities().ToDictionary(e => e.Id, StringComparer.Ordinal);
         var market = store.Facts(new FactQuery(MetricIds: MarketMetrics, AsOf: asOf));
         var models = store.Facts(new FactQuery(MetricIds: ModelCatalogue.Metrics, EntityKind: EntityKind.Model, AsOf: asOf));
-        var catalogue = ModelCatalogue.Build(entities.Values, models.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)));
+        var catalogue = ModelCatalogue.Build(entities.Values, models.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)), asOf);
         var datasets = models.Select(f => f.Dataset).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return new ReportKnowledge(entities, market.Select(f => new SourcedFact(f.Fact, f.Source)).ToList(), catalogue, datasets);
     }
