@@ -173,7 +173,7 @@ public sealed class PriceHistory
 
         // 3 and 3.00 are one price.
         private static decimal[] Values(List<CatalogueFact> facts, string metric) =>
-            facts.Where(f => f.Fact.MetricId == metric).Select(f => f.Fact.Value.Quantity!.Value / 1.000000000000000000000000000000000m)
+            facts.Where(f => f.Fact.MetricId == metric).Select(f => f.Fact.Value.Quantity!.Value.Value / 1.000000000000000000000000000000000m)
                 .Distinct().Order().ToArray();
     }
 }

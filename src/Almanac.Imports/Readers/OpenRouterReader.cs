@@ -20,7 +20,8 @@ namespace Almanac.Imports.Readers;
 /// token multiplied by 1,000,000 exactly. Every fact is scoped <c>{provider: openrouter, offering: reseller}</c>.</para>
 /// <para>Skipped: a price of <c>-1</c>, which OpenRouter writes for a router whose price depends on the model
 /// it picks (<c>openrouter/auto</c>); the prices of <c>:free</c> variants, a rate-limited free tier rather than
-/// the model's list price. A tagged variant (<c>:free</c>, <c>:beta</c>, <c>:extended</c>, <c>:nitro</c>,
+/// the model's list price; a cache-read price of <c>0</c>, which some snapshots write for models without prompt caching.
+/// A tagged variant (<c>:free</c>, <c>:beta</c>, <c>:extended</c>, <c>:nitro</c>,
 /// <c>:thinking</c>…) keeps its tag as <c>variant</c> in scope, so its figures never mix with the plain offering's.
 /// <c>created</c> is the day OpenRouter listed the model, not the developer's release, and is not read; nor are
 /// request, image, web search, reasoning and cache-write prices, or per-provider overrides.</para>
@@ -169,6 +170,12 @@ public static partial class OpenRouterReader
         }
 
         if (json.Number(pricing, field, path, allowString: true) is not { } perToken)
+        {
+            return;
+        }
+
+        // Some snapshots write "0" for the cache-read price of models with no prompt caching: no price, not a free cache.
+        if (perToken == 0 && metricId == "price-cache-read")
         {
             return;
         }
