@@ -150,8 +150,22 @@ public static class DatasetImporter
             }
         }
 
-        foreach (var r in resolution.Records)
+        // One record key is one offering across successive snapshots, even where its name changed
+        // (OpenRouter renamed "DeepSeek: R1 Distill Qwen 14B" to "DeepSeek: DeepSeek R1 Distill Qwen 14B"):
+        // all its records land where the newest one landing on a curated model does, else the newest that lands.
+        var byRecordKey = resolution.Records.Where(r => r.ModelId is not null)
+            .GroupBy(r => r.Record.Key, StringComparer.Ordinal)
+            .Where(g => g.Select(r => r.ModelId).Distinct(StringComparer.Ordinal).Skip(1).Any())
+            .ToDictionary(
+                g => g.Key,
+                g => g.LastOrDefault(r => !newIds.Contains(r.ModelId!)) ?? g.Last(),
+                StringComparer.Ordinal);
+
+        foreach (var resolved in resolution.Records)
         {
+            var r = resolved.ModelId is not null && byRecordKey.TryGetValue(resolved.Record.Key, out var lead)
+                ? resolved with { ModelId = lead.ModelId, Key = lead.Key, Developer = lead.Developer, IsFirstParty = lead.IsFirstParty }
+                : resolved;
             if (r.ModelId is null)
             {
                 unresolved.Add(new UnresolvedRecord(dataset, r.Record.Key, r.Record.ModelName ?? r.Record.ModelId, r.Record.Provider, r.Message ?? r.Reason?.ToString() ?? "unresolved"));

@@ -37,9 +37,9 @@ public sealed class OpenRouterImportTests(OpenRouterStore store) : IClassFixture
     /// <summary>One raw snapshot: its day (from the file name) and each model's pricing strings by id.</summary>
     private sealed record RawSnapshot(string File, DateOnly Day, Dictionary<string, JsonElement> Pricing);
 
-    private static readonly Lazy<IReadOnlyList<RawSnapshot>> Raw = new(ReadRaw);
+    private static readonly Lazy<List<RawSnapshot>> Raw = new(ReadRaw);
 
-    private static IReadOnlyList<RawSnapshot> ReadRaw()
+    private static List<RawSnapshot> ReadRaw()
     {
         var snapshots = new List<RawSnapshot>();
         foreach (var path in Directory.GetFiles(SharedDatasets.OpenRouterModels).Where(p => p.EndsWith(".json", StringComparison.Ordinal) || p.EndsWith(".json.gz", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
@@ -227,7 +227,8 @@ public sealed class OpenRouterImportTests(OpenRouterStore store) : IClassFixture
     {
         var run = store.Run("facts", "--entity", "anthropic/claude-3.5-sonnet", "--metric", "price-output", "--format", "json");
         run.ExitCode.ShouldBe(0, run.Error);
-        var facts = JsonDocument.Parse(run.Output).RootElement.EnumerateArray().ToList();
+        var facts = JsonDocument.Parse(run.Output).RootElement.EnumerateArray()
+            .Where(f => f.GetProperty("source").GetProperty("id").GetString()!.StartsWith("openrouter-", StringComparison.Ordinal)).ToList();
         facts.Count.ShouldBeGreaterThan(10);
         facts.ShouldAllBe(f => f.GetProperty("scope").GetProperty("provider").GetString() == "openrouter"
             && f.GetProperty("scope").GetProperty("offering").GetString() == "reseller");
@@ -242,5 +243,52 @@ public sealed class OpenRouterImportTests(OpenRouterStore store) : IClassFixture
         var run = store.Run("entities", id, "--format", "json");
         run.ExitCode.ShouldBe(0, run.Error);
         return JsonDocument.Parse(run.Output).RootElement.EnumerateArray().Single().GetProperty("developer").GetString();
+    }
+}
+
+/// <summary><c>almanac models --as-of</c> takes each dataset's latest snapshot on or before the day, never a later one.</summary>
+public sealed class ModelsAsOfTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("almanac-asof-").FullName;
+
+    private CliRun Run(params string[] args) => CliRun.Of([.. args, "--store", Path.Combine(_folder, "almanac.db"), "--data", CliRun.RepositoryData]);
+
+    private string Snapshot(string name, decimal input) =>
+        WriteFile(name, """{"anthropic": {"id": "anthropic", "models": {"acme-one": {"id": "acme-one", "name": "Acme One", "cost": {"input": """
+            + input.ToString(CultureInfo.InvariantCulture) + """, "output": 9}}}}}""");
+
+    private string WriteFile(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private decimal? InputPrice(string asOf)
+    {
+        var run = Run("models", "--as-of", asOf, "--format", "json");
+        run.ExitCode.ShouldBe(0, run.Error);
+        var row = JsonDocument.Parse(run.Output).RootElement.EnumerateArray().FirstOrDefault(m => m.GetProperty("name").GetString() == "Acme One");
+        return row.ValueKind == JsonValueKind.Object && row.GetProperty("price_input").ValueKind == JsonValueKind.Object
+            ? row.GetProperty("price_input").GetProperty("value").GetDecimal()
+            : null;
+    }
+
+    [Fact]
+    public void The_price_in_force_on_the_day_is_shown()
+    {
+        // A lab's own API: its price is first-party, the one the catalogue shows.
+        Run("import", "models-dev", Snapshot("january.json", 3), "--snapshot-date", "2025-01-10").ExitCode.ShouldBe(0);
+        Run("import", "models-dev", Snapshot("march.json", 1), "--snapshot-date", "2025-03-10").ExitCode.ShouldBe(0);
+
+        InputPrice("2025-02-20").ShouldBe(3m);
+        InputPrice("2025-03-10").ShouldBe(1m);
+        InputPrice("2025-01-01").ShouldBeNull();
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
     }
 }
