@@ -85,8 +85,8 @@ public class PriceHistoryTests
         ]);
 
         history.Of("m").Count.ShouldBe(4);
-        history.Of("m").Where(p => p.Scope == Reseller && p.Dataset == "openrouter").Single().To.ShouldBeNull();
-        history.Of("m").Where(p => p.Scope == beta).Select(p => p.Input[0]).ShouldBe([4m, 5m]);
+        history.Of("m").Where(p => p.Scope.Equals(Reseller) && p.Dataset == "openrouter").Single().To.ShouldBeNull();
+        history.Of("m").Where(p => p.Scope.Equals(beta)).Select(p => p.Input[0]).ShouldBe([4m, 5m]);
         history.Snapshots["litellm"].Count.ShouldBe(1);
     }
 
