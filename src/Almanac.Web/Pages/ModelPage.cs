@@ -5,6 +5,7 @@ using Almanac.Charts;
 using Almanac.Knowledge;
 using Almanac.Quantities;
 using Almanac.Storage;
+using Almanac.Text;
 using Almanac.Web.Knowledge;
 
 namespace Almanac.Web.Pages;
