@@ -64,6 +64,22 @@ public static partial class ChartSpec
         return Build(id, text, data, sources, view);
     }
 
+    /// <summary>
+    /// A value that holds until it changes (a list price), one stepped line per series: each point starts a
+    /// step that lasts until the next point of its series.
+    /// </summary>
+    public static Chart Steps(string id, ChartText text, ChartTable data, ChartEncoding encoding, IEnumerable<Source> sources)
+    {
+        var view = View(data, encoding, text, new JsonObject { ["type"] = "line", ["interpolate"] = "step-after", ["point"] = true }, new JsonObject
+        {
+            ["x"] = Temporal(data, encoding.X),
+            ["y"] = Quantitative(data, encoding.Y, encoding.LogY),
+            ["color"] = Colour(data, encoding),
+            ["tooltip"] = Tooltip(data),
+        });
+        return Build(id, text, data, sources, view);
+    }
+
     /// <summary>Bars per category; with a colour field, the bars of each category stand side by side.</summary>
     public static Chart Bars(string id, ChartText text, ChartTable data, ChartEncoding encoding, IEnumerable<Source> sources)
     {

@@ -17,6 +17,7 @@ internal static class AlmanacCommand
         root.Subcommands.Add(EntitiesCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
+        root.Subcommands.Add(PricesCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(ConflictsCommand.Create(context));

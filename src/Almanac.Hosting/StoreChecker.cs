@@ -23,6 +23,6 @@ public static class StoreChecker
         string language)
     {
         ArgumentNullException.ThrowIfNull(factsAbout);
-        return new DocumentChecker(curatedEntities, metrics, ids => factsAbout(ids).Select(f => new Statement(f.Fact, f.Source)), asOf, language);
+        return new DocumentChecker(curatedEntities, metrics, ids => factsAbout(ids).Select(f => new Statement(f.Fact, f.Source, f.Dataset)), asOf, language);
     }
 }

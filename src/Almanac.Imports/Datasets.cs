@@ -28,6 +28,7 @@ public static class Datasets
         DatasetDefinition.OneFile(ModelsDevLabsReader.Dataset, "models.dev labs.json: base models with benchmarks", null, ModelsDevLabsReader.Read),
         DatasetDefinition.OneFile(LiteLlmReader.Dataset, "LiteLLM model_prices_and_context_window.json: prices per token", LiteLlmReader.PublicUrl, LiteLlmReader.Read),
         DatasetDefinition.OneFile(EpochReader.Dataset, "Epoch AI Data on AI Models (CSV)", EpochReader.PublicUrl, EpochReader.Read),
+        new(OpenRouterReader.Dataset, "OpenRouter GET /api/v1/models: its catalogue and prices per token, one snapshot per file", OpenRouterReader.PublicUrl, OpenRouterReader.Read),
         new(EpochCompaniesReader.Dataset, "Epoch AI Data on AI Companies (the CSV files of ai_companies.zip, a folder or the zip)", null, EpochCompaniesReader.Read),
         new(EpochBenchmarksReader.Dataset, "Epoch AI Benchmarking Hub (one CSV per benchmark, a folder or benchmark_data.zip)", null, EpochBenchmarksReader.Read),
         new(LmArenaReader.Dataset, "LMArena (Chatbot Arena) leaderboards (CSV): the text history, or one day of the text, vision or image arena", null, LmArenaReader.Read),

@@ -15,8 +15,9 @@ public sealed class ReportKnowledge
     public static readonly IReadOnlyCollection<string> MarketMetrics =
         ["market-share", "respondent-share", "spend", "market-size", "cagr", "revenue-run-rate"];
 
-    public ReportKnowledge(IReadOnlyDictionary<string, Entity> entities, IReadOnlyList<SourcedFact> facts, IReadOnlyList<CatalogueRow> catalogue, IReadOnlyList<string> datasets)
+    public ReportKnowledge(IReadOnlyDictionary<string, Entity> entities, IReadOnlyList<SourcedFact> facts, IReadOnlyList<CatalogueRow> catalogue, IReadOnlyList<string> datasets, PriceHistory? prices = null)
     {
+        Prices = prices ?? PriceHistory.Build([]);
         Entities = entities;
         Facts = facts;
         Catalogue = catalogue;
@@ -31,6 +32,9 @@ public sealed class ReportKnowledge
     /// <summary>One row per canonical model.</summary>
     public IReadOnlyList<CatalogueRow> Catalogue { get; }
 
+    /// <summary>Models' prices over the dataset snapshots: what was in force when.</summary>
+    public PriceHistory Prices { get; }
+
     /// <summary>The imported datasets the catalogue includes (empty: curated models only).</summary>
     public IReadOnlyList<string> Datasets { get; }
 
@@ -41,9 +45,10 @@ public sealed class ReportKnowledge
         var entities = store.Entities().ToDictionary(e => e.Id, StringComparer.Ordinal);
         var market = store.Facts(new FactQuery(MetricIds: MarketMetrics, AsOf: asOf));
         var models = store.Facts(new FactQuery(MetricIds: ModelCatalogue.Metrics, EntityKind: EntityKind.Model, AsOf: asOf));
-        var catalogue = ModelCatalogue.Build(entities.Values, models.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)));
+        var catalogue = ModelCatalogue.Build(entities.Values, models.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)), asOf);
         var datasets = models.Select(f => f.Dataset).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new ReportKnowledge(entities, market.Select(f => new SourcedFact(f.Fact, f.Source)).ToList(), catalogue, datasets);
+        var prices = PriceHistory.Build(store.Facts(new FactQuery(MetricIds: PriceHistory.Metrics, EntityKind: EntityKind.Model, AsOf: asOf)).Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)));
+        return new ReportKnowledge(entities, market.Select(f => new SourcedFact(f.Fact, f.Source)).ToList(), catalogue, datasets, prices);
     }
 
     /// <summary>

@@ -91,6 +91,7 @@ public static class AlmanacWebApp
         app.MapAssets();
         app.MapOverviewPage();
         app.MapModelsPage();
+        app.MapModelPage();
         app.MapFactsPage();
         app.MapConflictsPage();
         app.MapCheckPage();

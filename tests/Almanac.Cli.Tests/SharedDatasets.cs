@@ -11,6 +11,9 @@ internal static class SharedDatasets
 
     public static string Epoch => PathOf("epoch-ai/notable_ai_models_2026-01.csv");
 
+    /// <summary>The folder of monthly OpenRouter <c>GET /api/v1/models</c> snapshots.</summary>
+    public static string OpenRouterModels => PathOf("openrouter/models");
+
     public static string PathOf(string relative) => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", relative));
 
     /// <summary>The built <c>almanac</c> assembly of the same configuration as these tests.</summary>

@@ -31,9 +31,11 @@ public sealed class SyncCommandTests : IDisposable
             "--url", $"models-dev={_base}models-dev/api.json",
             "--url", $"litellm={_base}litellm/model_prices_and_context_window.json",
             "--url", $"epoch={_base}epoch-ai/notable_ai_models_2026-01.csv",
+            "--url", $"openrouter={_base}openrouter/models/openrouter_models_2026-08-22T120854Z.json",
             "--store", Store, "--data", CliRun.RepositoryData);
 
         run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("2026-08-22T120854Z (2026-08-22)");
         run.Error.ShouldContain("downloading");
         run.Output.ShouldContain("models-dev");
         run.Output.ShouldContain("litellm");

@@ -1,3 +1,4 @@
+using Almanac.Catalogue;
 using Almanac.Knowledge;
 using Almanac.Text;
 
@@ -24,7 +25,13 @@ internal sealed class JudgingContext
             .GroupBy(s => s.Fact.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
         Currencies = asOf is null ? knowledge.Currencies : new CurrencyConverter(visible.Select(s => s.Fact));
+        _prices = new Lazy<PriceHistory>(() => PriceHistory.Build(visible.Where(s => s.Dataset is not null).Select(s => new CatalogueFact(s.Fact, s.Source, s.Dataset))));
     }
+
+    private readonly Lazy<PriceHistory> _prices;
+
+    /// <summary>The price history of the dataset snapshots visible to this run.</summary>
+    public PriceHistory Prices => _prices.Value;
 
     public CheckKnowledge Knowledge { get; }
 

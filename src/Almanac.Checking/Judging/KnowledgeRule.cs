@@ -1,4 +1,5 @@
 using System.Globalization;
+using Almanac.Catalogue;
 using Almanac.Knowledge;
 using Almanac.Quantities;
 
@@ -74,6 +75,11 @@ internal sealed class KnowledgeRule : IClaimRule
             return new Judgement(claim, Verdict.Unverifiable, $"Only other forecasts are known: {Who(disagreeing)} {others}; one forecast does not contradict another", evidence);
         }
 
+        if (EarlierPrice(claim, context) is { } earlier)
+        {
+            return earlier;
+        }
+
         var reason = claim.Date is { } date
             ? $"{Who(disagreeing)} gives {others}, which is not in {date}"
             : $"{Who(disagreeing)} gives {others}, not {claim.Text}";
@@ -106,12 +112,65 @@ internal sealed class KnowledgeRule : IClaimRule
                     && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId!)));
         }
 
-        return context.About(entityId)
+        var isPrice = PriceHistory.Metrics.Contains(claim.MetricId!);
+        var matching = context.About(entityId)
             .Where(s => s.Fact.MetricId == claim.MetricId
+                && !(isPrice && s.Dataset is not null)
                 && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId)
                 && FactMatching.PeriodMatches(claim.Period, s.Fact.Period, claim.MetricId)
                 && (claim.Date is null ? s.Fact.Value.Quantity is not null : s.Fact.Value.Date is not null))
             .ToList();
+        if (isPrice)
+        {
+            // A dataset's prices are compared as its snapshots show them in force at the claim's date.
+            matching.AddRange(PriceStatements(claim, entityId, context, PriceMatching.InForce(claim, context, context.Prices.Of(entityId))));
+        }
+
+        return matching;
+    }
+
+    /// <summary>The facts behind some price periods: those of each period's first snapshot.</summary>
+    private static IEnumerable<Statement> PriceStatements(Claim claim, string entityId, JudgingContext context, IEnumerable<PricePeriod> periods)
+    {
+        var about = context.About(entityId);
+        foreach (var period in periods)
+        {
+            foreach (var statement in about.Where(s => s.Fact.MetricId == claim.MetricId && s.Source.Id == period.FirstSource.Id && s.Fact.Scope.Equals(period.Scope)))
+            {
+                yield return statement;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An undated price that no price in force supports may be one a provider charged before: not
+    /// contradicted, and said so with the day it ended.
+    /// </summary>
+    private static Judgement? EarlierPrice(Claim claim, JudgingContext context)
+    {
+        if (claim.Period is not null || claim.Quantity is null || !PriceHistory.Metrics.Contains(claim.MetricId!))
+        {
+            return null;
+        }
+
+        foreach (var period in PriceMatching.Earlier(claim, context, context.Prices.Of(claim.EntityId!)))
+        {
+            var agreeing = PriceStatements(claim, claim.EntityId!, context, [period])
+                .Select(s => Compare(claim, s, context))
+                .FirstOrDefault(c => c.Verdict == Agreement.Verdict.Agree);
+            if (agreeing is not null)
+            {
+                var now = PriceMatching.InForce(claim, context, context.Prices.Of(claim.EntityId!))
+                    .SelectMany(p => p.Of(claim.MetricId!)).Distinct().Select(v => v.ToString(CultureInfo.InvariantCulture));
+                return new Judgement(
+                    claim,
+                    Verdict.Supported,
+                    $"{agreeing.Statement.Source.Publisher} gives {Figures.Write(agreeing.Statement.Fact.Value.Quantity!.Value, claim)}, which was the price until {period.To:yyyy-MM-dd} (then {string.Join(" / ", now)} USD per 1M tokens)",
+                    [FactEvidence(agreeing, claim, context)]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

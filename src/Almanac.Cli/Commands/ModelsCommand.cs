@@ -26,10 +26,11 @@ internal static class ModelsCommand
         var releasedAfter = new Option<string?>("--released-after") { Description = "Only models released after this date (YYYY-MM-DD)" };
         var sort = new Option<string>("--sort") { Description = $"Order: {string.Join(", ", CatalogueOrder.Sorts)}", DefaultValueFactory = _ => "release" };
         var limit = new Option<int?>("--limit") { Description = "At most this many rows" };
+        var asOf = new Option<string?>("--as-of") { Description = "The catalogue as it stood on this date (YYYY-MM-DD): each dataset's latest snapshot on or before it, prices then in force" };
         var format = CommonOptions.Format();
         var command = new Command("models", "Browse the model catalogue: one row per canonical model, with sources")
         {
-            provider, openWeights, minContext, maxPrice, releasedAfter, sort, limit, format,
+            provider, openWeights, minContext, maxPrice, releasedAfter, sort, limit, asOf, format,
         };
         command.SetAction(parse => context.Run(output =>
         {
@@ -46,8 +47,9 @@ internal static class ModelsCommand
                 parse.GetValue(minContext) is { } c ? ParseContext(c) : null,
                 parse.GetValue(maxPrice),
                 parse.GetValue(releasedAfter) is { } r ? FactsCommand.ParseDate(r, "--released-after") : null);
-            var facts = workspace.Store.Facts(new FactQuery(MetricIds: ModelCatalogue.Metrics, EntityKind: EntityKind.Model));
-            var rows = CatalogueOrder.Apply(filter.Apply(ModelCatalogue.Build(workspace.Store.Entities(), facts.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)))), order);
+            var day = parse.GetValue(asOf) is { } a ? FactsCommand.ParseDate(a, "--as-of") : (DateOnly?)null;
+            var facts = workspace.Store.Facts(new FactQuery(MetricIds: ModelCatalogue.Metrics, EntityKind: EntityKind.Model, AsOf: day));
+            var rows = CatalogueOrder.Apply(filter.Apply(ModelCatalogue.Build(workspace.Store.Entities(), facts.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)), day)), order);
             if (parse.GetValue(limit) is { } n)
             {
                 rows = rows.Take(n);

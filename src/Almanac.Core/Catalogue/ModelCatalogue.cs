@@ -42,14 +42,34 @@ public static class ModelCatalogue
     public static readonly IReadOnlyCollection<string> Metrics =
         ["release-date", "open-weights", "context-window", "price-input", "price-output", "parameters-total", "parameters-active"];
 
-    public static IReadOnlyList<CatalogueRow> Build(IEnumerable<Entity> entities, IEnumerable<CatalogueFact> facts)
+    /// <param name="asOf">The catalogue as it stood on this day: only sources published by then, and of each dataset only
+    /// its latest snapshot on or before the day (a model that snapshot no longer lists has no figure from it), never a later one.</param>
+    public static IReadOnlyList<CatalogueRow> Build(IEnumerable<Entity> entities, IEnumerable<CatalogueFact> facts, DateOnly? asOf = null)
     {
         var byId = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        if (asOf is { } day)
+        {
+            facts = AsOf(facts, day);
+        }
+
         return facts
             .Where(f => byId.TryGetValue(f.Fact.EntityId, out var e) && e.Kind == EntityKind.Model)
             .GroupBy(f => f.Fact.EntityId, StringComparer.Ordinal)
             .Select(g => Row(byId[g.Key], g.ToList(), byId))
             .ToList();
+    }
+
+    /// <summary>The facts that stood on <paramref name="day"/>: curated ones published by then, and each dataset's latest snapshot on or before it.</summary>
+    public static IReadOnlyList<CatalogueFact> AsOf(IEnumerable<CatalogueFact> facts, DateOnly day)
+    {
+        var published = facts.Where(f => f.Source.Published <= day).ToList();
+        var latest = published.Where(f => f.Dataset is not null)
+            .GroupBy(f => f.Dataset!, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Select(f => f.Source).OrderByDescending(s => s.Published).ThenByDescending(s => s.Id, StringComparer.Ordinal).First().Id,
+                StringComparer.Ordinal);
+        return published.Where(f => f.Dataset is null || latest[f.Dataset] == f.Source.Id).ToList();
     }
 
     private static CatalogueRow Row(Entity model, List<CatalogueFact> facts, Dictionary<string, Entity> entities)

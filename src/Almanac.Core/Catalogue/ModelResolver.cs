@@ -22,6 +22,8 @@ namespace Almanac.Catalogue;
 /// <item>Family: a key or name of a curated model family does not land, unless the family has exactly one
 /// model and that model's name is the family's plus a size (<c>Llama 3.3</c> is <c>Llama 3.3 70B</c>).</item>
 /// <item>Two or more curated models from the steps above: unresolved, ambiguous.</item>
+/// <item>A moving pointer without a version number (<c>Gemini Pro Latest</c>) lands only where its own id or name is curated;
+/// otherwise it is a model of its own, never a fixed model or family that shares its words.</item>
 /// <item>Otherwise records with the same key make one new model.</item>
 /// </list>
 /// </remarks>
@@ -164,6 +166,14 @@ public sealed partial class ModelResolver
         string[] nameWritten = nameKey.IsEmpty ? [] : [record.ModelName!, nameKey.Stem];
         var agree = nameKey.IsEmpty || nameKey.Identity == idKey.Identity;
         var aliases = AliasKeys(agree ? [.. idWritten, .. nameWritten] : nameWritten);
+
+        // A moving pointer without a version (Gemini Pro Latest, GPT Latest) follows whatever the developer
+        // ships next: it is no fixed curated model nor its family, only a model of its own unless curated by that very name.
+        if (key.IsMoving && !key.Tokens.Any(t => t.Any(char.IsAsciiDigit)))
+        {
+            var named = Lookup(_modelsByAlias, AliasKeys([record.ModelId, .. nameWritten.Take(1)]));
+            return named.Count > 0 ? Single(key, named) : new Step(key, null, null, null);
+        }
 
         var exact = Lookup(_modelsByAlias, aliases);
         if (!agree)

@@ -159,6 +159,32 @@ public static class Organisations
         ["granite"] = "ibm",
     };
 
+    /// <summary>
+    /// OpenRouter id prefixes (<c>meta-llama/llama-3.1-8b-instruct</c>) that are not a provider code above -> the developer.
+    /// A prefix in neither table is the developer's own OpenRouter handle (<c>nousresearch</c>) and names it.
+    /// </summary>
+    private static readonly Dictionary<string, string> OpenRouterPrefixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["meta-llama"] = "meta",
+        ["mistralai"] = "mistral-ai",
+        ["x-ai"] = "xai",
+        ["qwen"] = "alibaba",
+        ["z-ai"] = "zhipu-ai",
+        ["thudm"] = "zhipu-ai",
+        ["bytedance-seed"] = "bytedance",
+        ["bytedance-research"] = "bytedance",
+        ["ibm-granite"] = "ibm",
+        ["sarvamai"] = "sarvam",
+        ["stepfun-ai"] = "stepfun",
+        ["nvidia"] = "nvidia",
+        ["microsoft"] = "microsoft",
+        ["amazon"] = "amazon",
+        ["baidu"] = "baidu",
+        ["tencent"] = "tencent",
+        ["bytedance"] = "bytedance",
+        ["databricks"] = "databricks",
+    };
+
     /// <summary>Organisation names as Epoch AI and models.dev write them (compared as <see cref="AliasKey"/>) -> organisation id.</summary>
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -194,10 +220,6 @@ public static class Organisations
         [AliasKey.Of("ByteDance")] = "bytedance",
         [AliasKey.Of("MiniMax")] = "minimax",
         [AliasKey.Of("Technology Innovation Institute")] = "tii",
-
-        // OpenRouter model id prefixes that are not the developer's name (meta-llama/llama-3.3-70b-instruct, qwen/qwen3-coder).
-        [AliasKey.Of("meta-llama")] = "meta",
-        [AliasKey.Of("qwen")] = "alibaba",
     };
 
     /// <summary>Display names of organisation ids this table may produce that are not curated everywhere.</summary>
@@ -228,6 +250,27 @@ public static class Organisations
     public static bool IsPlan(string? provider) =>
         provider is not null
         && (SubscriptionProviders.Contains(provider) || PlanWords.Any(w => provider.Contains(w, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// The developer an OpenRouter id's prefix names (<c>anthropic/claude-3.5-sonnet</c> -> <c>anthropic</c>,
+    /// <c>meta-llama/…</c> -> <c>meta</c>); a leading <c>~</c> (OpenRouter's moving aliases) is ignored. Null for an id without a prefix.
+    /// </summary>
+    public static string? OfOpenRouterPrefix(string id)
+    {
+        var slash = id.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            return null;
+        }
+
+        var prefix = id[..slash].TrimStart('~');
+        if (prefix.Length == 0)
+        {
+            return null;
+        }
+
+        return OpenRouterPrefixes.TryGetValue(prefix, out var developer) ? developer : OfProvider(prefix) ?? Slug.Of(prefix);
+    }
 
     /// <summary>The developer a model key's family word names (<c>claude</c> -> <c>anthropic</c>), if known.</summary>
     public static string? OfFamily(ModelKey key) =>

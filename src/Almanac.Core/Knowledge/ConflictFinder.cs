@@ -1,7 +1,8 @@
 namespace Almanac.Knowledge;
 
 /// <summary>A fact as one source states it.</summary>
-public sealed record Statement(Fact Fact, Source Source);
+/// <param name="Dataset">The dataset the fact was imported from (its snapshot is the source); null for curated facts.</param>
+public sealed record Statement(Fact Fact, Source Source, string? Dataset = null);
 
 /// <summary>Sources that give one measure (entity, metric, scope, time) values that cannot both be true.</summary>
 /// <param name="Statements">The latest statement of each publisher, oldest first.</param>

@@ -184,7 +184,7 @@ public static class OpenRouterRankingsReader
     internal static string? DeveloperOf(string modelId)
     {
         var prefix = modelId[..modelId.IndexOf('/', StringComparison.Ordinal)];
-        return string.Equals(prefix, StealthPrefix, StringComparison.OrdinalIgnoreCase) ? null : Organisations.OfName(prefix);
+        return string.Equals(prefix, StealthPrefix, StringComparison.OrdinalIgnoreCase) ? null : Organisations.OfOpenRouterPrefix(modelId);
     }
 
     /// <summary>A percentage to two decimals: the counts are exact, the share is Almanac's arithmetic.</summary>

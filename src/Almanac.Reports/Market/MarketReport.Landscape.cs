@@ -28,6 +28,8 @@ public sealed partial class MarketReport
         section.Add(ContextScatter(released), NoData("context windows with release dates"));
         section.Add(OpenWeightsChart(released), NoData("openness of released models"));
         section.Add(TierPriceChart(released), NoData("prices of models in a capability tier"));
+        section.Add(TierPriceInForceChart(), NoData("successive dataset snapshots of prices (import a folder of OpenRouter snapshots)"));
+        section.Add(PriceChangesTable());
         return section.Build();
     }
 
@@ -168,6 +170,61 @@ public sealed partial class MarketReport
                 [new(TierName(CapabilityTier.Frontier), "#e45756"), new(TierName(CapabilityTier.Mid), "#4c78a8"), new(TierName(CapabilityTier.Small), "#54a24b")],
                 LogY: true),
             sources));
+    }
+
+    private const int PriceChangesShown = 15;
+
+    private Chart? TierPriceInForceChart()
+    {
+        var points = PriceHistoryTrend.MedianByTier(_knowledge.Prices, _knowledge.Entities);
+        if (points.Count == 0)
+        {
+            return null;
+        }
+
+        var table = new ChartTable(
+            new ChartField("day", _lang.T("Snapshot", "快照"), FieldType.Temporal),
+            new ChartField("tier", _lang.T("Capability tier", "能力档位"), FieldType.Nominal),
+            new ChartField("median", _lang.T("Median input price in force", "现行输入价格中位数"), FieldType.Quantitative, "US$/1M tokens"),
+            new ChartField("models", _lang.T("Models", "模型数"), FieldType.Quantitative));
+        foreach (var p in points)
+        {
+            table.Add(p.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), TierName(p.Tier), p.MedianInput, p.Models);
+        }
+
+        var sources = points.SelectMany(p => p.Sources).DistinctBy(s => s.Id, StringComparer.Ordinal).ToList();
+        return Use(ChartSpec.Lines(
+            "price-in-force-by-tier",
+            Text(_lang.T("Input price in force by capability tier", "各能力档位的现行输入价格"), _lang.T("Median US$ per million input tokens of the tier's models on each dataset snapshot, from the prices then in force (the developer's own where known, else a reseller's), log scale", "各数据集快照时该档位模型现行价格的每百万输入 token 美元中位数（优先官方价，否则为转售价），对数刻度"), sources),
+            table,
+            new ChartEncoding("day", "median", "tier",
+                Series: [new(TierName(CapabilityTier.Frontier), "#e45756"), new(TierName(CapabilityTier.Mid), "#4c78a8"), new(TierName(CapabilityTier.Small), "#54a24b")],
+                LogY: true),
+            sources));
+    }
+
+    private ReportTable? PriceChangesTable()
+    {
+        var changes = PriceHistoryTrend.Changes(_knowledge.Prices).Take(PriceChangesShown).ToList();
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+
+        static string Usd(decimal? value) => value is { } v ? "$" + v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "–";
+        var rows = changes.Select(c => (IReadOnlyList<string>)
+        [
+            _knowledge.Entities.TryGetValue(c.EntityId, out var e) ? e.Name.In(_lang.Code) : c.EntityId,
+            c.Provider ?? c.Dataset,
+            $"{Usd(c.OldInput)} → {Usd(c.NewInput)}",
+            $"{Usd(c.OldOutput)} → {Usd(c.NewOutput)}",
+            c.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ]).ToList();
+        return new ReportTable(
+            _lang.T("Latest price changes (US$ per million tokens)", "最近的价格变化（美元/百万 token）"),
+            [_lang.T("Model", "模型"), _lang.T("Provider", "服务商"), _lang.T("Input", "输入"), _lang.T("Output", "输出"), _lang.T("Date", "日期")],
+            rows,
+            SourceLine.For(changes.Select(c => c.Snapshot), _lang.Language));
     }
 
     private static List<string> TopDevelopers(IEnumerable<CatalogueRow> rows, int count) =>

@@ -15,6 +15,9 @@ public static class ModelsApi
         app.MapGroup("/api/models").WithTags("Models")
             .MapGet("/", List).WithName("ListModels")
             .WithSummary("One row per canonical model, with sources; filter by provider, open weights, context window, input price and release date; sort by release, name, context, price or parameters.");
+        app.MapGroup("/api/models").WithTags("Models")
+            .MapGet("/{id}/prices", Prices).WithName("ModelPrices")
+            .WithSummary("A model's price history from successive dataset snapshots: each price (USD per 1M tokens), the period it held and the snapshots that showed it; filter by provider.");
         return app;
     }
 
@@ -59,4 +62,33 @@ public static class ModelsApi
         var rows = filter.Apply(snapshot.CatalogueBy(order)).ToList();
         return csv ? new CsvResult("models.csv", output => ListCsv.Models(rows, output)) : TypedResults.Ok(paging.Apply(rows, ModelDto.From));
     }
+
+    internal static Results<Ok<ModelPricesDto>, CsvResult, ProblemHttpResult, ValidationProblem> Prices(
+        HttpRequest request,
+        KnowledgeHost host,
+        string id,
+        string? provider,
+        string? format)
+    {
+        var query = new QueryReader();
+        var csv = ResponseFormat.WantsCsv(request, format, query);
+        if (query.HasErrors)
+        {
+            return Problems.Invalid(query);
+        }
+
+        var snapshot = host.Snapshot();
+        if (EntitiesApi.Find(snapshot, id) is not { Kind: EntityKind.Model } model)
+        {
+            return Problems.NotFound($"unknown model '{id}'");
+        }
+
+        var rows = PriceList.Rows(snapshot.Prices, model.Id, string.IsNullOrWhiteSpace(provider) ? null : provider.Trim());
+        return csv
+            ? new CsvResult($"{model.Id}-prices.csv", output => PriceList.Csv(rows, output))
+            : TypedResults.Ok(new ModelPricesDto(model.Id, model.Name.En, rows.Select(PriceList.Json).ToList()));
+    }
 }
+
+/// <summary>A model's price history: each price and the period it held.</summary>
+public sealed record ModelPricesDto(string Model, string Name, IReadOnlyList<PriceRow> Prices);

@@ -29,6 +29,7 @@ internal sealed class KnowledgeSnapshot
     private readonly Lazy<IReadOnlyList<StoredFact>> _facts;
     private readonly Lazy<IReadOnlyList<SourceUse>> _sources;
     private readonly Lazy<IReadOnlyList<Conflict>> _conflicts;
+    private readonly Lazy<PriceHistory> _prices;
     private readonly ConcurrentDictionary<(Language, DateOnly?), Lazy<ReportDocument>> _reports = new();
     private readonly ConcurrentDictionary<string, Lazy<string>> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<StoredFact>> _factQueries = new(StringComparer.Ordinal);
@@ -51,6 +52,7 @@ internal sealed class KnowledgeSnapshot
             .OrderByDescending(s => s.Source.Published).ThenBy(s => s.Source.Id, StringComparer.Ordinal)
             .ToList());
         _conflicts = new Lazy<IReadOnlyList<Conflict>>(() => ConflictFinder.Find(_facts.Value.Select(f => new Statement(f.Fact, f.Source))));
+        _prices = new Lazy<PriceHistory>(() => host.Read(Hosting.PriceList.History));
     }
 
     public long Generation { get; }
@@ -89,6 +91,9 @@ internal sealed class KnowledgeSnapshot
 
     /// <summary>Every source cited by a current fact, newest first.</summary>
     public IReadOnlyList<SourceUse> Sources => _sources.Value;
+
+    /// <summary>Every model's price history from the dataset snapshots in the store.</summary>
+    public PriceHistory Prices => _prices.Value;
 
     /// <summary>Every conflict among current facts.</summary>
     public IReadOnlyList<Conflict> Conflicts => _conflicts.Value;

@@ -98,7 +98,7 @@ internal static class ModelsPage
         foreach (var row in rows.Take(MaxRows))
         {
             body.Append("<tr data-developer=\"").Append(PageContext.E(row.Model.Developer)).Append("\" data-providers=\"").Append(PageContext.E(string.Join(" ", row.Providers))).Append("\">")
-                .Append("<td><a href=\"").Append(PageContext.E(page.Href("/facts", ("entity", row.Model.Id)))).Append("\">").Append(PageContext.E(row.Model.Name.In(page.Code))).Append("</a></td>")
+                .Append("<td><a href=\"").Append(PageContext.E(page.Href("/models/" + Uri.EscapeDataString(row.Model.Id)))).Append("\">").Append(PageContext.E(row.Model.Name.In(page.Code))).Append("</a></td>")
                 .Append("<td>").Append(PageContext.E(row.DeveloperName)).Append("</td>")
                 .Append(Cell(page, row.ReleaseDate, false))
                 .Append("<td>").Append(row.IsOpenWeights switch { true => page.T("open", "开源"), false => page.T("closed", "闭源"), null => "–" }).Append("</td>")

@@ -32,6 +32,7 @@ internal static class TestKnowledge
             new Entity("model-x", EntityKind.Model, new LocalizedName("Model X", null), []),
             new Entity("family-f", EntityKind.ModelFamily, new LocalizedName("Family F", null), []),
             new Entity("model-f1", EntityKind.Model, new LocalizedName("Model F1", null), [], Parent: "family-f"),
+            new Entity("model-p", EntityKind.Model, new LocalizedName("Model P", null), []),
         };
         var statements = new List<Statement>
         {
@@ -53,8 +54,29 @@ internal static class TestKnowledge
             Q("acme", "valuation", "round=series-f", "@2025-09-02", Quantity.Of(1.83e11m, Unit.Usd), PubA, Obtained.Announced),
             Q("usd-cny", "exchange-rate", "", "2024", Quantity.Of(7.1m, Unit.CnyPerUsd), Fed, Obtained.Reported),
         };
+        statements.AddRange(PriceSnapshots());
         return new CheckKnowledge(entities, [], statements);
     }
+
+    /// <summary>
+    /// Model P's prices as successive dataset snapshots show them: its developer's API at 5 USD per 1M input
+    /// tokens from January 2025, cut to 2.5 on 2025-03-01; a reseller at 6 throughout.
+    /// </summary>
+    private static IEnumerable<Statement> PriceSnapshots()
+    {
+        var firstParty = "offering=first-party;provider=p-lab";
+        var reseller = "offering=reseller;provider=openrouter";
+        foreach (var (day, input) in new[] { ("2025-01-01", 5m), ("2025-02-01", 5m), ("2025-03-01", 2.5m), ("2025-04-01", 2.5m) })
+        {
+            var labSnapshot = new Source($"models-dev-{day}", "models.dev", $"models.dev API, snapshot {day}", new Uri("https://models.dev/api.json"), DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), SourceKind.Secondary);
+            var resellerSnapshot = labSnapshot with { Id = $"openrouter-{day}", Publisher = "OpenRouter (openrouter.ai)", Title = $"OpenRouter models, snapshot {day}", Url = new Uri("https://openrouter.ai/api/v1/models") };
+            yield return Priced(firstParty, day, input, labSnapshot, "models-dev");
+            yield return Priced(reseller, day, 6m, resellerSnapshot, "openrouter");
+        }
+    }
+
+    private static Statement Priced(string scope, string day, decimal input, Source snapshot, string dataset) =>
+        new(new Fact("model-p", "price-input", Scope.Parse(scope), P($"@{day}"), FactValue.Of(Quantity.Of(input, Unit.UsdPerMillionTokens)), Obtained.Reported, snapshot.Id, null), snapshot, dataset);
 
     private static Statement Q(string entity, string metric, string scope, string period, Quantity value, Source source, Obtained obtained) =>
         new(new Fact(entity, metric, Scope.Parse(scope), P(period), FactValue.Of(value), obtained, source.Id, $"{entity} {metric} quote"), source);

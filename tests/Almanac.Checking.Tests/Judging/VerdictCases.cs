@@ -53,6 +53,19 @@ public sealed record VerdictCase(
         yield return new("a publisher's revision supersedes its first figure", [Figure("10亿美元", "acme", "revenue", "2024")], 0, Verdict.Contradicted, "12亿美元");
         yield return new("a context window below the model's", [Figure("32K", "model-x", "context-window", unit: Unit.Tokens)], 0, Verdict.Contradicted, "Beta Wiki");
 
+        // ---- prices from successive dataset snapshots: the price in force at the claim's date
+        var perMillion = Unit.UsdPerMillionTokens;
+        yield return new("a launch price dated at launch is supported", [Figure("$5", "model-p", "price-input", "2025-01", unit: perMillion)], 0, Verdict.Supported, "models.dev gives $5/1M tokens");
+        yield return new("a later cut dated after it is supported", [Figure("$2.5", "model-p", "price-input", "2025-04", unit: perMillion)], 0, Verdict.Supported, "models.dev gives $2.5/1M tokens");
+        yield return new("the launch price dated after the cut is contradicted", [Figure("$5", "model-p", "price-input", "2025-04", unit: perMillion)], 0, Verdict.Contradicted, "models.dev gives $2.5/1M tokens");
+        yield return new("the cut price dated before it is contradicted", [Figure("$2.5", "model-p", "price-input", "2025-01", unit: perMillion)], 0, Verdict.Contradicted, "$5/1M tokens");
+        yield return new("an undated current price is supported", [Figure("$2.5", "model-p", "price-input", unit: perMillion)], 0, Verdict.Supported, "models.dev gives $2.5/1M tokens");
+        yield return new("an undated earlier price was the price until the cut", [Figure("$5", "model-p", "price-input", unit: perMillion)], 0, Verdict.Supported, "was the price until 2025-03-01", "fact:models.dev, 2025-01-01");
+        yield return new("an undated price never charged is contradicted", [Figure("$7", "model-p", "price-input", unit: perMillion)], 0, Verdict.Contradicted, "models.dev gives $2.5/1M tokens");
+        yield return new("an undated launch price is current as of a day before the cut", [Figure("$5", "model-p", "price-input", unit: perMillion)], 0, Verdict.Supported, "models.dev gives $5/1M tokens", AsOf: new DateOnly(2025, 2, 15));
+        yield return new("a reseller's price when the claim names the reseller", [Figure("$6", "model-p", "price-input", "2025-02", "provider=openrouter", unit: perMillion)], 0, Verdict.Supported, "OpenRouter (openrouter.ai) gives $6/1M tokens");
+        yield return new("the developer's price is preferred to a reseller's", [Figure("$6", "model-p", "price-input", "2025-02", unit: perMillion)], 0, Verdict.Contradicted, "models.dev gives $5/1M tokens");
+
         // ---- disputed
         yield return new("sources disagree and one agrees", [Figure("3000万", "gadget", "users", "2025-Q2")], 0, Verdict.Disputed, "Sources disagree", "fact:Beta Wiki");
 

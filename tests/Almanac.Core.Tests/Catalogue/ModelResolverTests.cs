@@ -52,6 +52,18 @@ public class ModelResolverTests
     }
 
     [Fact]
+    public void A_moving_pointer_without_a_version_is_a_model_of_its_own()
+    {
+        var record = Record("~openai/gpt-4o-latest", "OpenAI: GPT-4o Latest", "openrouter");
+        var unversioned = Record("~anthropic/claude-latest", "Anthropic: Claude Latest", "openrouter");
+        var result = Resolve(new SourcedRecord("openrouter", record), new SourcedRecord("openrouter", unversioned));
+        result.For(record)!.ModelId.ShouldBe("gpt-4o");
+        result.For(unversioned)!.ModelId.ShouldNotBeNull();
+        result.For(unversioned)!.ModelId.ShouldNotBe("claude");
+        result.NewModels.Select(m => m.Id).ShouldContain(result.For(unversioned)!.ModelId!);
+    }
+
+    [Fact]
     public void A_curated_dated_alias_on_the_id_wins_over_a_different_name()
     {
         var record = Record("claude-3-5-sonnet-20241022", "Claude Sonnet 3.5 v2", "anthropic");
