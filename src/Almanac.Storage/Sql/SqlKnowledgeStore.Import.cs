@@ -94,20 +94,49 @@ public abstract partial class SqlKnowledgeStore
     /// </summary>
     private void ReplaceImportedAliases(ImportBatch batch, DbTransaction transaction)
     {
+        var wanted = batch.Aliases
+            .Select(a => (Key: AliasKey.Of(a.Alias), a.Alias, a.EntityId))
+            .Where(a => a.Key.Length > 0)
+            .DistinctBy(a => (a.Key, a.EntityId))
+            .ToList();
         if (batch.Relanded.Count > 0 || batch.Records.Count > 0)
         {
-            Execute("DELETE FROM entity_aliases WHERE origin = 'import' AND entity_id IN (SELECT id FROM entities WHERE kind = 'model')", transaction);
+            // Only the difference is written: most names stay where they are from one import to the next.
+            var keep = wanted.Select(a => (a.Key, a.EntityId)).ToHashSet();
+            var stale = new List<(string Key, string EntityId)>();
+            var present = new HashSet<(string, string)>();
+            using (var read = Command("SELECT a.alias_key, a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.origin = 'import' AND e.kind = 'model'", transaction))
+            using (var reader = read.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var existing = (reader.GetString(0), reader.GetString(1));
+                    present.Add(existing);
+                    if (!keep.Contains(existing))
+                    {
+                        stale.Add(existing);
+                    }
+                }
+            }
+
+            using var delete = Command("DELETE FROM entity_aliases WHERE alias_key = @key AND entity_id = @id AND origin = 'import'", transaction);
+            var key = Parameter(delete, "@key");
+            var id = Parameter(delete, "@id");
+            foreach (var (aliasKey, entityId) in stale)
+            {
+                key.Value = aliasKey;
+                id.Value = entityId;
+                delete.ExecuteNonQuery();
+            }
+
+            wanted.RemoveAll(a => present.Contains((a.Key, a.EntityId)));
         }
 
         InsertRows(
             "entity_aliases",
             ["alias_key", "alias", "entity_id", "origin"],
             "ON CONFLICT (alias_key, entity_id) DO NOTHING",
-            batch.Aliases
-                .Select(a => (Key: AliasKey.Of(a.Alias), a.Alias, a.EntityId))
-                .Where(a => a.Key.Length > 0)
-                .DistinctBy(a => (a.Key, a.EntityId))
-                .Select(a => new object?[] { a.Key, a.Alias, a.EntityId, "import" }),
+            wanted.Select(a => new object?[] { a.Key, a.Alias, a.EntityId, "import" }),
             transaction);
     }
 
@@ -154,9 +183,18 @@ public abstract partial class SqlKnowledgeStore
         foreach (var group in changed.GroupBy(l => l.Dataset!, StringComparer.Ordinal))
         {
             var targets = group.GroupBy(l => l.RecordKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            var facts = CurrentImportedFacts(group.Key, transaction);
-            var leaving = facts.Where(f => f.Origin is { } origin && targets.ContainsKey(origin)).ToList();
-            var staying = facts.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            var leaving = CurrentImportedFacts(group.Key, targets.Keys, transaction);
+            var staying = new HashSet<string>(StringComparer.Ordinal);
+            using (var read = Command("SELECT fact_id FROM facts WHERE retracted_at IS NULL AND dataset = @dataset", transaction))
+            {
+                Add(read, "@dataset", group.Key);
+                using var reader = read.ExecuteReader();
+                while (reader.Read())
+                {
+                    staying.Add(reader.GetString(0));
+                }
+            }
+
             staying.ExceptWith(leaving.Select(f => f.Id));
             var arriving = new List<Fact>();
             foreach (var fact in leaving)
