@@ -23,7 +23,7 @@ public abstract partial class SqlKnowledgeStore
 
             var batchId = NextBatch(transaction);
             RecordBatch(batchId, stamp, $"import {batch.Dataset} {batch.Version}", batch.Sources[0].Id, 0, 0, transaction);
-            var moved = Reland(batch, batchId, stamp, transaction);
+            var (moved, relanded) = Reland(batch, batchId, stamp, transaction);
 
             var current = new HashSet<string>(StringComparer.Ordinal);
             using (var read = Command("SELECT fact_id FROM facts WHERE retracted_at IS NULL AND dataset = @dataset", transaction))
@@ -47,7 +47,7 @@ public abstract partial class SqlKnowledgeStore
             }
 
             InsertFacts(added, batchId, stamp, batch.Dataset, transaction, progress);
-            ReplaceUnresolved(batch, batchId, transaction);
+            ReplaceUnresolved(batch, relanded, batchId, transaction);
             transaction.Commit();
             return new ImportSummary(added.Count, incoming.Count - added.Count, newEntities, batch.Unresolved.Count, Moved: moved);
         }
@@ -94,20 +94,49 @@ public abstract partial class SqlKnowledgeStore
     /// </summary>
     private void ReplaceImportedAliases(ImportBatch batch, DbTransaction transaction)
     {
+        var wanted = batch.Aliases
+            .Select(a => (Key: AliasKey.Of(a.Alias), a.Alias, a.EntityId))
+            .Where(a => a.Key.Length > 0)
+            .DistinctBy(a => (a.Key, a.EntityId))
+            .ToList();
         if (batch.Relanded.Count > 0 || batch.Records.Count > 0)
         {
-            Execute("DELETE FROM entity_aliases WHERE origin = 'import' AND entity_id IN (SELECT id FROM entities WHERE kind = 'model')", transaction);
+            // Only the difference is written: most names stay where they are from one import to the next.
+            var keep = wanted.Select(a => (a.Key, a.EntityId)).ToHashSet();
+            var stale = new List<(string Key, string EntityId)>();
+            var present = new HashSet<(string, string)>();
+            using (var read = Command("SELECT a.alias_key, a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.origin = 'import' AND e.kind = 'model'", transaction))
+            using (var reader = read.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var existing = (reader.GetString(0), reader.GetString(1));
+                    present.Add(existing);
+                    if (!keep.Contains(existing))
+                    {
+                        stale.Add(existing);
+                    }
+                }
+            }
+
+            using var delete = Command("DELETE FROM entity_aliases WHERE alias_key = @key AND entity_id = @id AND origin = 'import'", transaction);
+            var key = Parameter(delete, "@key");
+            var id = Parameter(delete, "@id");
+            foreach (var (aliasKey, entityId) in stale)
+            {
+                key.Value = aliasKey;
+                id.Value = entityId;
+                delete.ExecuteNonQuery();
+            }
+
+            wanted.RemoveAll(a => present.Contains((a.Key, a.EntityId)));
         }
 
         InsertRows(
             "entity_aliases",
             ["alias_key", "alias", "entity_id", "origin"],
             "ON CONFLICT (alias_key, entity_id) DO NOTHING",
-            batch.Aliases
-                .Select(a => (Key: AliasKey.Of(a.Alias), a.Alias, a.EntityId))
-                .Where(a => a.Key.Length > 0)
-                .DistinctBy(a => (a.Key, a.EntityId))
-                .Select(a => new object?[] { a.Key, a.Alias, a.EntityId, "import" }),
+            wanted.Select(a => new object?[] { a.Key, a.Alias, a.EntityId, "import" }),
             transaction);
     }
 
@@ -126,9 +155,9 @@ public abstract partial class SqlKnowledgeStore
     /// <summary>
     /// Moves the stored facts of every record that now lands elsewhere (another model, or another offering)
     /// than the store last recorded: each is retracted and added again on its new model, never overwritten.
-    /// Returns the number of facts moved.
+    /// Returns the number of facts moved, and the other datasets' records whose landing the store must update.
     /// </summary>
-    private int Reland(ImportBatch batch, long batchId, string stamp, DbTransaction transaction)
+    private (int Moved, List<LandedRecord> Relanded) Reland(ImportBatch batch, long batchId, string stamp, DbTransaction transaction)
     {
         var landings = batch.Landed.Select(l => l with { Dataset = l.Dataset ?? batch.Dataset }).Concat(batch.Relanded).ToList();
         var before = new Dictionary<(string Dataset, string Key), (string Entity, string? Offering)>();
@@ -145,6 +174,9 @@ public abstract partial class SqlKnowledgeStore
             .Where(l => before.TryGetValue((l.Dataset!, l.RecordKey), out var was)
                 && (was.Entity != l.EntityId || (was.Offering is not null && l.Offering is not null && was.Offering != l.Offering)))
             .ToList();
+        var relanded = batch.Relanded
+            .Where(l => !before.TryGetValue((l.Dataset!, l.RecordKey), out var was) || was.Entity != l.EntityId || was.Offering != l.Offering)
+            .ToList();
         var moved = 0;
         using var retract = Command("UPDATE facts SET retracted_at = @at, retracted_batch = @batch WHERE fact_id = @id AND retracted_at IS NULL AND dataset = @dataset", transaction);
         var retractId = Parameter(retract, "@id");
@@ -154,9 +186,18 @@ public abstract partial class SqlKnowledgeStore
         foreach (var group in changed.GroupBy(l => l.Dataset!, StringComparer.Ordinal))
         {
             var targets = group.GroupBy(l => l.RecordKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            var facts = CurrentImportedFacts(group.Key, transaction);
-            var leaving = facts.Where(f => f.Origin is { } origin && targets.ContainsKey(origin)).ToList();
-            var staying = facts.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            var leaving = CurrentImportedFacts(group.Key, targets.Keys, transaction);
+            var staying = new HashSet<string>(StringComparer.Ordinal);
+            using (var read = Command("SELECT fact_id FROM facts WHERE retracted_at IS NULL AND dataset = @dataset", transaction))
+            {
+                Add(read, "@dataset", group.Key);
+                using var reader = read.ExecuteReader();
+                while (reader.Read())
+                {
+                    staying.Add(reader.GetString(0));
+                }
+            }
+
             staying.ExceptWith(leaving.Select(f => f.Id));
             var arriving = new List<Fact>();
             foreach (var fact in leaving)
@@ -184,7 +225,7 @@ public abstract partial class SqlKnowledgeStore
             moved += distinct.Count;
         }
 
-        return moved;
+        return (moved, relanded);
     }
 
     public IReadOnlyList<UnresolvedRecord> Unresolved(string? dataset = null)
@@ -221,21 +262,21 @@ public abstract partial class SqlKnowledgeStore
     }
 
     // Where records landed, and which could not, describe the latest snapshot, not a history: replace both.
-    private void ReplaceUnresolved(ImportBatch batch, long batchId, DbTransaction transaction)
+    private void ReplaceUnresolved(ImportBatch batch, List<LandedRecord> relanded, long batchId, DbTransaction transaction)
     {
-        var landings = batch.Landed.Select(l => l with { Dataset = l.Dataset ?? batch.Dataset }).Concat(batch.Relanded).ToList();
-        foreach (var (table, dataset) in landings.Select(l => l.Dataset!).Append(batch.Dataset).Distinct(StringComparer.Ordinal)
-            .Select(d => ("landed_records", d)).Append(("unresolved_records", batch.Dataset)))
+        // The batch's own dataset is replaced whole; of the others only the records that land elsewhere now.
+        foreach (var table in new[] { "unresolved_records", "landed_records" })
         {
             using var delete = Command($"DELETE FROM {table} WHERE dataset = @dataset", transaction);
-            Add(delete, "@dataset", dataset);
+            Add(delete, "@dataset", batch.Dataset);
             delete.ExecuteNonQuery();
         }
 
+        var landings = batch.Landed.Select(l => l with { Dataset = batch.Dataset }).Concat(relanded).ToList();
         InsertRows(
             "landed_records",
             ["dataset", "version", "record_key", "entity_id", "batch", "offering"],
-            "ON CONFLICT (dataset, record_key) DO NOTHING",
+            "ON CONFLICT (dataset, record_key) DO UPDATE SET entity_id = excluded.entity_id, offering = excluded.offering, version = excluded.version, batch = excluded.batch",
             landings.Select(l => new object?[] { l.Dataset, batch.Version, l.RecordKey, l.EntityId, batchId, l.Offering }),
             transaction);
 

@@ -81,17 +81,27 @@ public abstract partial class SqlKnowledgeStore
             WHERE 1 = 1
             """;
 
-    /// <summary>The current facts one dataset's imports stored, read inside a write transaction.</summary>
-    private List<Fact> CurrentImportedFacts(string dataset, DbTransaction transaction)
+    /// <summary>The current facts one dataset's imports stored from the given records, read inside a write transaction.</summary>
+    private List<Fact> CurrentImportedFacts(string dataset, IReadOnlyCollection<string> origins, DbTransaction transaction)
     {
-        using var command = Command(FactSelect + " AND f.retracted_at IS NULL AND f.dataset = @dataset", transaction);
-        Add(command, "@dataset", dataset);
-        using var reader = command.ExecuteReader();
         var rows = new FactReader();
         var facts = new List<Fact>();
-        while (reader.Read())
+        foreach (var chunk in origins.Chunk(RowsPerInsert))
         {
-            facts.Add(rows.Read(reader).Fact);
+            using var command = Command(string.Empty, transaction);
+            Add(command, "@dataset", dataset);
+            var names = chunk.Select((origin, i) =>
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@o{i}");
+                Add(command, name, origin);
+                return name;
+            }).ToList();
+            command.CommandText = FactSelect + $" AND f.retracted_at IS NULL AND f.dataset = @dataset AND f.origin IN ({string.Join(", ", names)})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                facts.Add(rows.Read(reader).Fact);
+            }
         }
 
         return facts;

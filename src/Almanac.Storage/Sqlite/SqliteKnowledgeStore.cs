@@ -45,6 +45,8 @@ public sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         pragma.ExecuteNonQuery();
     }
 
+    protected override int RowsPerStatement => 1;
+
     // BEGIN IMMEDIATE takes the write lock at once, so two loaders serialise instead of failing mid-way.
     protected override DbTransaction BeginWrite(DbConnection connection) =>
         ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
