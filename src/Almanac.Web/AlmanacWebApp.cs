@@ -91,6 +91,7 @@ public static class AlmanacWebApp
         app.MapAssets();
         app.MapOverviewPage();
         app.MapModelsPage();
+        app.MapMarketViewPages();
         app.MapFactsPage();
         app.MapConflictsPage();
         app.MapCheckPage();
@@ -101,6 +102,7 @@ public static class AlmanacWebApp
         app.MapConflictsApi();
         app.MapSourcesApi();
         app.MapChartsApi();
+        app.MapMarketViewsApi();
         app.MapCheckApi();
         app.MapWriteApi();
         return app;
