@@ -8,6 +8,7 @@ namespace Almanac.Tests;
 /// <summary>
 /// Dataset snapshots shaped exactly as the LMArena, Epoch benchmarks, OpenRouter rankings and Epoch
 /// companies importers write them, for the views over leaderboards, token shares and companies.
+/// The importer adds the snapshot to each source's title.
 /// </summary>
 internal static class MarketViewFacts
 {
@@ -66,7 +67,7 @@ internal static class MarketViewFacts
         day,
         new Uri("https://lmarena.ai/leaderboard/text"),
         "LMArena",
-        $"LMArena (lmarena.ai) text leaderboard, snapshot {day:yyyy-MM-dd}",
+        "LMArena (lmarena.ai) text leaderboard",
         "CC BY 4.0",
         Arena.Select((a, i) => new DatasetRecord(
             "text/" + a.Name,
@@ -100,7 +101,7 @@ internal static class MarketViewFacts
                 Note: "Computed by Almanac from the week's top models only; the rest sits in Others, so the share is a lower bound.")).ToList(),
             $"line {i + 2}",
             EntityKind.Organisation)).ToList();
-        return [new DatasetSnapshot("openrouter-rankings", "2025-09-21", new DateOnly(2025, 9, 21), new Uri("https://openrouter.ai/rankings"), "OpenRouter", "OpenRouter rankings, snapshot 2025-09-21", "OpenRouter terms of service", records)];
+        return [new DatasetSnapshot("openrouter-rankings", "2025-09-21", new DateOnly(2025, 9, 21), new Uri("https://openrouter.ai/rankings"), "OpenRouter", "OpenRouter rankings", "OpenRouter terms of service", records)];
     }
 
     public static IReadOnlyList<DatasetSnapshot> EpochBenchmarks() =>
@@ -111,7 +112,7 @@ internal static class MarketViewFacts
             new DateOnly(2025, 10, 1),
             new Uri("https://epoch.ai/data/benchmark_data.zip"),
             "Epoch AI",
-            "Epoch AI, Benchmarking Hub, snapshot 2025-10-01",
+            "Epoch AI, Benchmarking Hub",
             "CC BY 4.0",
             Gpqa.Select((g, i) =>
             {
@@ -144,7 +145,7 @@ internal static class MarketViewFacts
             ],
             "line 2",
             EntityKind.Organisation);
-        return [new DatasetSnapshot("epoch-companies", "2025-12-01", new DateOnly(2025, 12, 1), new Uri("https://epoch.ai/data/ai_companies.zip"), "Epoch AI", "Epoch AI, Data on AI Companies, snapshot 2025-12-01", "CC BY 4.0", [record])];
+        return [new DatasetSnapshot("epoch-companies", "2025-12-01", new DateOnly(2025, 12, 1), new Uri("https://epoch.ai/data/ai_companies.zip"), "Epoch AI", "Epoch AI, Data on AI Companies", "CC BY 4.0", [record])];
     }
 
     /// <summary>Every snapshot above, one list per dataset, in the order a user would import them.</summary>
