@@ -72,6 +72,8 @@ public static partial class ChartSpec
                 new JsonObject { ["mark"] = line },
                 new JsonObject
                 {
+                    // Points without a label write nothing (not "null").
+                    ["transform"] = new JsonArray(new JsonObject { ["filter"] = $"isValid(datum[{JsonValue.Create(label)!.ToJsonString()}])" }),
                     ["mark"] = new JsonObject { ["type"] = "text", ["align"] = "left", ["dx"] = 5, ["dy"] = -8, ["fontSize"] = 10 },
                     ["encoding"] = new JsonObject { ["text"] = new JsonObject { ["field"] = data.Field(label).Name, ["type"] = "nominal" } },
                 });
