@@ -65,7 +65,7 @@ public sealed partial class MarketReport
                 _lang.T($"LMArena text leaderboard; the top {board.Frontier.Count} on {_lang.Date(board.Latest!.Value)}", $"LMArena 文本榜；{_lang.Date(board.Latest!.Value)}得分前 {board.Frontier.Count} 的模型"),
                 sources),
             table,
-            new ChartEncoding("date", "score", "model", Series: models),
+            new ChartEncoding("date", "score", "model", Series: models, YFromZero: false),
             sources));
     }
 
