@@ -12,13 +12,17 @@ namespace Almanac.Charts;
 /// <param name="Order">Categories of <paramref name="X"/> in drawing order; data order when null.</param>
 /// <param name="Series">Series of <paramref name="Colour"/> in legend order, with their colours when given.</param>
 /// <param name="LogY">Draw <paramref name="Y"/> on a log scale (prices, context windows).</param>
+/// <param name="Label">A field written beside each point of a line chart (a funding round's name); empty values write nothing.</param>
+/// <param name="YFromZero">Start a line chart's axis at zero; false for scores whose differences sit far from it (Arena ratings near 1,400).</param>
 public sealed record ChartEncoding(
     string X,
     string Y,
     string? Colour = null,
     IReadOnlyList<string>? Order = null,
     IReadOnlyList<ChartSeries>? Series = null,
-    bool LogY = false);
+    bool LogY = false,
+    string? Label = null,
+    bool YFromZero = true);
 
 /// <summary>One series of a chart and, when it has a fixed one, its colour.</summary>
 public sealed record ChartSeries(string Name, string? Colour = null);
@@ -54,13 +58,35 @@ public static partial class ChartSpec
     public static Chart Lines(string id, ChartText text, ChartTable data, ChartEncoding encoding, IEnumerable<Source> sources)
     {
         var x = data.Field(encoding.X).Type == FieldType.Temporal ? Temporal(data, encoding.X) : Category(data, encoding.X, encoding.Order);
+        var y = Quantitative(data, encoding.Y, encoding.LogY);
+        if (!encoding.YFromZero && !encoding.LogY)
+        {
+            y["scale"] = new JsonObject { ["zero"] = false };
+        }
+
         var view = View(data, encoding, text, new JsonObject { ["type"] = "line", ["point"] = true }, new JsonObject
         {
             ["x"] = x,
-            ["y"] = Quantitative(data, encoding.Y, encoding.LogY),
+            ["y"] = y,
             ["color"] = Colour(data, encoding),
             ["tooltip"] = Tooltip(data),
         });
+        if (encoding.Label is { } label)
+        {
+            // The line and its labels share the view's encoding; the labels sit just above and right of their points.
+            var line = view["mark"]!.DeepClone();
+            view.Remove("mark");
+            view["layer"] = new JsonArray(
+                new JsonObject { ["mark"] = line },
+                new JsonObject
+                {
+                    // Points without a label write nothing (not "null").
+                    ["transform"] = new JsonArray(new JsonObject { ["filter"] = $"isValid(datum[{JsonValue.Create(label)!.ToJsonString()}])" }),
+                    ["mark"] = new JsonObject { ["type"] = "text", ["align"] = "left", ["dx"] = 5, ["dy"] = -8, ["fontSize"] = 10 },
+                    ["encoding"] = new JsonObject { ["text"] = new JsonObject { ["field"] = data.Field(label).Name, ["type"] = "nominal" } },
+                });
+        }
+
         return Build(id, text, data, sources, view);
     }
 

@@ -13,7 +13,7 @@ public sealed class ReportKnowledge
 {
     /// <summary>The metrics the market sections draw on.</summary>
     public static readonly IReadOnlyCollection<string> MarketMetrics =
-        ["market-share", "respondent-share", "spend", "market-size", "cagr", "revenue-run-rate"];
+        ["market-share", "respondent-share", "spend", "market-size", "cagr", "revenue-run-rate", "valuation", "arena-score", "benchmark-score", "benchmark-stderr"];
 
     public ReportKnowledge(IReadOnlyDictionary<string, Entity> entities, IReadOnlyList<SourcedFact> facts, IReadOnlyList<CatalogueRow> catalogue, IReadOnlyList<string> datasets, PriceHistory? prices = null)
     {
@@ -26,7 +26,7 @@ public sealed class ReportKnowledge
 
     public IReadOnlyDictionary<string, Entity> Entities { get; }
 
-    /// <summary>Market facts (not model properties), each with its source.</summary>
+    /// <summary>Market facts, company figures and leaderboard results (not model properties), each with its source.</summary>
     public IReadOnlyList<SourcedFact> Facts { get; }
 
     /// <summary>One row per canonical model.</summary>

@@ -92,6 +92,7 @@ public static class AlmanacWebApp
         app.MapOverviewPage();
         app.MapModelsPage();
         app.MapModelPage();
+        app.MapMarketViewPages();
         app.MapFactsPage();
         app.MapConflictsPage();
         app.MapCheckPage();
@@ -102,6 +103,7 @@ public static class AlmanacWebApp
         app.MapConflictsApi();
         app.MapSourcesApi();
         app.MapChartsApi();
+        app.MapMarketViewsApi();
         app.MapCheckApi();
         app.MapWriteApi();
         return app;

@@ -51,6 +51,13 @@ public sealed class MarketReportBrowserTests(ReportStore fixture)
             shareText.ShouldNotBeNull().ShouldContain(name);
         }
 
+        // Anthropic's timeline labels its Series E and F valuations.
+        var anthropicText = await page.Locator("#chart-company-anthropic svg.marks").TextContentAsync();
+        var (seriesE, seriesF) = language == Language.Zh ? ("E轮", "F轮") : ("Series E", "Series F");
+        anthropicText.ShouldNotBeNull().ShouldContain(seriesE);
+        anthropicText.ShouldContain(seriesF);
+        (await page.Locator("#chart-arena-frontier svg.marks path").CountAsync()).ShouldBeGreaterThanOrEqualTo(8);
+
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "report.png"), FullPage = true });
         foreach (var chart in report.Charts)
         {

@@ -8,8 +8,9 @@ using Almanac.Storage.Sqlite;
 namespace Almanac.Tests.Reports;
 
 /// <summary>
-/// A store holding the curated knowledge base and the real models.dev and Epoch AI snapshots, as a
-/// user's store looks after <c>almanac sync</c>: built once and shared by the tests that only read it.
+/// A store holding the curated knowledge base, the real models.dev and Epoch AI snapshots, and
+/// leaderboard, token-share and company rows shaped as their importers write them, as a
+/// user's store looks after <c>almanac sync</c> and imports: built once and shared by the tests that only read it.
 /// </summary>
 public sealed class ReportStore : IDisposable
 {
@@ -25,6 +26,12 @@ public sealed class ReportStore : IDisposable
         Store.Load(data.Knowledge!, data.Fingerprint, "data", LoadedAt);
         Import("models-dev/api.json", (s, n) => ModelsDevReader.Read(s, n, new SnapshotInfo { Date = new DateOnly(2026, 7, 2) }));
         Import("epoch-ai/notable_ai_models_2026-01.csv", (s, n) => EpochReader.Read(s, n));
+
+        // Leaderboards, token shares and company rows, as their importers write them.
+        foreach (var snapshots in MarketViewFacts.All())
+        {
+            DatasetImporter.Import(snapshots, Store, LoadedAt);
+        }
     }
 
     public IKnowledgeStore Store { get; }

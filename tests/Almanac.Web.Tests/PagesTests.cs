@@ -54,6 +54,8 @@ public sealed class PagesTests(SiteFixture fixture) : IAsyncLifetime
     [InlineData("/models?lang=zh", "models-zh", "模型")]
     [InlineData("/facts?entity=anthropic", "facts", "Anthropic")]
     [InlineData("/facts?entity=anthropic&metric=valuation&lang=zh", "facts-history-zh", "估值")]
+    [InlineData("/companies", "companies-curated", "Anthropic")]
+    [InlineData("/leaderboard", "leaderboard-curated", "The knowledge base holds no sourced Arena scores")]
     [InlineData("/conflicts", "conflicts", "Conflicts")]
     [InlineData("/check", "check", "Check a note")]
     [InlineData("/sources", "sources", "Sources")]

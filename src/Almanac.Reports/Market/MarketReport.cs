@@ -5,6 +5,13 @@ using Almanac.Text;
 
 namespace Almanac.Reports.Market;
 
+/// <summary>The parts of the market report that also stand as pages of their own.</summary>
+public enum MarketView
+{
+    Companies,
+    Leaderboards,
+}
+
 /// <summary>
 /// <c>almanac report market</c>: the seed article's analysis of the enterprise LLM market, a
 /// model landscape and a China section, every chart built from sourced facts. Measures that differ
@@ -54,23 +61,60 @@ public sealed partial class MarketReport
             report.Switching(),
             report.Spend(),
             report.Inference(),
+            report.Companies(ReportCompanies),
+            report.TokenShares(),
+            report.LeaderboardSection(),
             report.Landscape(),
             report.China(),
             report.Forecasts(),
         };
-        var sources = report._used.Distinct().OrderBy(s => s.Publisher, StringComparer.Ordinal).ThenBy(s => s.Published).ToList();
         var lang = report._lang;
-        return new ReportDocument(
+        return report.Document(
             lang.T("The LLM market", "大模型市场全景"),
             lang.T(
                 "Enterprise use of large language models, the model landscape and China, from sourced facts",
                 "企业大模型使用、模型格局与中国市场，每个数字均有出处"),
-            language,
+            asOf,
+            generatedAt,
+            sections);
+    }
+
+    /// <summary>
+    /// One view of the report on a page of its own: every company's timeline (the report draws the
+    /// largest only), or the leaderboards with OpenRouter's token share.
+    /// </summary>
+    public static ReportDocument BuildView(ReportKnowledge knowledge, MarketView view, Language language, DateOnly? asOf, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var report = new MarketReport(knowledge, language);
+        var lang = report._lang;
+        return view switch
+        {
+            MarketView.Companies => report.Document(
+                lang.T("Companies", "公司"),
+                lang.T("Revenue run-rate and valuations of closed rounds, per company, from sourced facts", "各公司的年化收入与已完成轮次的估值，每个数字均有出处"),
+                asOf,
+                generatedAt,
+                [report.Companies(null)]),
+            MarketView.Leaderboards => report.Document(
+                lang.T("Leaderboards", "排行榜"),
+                lang.T("LMArena scores, benchmark results and OpenRouter's token share, from sourced facts", "LMArena 得分、基准测试结果与 OpenRouter token 份额，每个数字均有出处"),
+                asOf,
+                generatedAt,
+                [report.LeaderboardSection(), report.TokenShares()]),
+            _ => throw new ArgumentOutOfRangeException(nameof(view), view, null),
+        };
+    }
+
+    private ReportDocument Document(string title, string subtitle, DateOnly? asOf, DateTimeOffset generatedAt, List<ReportSection> sections) =>
+        new(
+            title,
+            subtitle,
+            _lang.Language,
             asOf,
             generatedAt,
             sections.Where(s => s.Charts.Count + s.Tables.Count + s.Notes.Count > 0).ToList(),
-            sources);
-    }
+            _used.Distinct().OrderBy(s => s.Publisher, StringComparer.Ordinal).ThenBy(s => s.Published).ToList());
 
     private Chart Use(Chart chart)
     {

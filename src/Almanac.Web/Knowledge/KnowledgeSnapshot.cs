@@ -31,6 +31,8 @@ internal sealed class KnowledgeSnapshot
     private readonly Lazy<IReadOnlyList<Conflict>> _conflicts;
     private readonly Lazy<PriceHistory> _prices;
     private readonly ConcurrentDictionary<(Language, DateOnly?), Lazy<ReportDocument>> _reports = new();
+    private readonly ConcurrentDictionary<(MarketView, Language), Lazy<ReportDocument>> _views = new();
+    private readonly Lazy<ReportKnowledge> _market;
     private readonly ConcurrentDictionary<string, Lazy<string>> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<StoredFact>> _factQueries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<CatalogueRow>>> _orderedCatalogue = new(StringComparer.Ordinal);
@@ -53,7 +55,11 @@ internal sealed class KnowledgeSnapshot
             .ToList());
         _conflicts = new Lazy<IReadOnlyList<Conflict>>(() => ConflictFinder.Find(_facts.Value.Select(f => new Statement(f.Fact, f.Source))));
         _prices = new Lazy<PriceHistory>(() => host.Read(Hosting.PriceList.History));
+        _market = new Lazy<ReportKnowledge>(() => host.Read(store => ReportKnowledge.Load(store, null)));
     }
+
+    /// <summary>What the report reads (market facts, company figures, leaderboards, the catalogue), read once per change.</summary>
+    public ReportKnowledge Market => _market.Value;
 
     public long Generation { get; }
 
@@ -161,9 +167,13 @@ internal sealed class KnowledgeSnapshot
         return report.Value;
     }
 
+    /// <summary>One view of the report on a page of its own (all companies; the leaderboards), over everything known.</summary>
+    public ReportDocument View(MarketView view, Language language) =>
+        _views.GetOrAdd((view, language), key => new Lazy<ReportDocument>(() => MarketReport.BuildView(Market, key.Item1, key.Item2, null, _clock.GetUtcNow()))).Value;
+
     private ReportDocument BuildReport(Language language, DateOnly? asOf)
     {
-        var knowledge = _host.Read(store => ReportKnowledge.Load(store, asOf));
+        var knowledge = asOf is null ? Market : _host.Read(store => ReportKnowledge.Load(store, asOf));
         return MarketReport.Build(knowledge, language, asOf, _clock.GetUtcNow());
     }
 }

@@ -11,6 +11,8 @@ internal static class PageLayout
     [
         ("/", "Overview", "总览"),
         ("/models", "Models", "模型"),
+        ("/companies", "Companies", "公司"),
+        ("/leaderboard", "Leaderboard", "排行榜"),
         ("/facts", "Facts", "事实"),
         ("/conflicts", "Conflicts", "冲突"),
         ("/check", "Check", "核查"),
