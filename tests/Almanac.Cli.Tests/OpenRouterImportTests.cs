@@ -238,6 +238,22 @@ public sealed class OpenRouterImportTests(OpenRouterStore store) : IClassFixture
         Developer("nousresearch/hermes-3-llama-3.1-405b").ShouldBe("nousresearch");
     }
 
+    [Fact]
+    public void New_models_go_by_the_developers_name_without_OpenRouters_vendor_prefix()
+    {
+        // The last snapshot lists "tencent/hy-mt2-30b-a3b" as "Tencent: Hy-MT2-30B-A3B": the model is named as Tencent names it.
+        const string Id = "tencent/hy-mt2-30b-a3b";
+        var last = Directory.GetFiles(SharedDatasets.OpenRouterModels, "*.json").Order(StringComparer.Ordinal).Last();
+        using var document = JsonDocument.Parse(File.ReadAllText(last));
+        var listed = document.RootElement.GetProperty("data").EnumerateArray().Single(m => m.GetProperty("id").GetString() == Id).GetProperty("name").GetString()!;
+        listed.ShouldStartWith("Tencent: ");
+
+        var run = store.Run("entities", Id, "--format", "json");
+        run.ExitCode.ShouldBe(0, run.Error);
+        var entity = JsonDocument.Parse(run.Output).RootElement.EnumerateArray().First();
+        entity.GetProperty("name_en").GetString().ShouldBe(listed["Tencent: ".Length..]);
+    }
+
     private string? Developer(string id)
     {
         var run = store.Run("entities", id, "--format", "json");

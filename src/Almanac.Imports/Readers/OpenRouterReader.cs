@@ -112,7 +112,7 @@ public static partial class OpenRouterReader
                 records.Add(new DatasetRecord(
                     Key: id,
                     ModelId: id,
-                    ModelName: json.String(model, "name", path),
+                    ModelName: WithoutVendor(json.String(model, "name", path)),
                     Provider: Provider,
                     Organization: Organisations.OfOpenRouterPrefix(id),
                     Values: ReadValues(json, model, path, Tag(id)),
@@ -191,4 +191,15 @@ public static partial class OpenRouterReader
     // The collector names each file by the UTC time it fetched the list: openrouter_models_2024-09-21T020931Z.json.
     [GeneratedRegex(@"(?<day>\d{4}-\d{2}-\d{2})T\d{6}Z")]
     private static partial Regex FileStamp();
+
+    /// <summary>
+    /// OpenRouter writes the vendor before the model's name ("Anthropic: Claude 3.5 Sonnet",
+    /// "DeepSeek: DeepSeek V3.1"); the id's prefix already names the developer, so the name keeps only
+    /// what the developer calls the model.
+    /// </summary>
+    internal static string? WithoutVendor(string? name)
+    {
+        var colon = name?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
+        return colon > 0 && colon + 2 < name!.Length ? name[(colon + 2)..].Trim() : name;
+    }
 }
