@@ -31,11 +31,11 @@ internal static class ImportTiming
         ("models-dev", "models-dev/api.json", new SnapshotInfo { Date = new DateOnly(2026, 7, 2) }),
         ("litellm", "litellm/model_prices_and_context_window.json", null),
         ("epoch", "epoch-ai/notable_ai_models_2026-01.csv", null),
-        ("openrouter", "openrouter", null),
+        ("openrouter", "openrouter/models", null),
         ("epoch-companies", "epoch-ai/companies", null),
         ("epoch-benchmarks", "epoch-ai/benchmarks", null),
         ("lmarena", "lmarena", null),
-        ("openrouter-rankings", "openrouter", null),
+        ("openrouter-rankings", "openrouter/rankings/openrouter-usage_2026-05-30.json", null),
     ];
 
     public static int Run(string repository, string shared, double targetSeconds, string? postgres)
