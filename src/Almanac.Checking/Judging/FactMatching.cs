@@ -159,6 +159,7 @@ internal static class FactMatching
     private static readonly HashSet<string> Flows = new(StringComparer.Ordinal)
     {
         "revenue", "spend", "market-size", "net-loss", "growth", "yoy-growth", "cagr", "downloads", "api-calls", "funding-raised",
+        "tokens-processed", "compute-spend",
     };
 
     private static bool IsMoment(Period p) => p.Kind is PeriodKind.Instant or PeriodKind.Day;

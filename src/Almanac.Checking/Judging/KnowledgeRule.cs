@@ -179,8 +179,10 @@ internal sealed class KnowledgeRule : IClaimRule
     /// </summary>
     private static Compared Representative(IEnumerable<Compared> byPublisher)
     {
+        // Each scope is its own measurement (a benchmark run with and without extended thinking):
+        // a publisher's newer figure supersedes only its older figure for the same one.
         var latest = byPublisher
-            .GroupBy(c => c.Statement.Fact.Period)
+            .GroupBy(c => (c.Statement.Fact.Period, c.Statement.Fact.Scope))
             .Select(g => g.OrderByDescending(c => c.Statement.Source.Published).First())
             .OrderByDescending(c => c.Statement.Source.Published)
             .ThenByDescending(c => c.Statement.Fact.Period.End)

@@ -53,6 +53,9 @@ internal static class TestKnowledge
             Q("acme", "net-loss", "", "2024", Quantity.Of(1e9m, Unit.Usd), PubB, Obtained.Reported),
             Q("acme", "valuation", "round=series-f", "@2025-09-02", Quantity.Of(1.83e11m, Unit.Usd), PubA, Obtained.Announced),
             Q("usd-cny", "exchange-rate", "", "2024", Quantity.Of(7.1m, Unit.CnyPerUsd), Fed, Obtained.Reported),
+            Q("acme", "tokens-processed", "", "2025-04-30", Quantity.Of(1.6e13m, Unit.Tokens), PubB, Obtained.Reported),
+            Q("model-x", "benchmark-score", "benchmark=gpqa-diamond;evaluator=alpha;variant=32k", "@2025-11-25", Quantity.Of(86.0m, Unit.Percent), PubA, Obtained.Reported),
+            Q("model-x", "benchmark-score", "benchmark=gpqa-diamond;evaluator=alpha", "@2025-11-25", Quantity.Of(80.7m, Unit.Percent), PubA, Obtained.Reported),
         };
         statements.AddRange(PriceSnapshots());
         return new CheckKnowledge(entities, [], statements);

@@ -69,7 +69,11 @@ public sealed record VerdictCase(
         // ---- disputed
         yield return new("sources disagree and one agrees", [Figure("3000万", "gadget", "users", "2025-Q2")], 0, Verdict.Disputed, "Sources disagree", "fact:Beta Wiki");
 
+        yield return new("a benchmark score matches the run it was quoted from, whichever variant", [Figure("80.7%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond")], 0, Verdict.Supported, "80.7%");
+        yield return new("a benchmark score no run gave is contradicted", [Figure("75%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond")], 0, Verdict.Contradicted, "not 75%");
+
         // ---- unverifiable
+        yield return new("a month's tokens are not compared with one day's", [Figure("480T", "acme", "tokens-processed", "2025-04", unit: Unit.Tokens)], 0, Verdict.Unverifiable, "No fact");
         yield return new("a share without its basis is another measure", [Figure("32%", "acme", "market-share", "2025-H1", "market=m")], 0, Verdict.Unverifiable, "No fact");
         yield return new("a share without its market is another measure", [Figure("32%", "acme", "market-share", "2025-H1", "basis=usage")], 0, Verdict.Unverifiable, "No fact");
         yield return new("another year of a changing measure", [Figure("32%", "acme", "market-share", "2023", Usage)], 0, Verdict.Unverifiable, "No fact");
