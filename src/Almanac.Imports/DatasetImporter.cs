@@ -213,9 +213,10 @@ public static class DatasetImporter
             AddFacts(record, organisation, []);
         }
 
+        var curatedIds = curatedList.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var defined = snapshots.SelectMany(s => s.Entities)
             .DistinctBy(e => e.Id, StringComparer.Ordinal)
-            .Where(e => !curatedList.Any(c => c.Id == e.Id))
+            .Where(e => !curatedIds.Contains(e.Id))
             .ToList();
         foreach (var entity in defined)
         {
