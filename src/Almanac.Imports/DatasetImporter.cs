@@ -133,11 +133,19 @@ public static class DatasetImporter
         {
             var snapshot = snapshotOf[record];
             var snapshotSource = snapshotSources[snapshot];
+
+            // A record's values mostly share one scope: merging the offering in builds and sorts a new scope, so once each.
+            var merged = new Dictionary<Scope, Scope>();
             foreach (var value in record.Values)
             {
                 var source = value.Source ?? snapshotSource;
                 sources.TryAdd(source.Id, source);
-                var scope = Merge(value.Scope, offering);
+                var own = value.Scope ?? Scope.Empty;
+                if (!merged.TryGetValue(own, out var scope))
+                {
+                    merged[own] = scope = Merge(own, offering);
+                }
+
                 var period = value.Period ?? Period.Instant(snapshot.Date);
                 facts.Add(new Fact(entity, value.MetricId, scope, period, value.Value, value.Obtained, source.Id, value.Quote, Note: value.Note, Origin: record.Key));
             }
