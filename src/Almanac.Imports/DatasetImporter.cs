@@ -133,11 +133,19 @@ public static class DatasetImporter
         {
             var snapshot = snapshotOf[record];
             var snapshotSource = snapshotSources[snapshot];
+
+            // A record's values mostly share one scope: merging the offering in builds and sorts a new scope, so once each.
+            var merged = new Dictionary<Scope, Scope>();
             foreach (var value in record.Values)
             {
                 var source = value.Source ?? snapshotSource;
                 sources.TryAdd(source.Id, source);
-                var scope = Merge(value.Scope, offering);
+                var own = value.Scope ?? Scope.Empty;
+                if (!merged.TryGetValue(own, out var scope))
+                {
+                    merged[own] = scope = Merge(own, offering);
+                }
+
                 var period = value.Period ?? Period.Instant(snapshot.Date);
                 facts.Add(new Fact(entity, value.MetricId, scope, period, value.Value, value.Obtained, source.Id, value.Quote, Note: value.Note, Origin: record.Key));
             }
@@ -213,9 +221,10 @@ public static class DatasetImporter
             AddFacts(record, organisation, []);
         }
 
+        var curatedIds = curatedList.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var defined = snapshots.SelectMany(s => s.Entities)
             .DistinctBy(e => e.Id, StringComparer.Ordinal)
-            .Where(e => !curatedList.Any(c => c.Id == e.Id))
+            .Where(e => !curatedIds.Contains(e.Id))
             .ToList();
         foreach (var entity in defined)
         {

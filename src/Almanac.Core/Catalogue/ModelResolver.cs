@@ -42,6 +42,12 @@ public sealed partial class ModelResolver
     private readonly Dictionary<string, HashSet<string>> _familiesByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _soleModelOfFamily = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The key of each name met so far: the rules are a chain of regular expressions, and one resolution asks
+    /// for the key of the same id or name several times (to match it, to find its developer, to name a new model).
+    /// </summary>
+    private readonly Dictionary<string, ModelKey> _keys = new(StringComparer.Ordinal);
+
     /// <param name="curated">The curated entities (all kinds; models and model families are matched, every id is reserved).</param>
     public ModelResolver(IEnumerable<Entity> curated)
     {
@@ -62,7 +68,7 @@ public sealed partial class ModelResolver
             foreach (var name in KnowledgeBase.NamesOf(entity))
             {
                 Add(byAlias, AliasKey.Of(name), entity.Id);
-                var key = ModelKey.Of(name);
+                var key = KeyOf(name);
                 if (!key.IsEmpty)
                 {
                     Add(byKey, key.Identity, entity.Id);
@@ -75,11 +81,12 @@ public sealed partial class ModelResolver
             }
         }
 
+        var modelsByFamily = _curated.Values.Where(e => e.Kind == EntityKind.Model && e.Parent is not null).ToLookup(e => e.Parent!, StringComparer.Ordinal);
         foreach (var family in _curated.Values.Where(e => e.Kind == EntityKind.ModelFamily))
         {
-            var children = _curated.Values.Where(e => e.Kind == EntityKind.Model && e.Parent == family.Id).ToArray();
-            var familyKey = ModelKey.Of(family.Name.En);
-            if (children.Length == 1 && ModelKey.Of(children[0].Name.En).IdentityWithoutSizes == familyKey.Identity)
+            var children = modelsByFamily[family.Id].ToArray();
+            var familyKey = KeyOf(family.Name.En);
+            if (children.Length == 1 && KeyOf(children[0].Name.En).IdentityWithoutSizes == familyKey.Identity)
             {
                 _soleModelOfFamily[family.Id] = children[0].Id;
             }
@@ -126,6 +133,17 @@ public sealed partial class ModelResolver
         return new ModelResolution(resolutions, newModels.Models, newModels.Organisations);
     }
 
+    private ModelKey KeyOf(string? name)
+    {
+        var written = name ?? string.Empty;
+        if (!_keys.TryGetValue(written, out var key))
+        {
+            _keys[written] = key = ModelKey.Of(written);
+        }
+
+        return key;
+    }
+
     private static bool IsFirstParty(DatasetRecord record, string? developer)
     {
         var operatedBy = Organisations.OfProvider(record.Provider);
@@ -138,22 +156,22 @@ public sealed partial class ModelResolver
     }
 
     /// <summary>The developer a record itself tells: its family word, its stated organisation, or a lab's own API serving it.</summary>
-    private static string? DeveloperEvidence(DatasetRecord record, ModelKey key) =>
+    private string? DeveloperEvidence(DatasetRecord record, ModelKey key) =>
         Organisations.OfFamily(key)
-        ?? Organisations.OfFamily(ModelKey.Of(record.ModelId))
+        ?? Organisations.OfFamily(KeyOf(record.ModelId))
         ?? Organisations.OfName(record.Organization)
         ?? (Organisations.ServesOwnModelsOnly(record.Provider) ? Organisations.OfProvider(record.Provider) : null);
 
     private Step Match(SourcedRecord sourced)
     {
         var record = sourced.Record;
-        var idKey = ModelKey.Of(record.ModelId);
+        var idKey = KeyOf(record.ModelId);
         if (BookkeepingKeys.Contains(record.ModelId.Trim()))
         {
             return new Step(idKey, null, UnresolvedReason.NotAModel, $"'{record.ModelId}' is the dataset's own entry, not a model");
         }
 
-        var nameKey = string.IsNullOrWhiteSpace(record.ModelName) ? default : ModelKey.Of(record.ModelName);
+        var nameKey = string.IsNullOrWhiteSpace(record.ModelName) ? default : KeyOf(record.ModelName);
         var key = nameKey.IsEmpty ? idKey : nameKey;
         if (key.IsEmpty)
         {
@@ -289,7 +307,7 @@ public sealed partial class ModelResolver
             }
 
             var developer = Organisations.OfFamily(steps[groups[identity][0]].Key)
-                ?? members.Select(r => Organisations.OfFamily(ModelKey.Of(r.ModelId))).FirstOrDefault(d => d is not null)
+                ?? members.Select(r => Organisations.OfFamily(KeyOf(r.ModelId))).FirstOrDefault(d => d is not null)
                 ?? members.Select(r => Organisations.OfName(r.Organization)).Where(d => d is not null)
                     .GroupBy(d => d!, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => g.Key).FirstOrDefault()
@@ -353,7 +371,7 @@ public sealed partial class ModelResolver
 
         foreach (var clash in Clashes(names, curatedNames))
         {
-            var id = membersOf(clash).GroupBy(r => ModelKey.Of(r.ModelId).Stem, StringComparer.Ordinal)
+            var id = membersOf(clash).GroupBy(r => KeyOf(r.ModelId).Stem, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
             names[clash] = $"{names[clash]} ({id})";
         }
@@ -372,14 +390,14 @@ public sealed partial class ModelResolver
     /// than a size or a thinking mode are taken off (<c>Claude Haiku 4.5 (EU)</c> is <c>Claude Haiku 4.5</c>), names without a
     /// vendor path or label first, shorter first on a tie; an id's stem where no record has a human name.
     /// </summary>
-    private static string BestName(DatasetRecord[] members, ModelKey key, bool keepQualifiers)
+    private string BestName(DatasetRecord[] members, ModelKey key, bool keepQualifiers)
     {
         var names = members.Select(r => r.ModelName is null ? string.Empty : keepQualifiers ? r.ModelName.Trim() : Qualifier().Replace(r.ModelName, string.Empty).Trim())
             .Where(n => n.Length > 0)
             .ToArray();
         if (names.Length == 0)
         {
-            names = members.Select(r => ModelKey.Of(r.ModelId).Stem).Where(s => s.Length > 0).ToArray();
+            names = members.Select(r => KeyOf(r.ModelId).Stem).Where(s => s.Length > 0).ToArray();
         }
 
         if (names.Length == 0)

@@ -178,11 +178,6 @@ public abstract partial class SqlKnowledgeStore
             .Where(l => !before.TryGetValue((l.Dataset!, l.RecordKey), out var was) || was.Entity != l.EntityId || was.Offering != l.Offering)
             .ToList();
         var moved = 0;
-        using var retract = Command("UPDATE facts SET retracted_at = @at, retracted_batch = @batch WHERE fact_id = @id AND retracted_at IS NULL AND dataset = @dataset", transaction);
-        var retractId = Parameter(retract, "@id");
-        var retractDataset = Parameter(retract, "@dataset");
-        Add(retract, "@at", stamp);
-        Add(retract, "@batch", batchId);
         foreach (var group in changed.GroupBy(l => l.Dataset!, StringComparer.Ordinal))
         {
             var targets = group.GroupBy(l => l.RecordKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -213,12 +208,7 @@ public abstract partial class SqlKnowledgeStore
                 }
             }
 
-            retractDataset.Value = group.Key;
-            foreach (var id in leaving.Select(f => f.Id).Distinct(StringComparer.Ordinal))
-            {
-                retractId.Value = id;
-                retract.ExecuteNonQuery();
-            }
+            RetractImportedFacts(group.Key, targets.Keys, batchId, stamp, transaction);
 
             var distinct = arriving.DistinctBy(f => f.Id, StringComparer.Ordinal).ToList();
             InsertFacts(distinct, batchId, stamp, group.Key, transaction, null);
@@ -226,6 +216,32 @@ public abstract partial class SqlKnowledgeStore
         }
 
         return (moved, relanded);
+    }
+
+    /// <summary>
+    /// Retracts the current facts one dataset's imports stored from the given records: the facts
+    /// <see cref="CurrentImportedFacts"/> reads, so those leaving. One statement per chunk of records, found by
+    /// the (dataset, origin) index: a statement per fact id let SQLite's planner take the (dataset, retracted_at)
+    /// index instead and scan every current fact of the dataset for each fact retracted.
+    /// </summary>
+    private void RetractImportedFacts(string dataset, IReadOnlyCollection<string> origins, long batchId, string stamp, DbTransaction transaction)
+    {
+        foreach (var chunk in origins.Chunk(RowsPerInsert))
+        {
+            using var command = Command(string.Empty, transaction);
+            Add(command, "@at", stamp);
+            Add(command, "@batch", batchId);
+            Add(command, "@dataset", dataset);
+            var names = chunk.Select((origin, i) =>
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@o{i}");
+                Add(command, name, origin);
+                return name;
+            }).ToList();
+            command.CommandText = "UPDATE facts SET retracted_at = @at, retracted_batch = @batch"
+                + $" WHERE retracted_at IS NULL AND dataset = @dataset AND origin IN ({string.Join(", ", names)})";
+            command.ExecuteNonQuery();
+        }
     }
 
     public IReadOnlyList<UnresolvedRecord> Unresolved(string? dataset = null)
