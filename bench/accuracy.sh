@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Runs `almanac check` over the annotated development notes in ../shared/eval/dev and prints the
-# scorer's figures per note and per rule family: recall on the erroneous figure, false alarms on
-# clean lines, flags. Two runs: the curated knowledge alone, then with every public dataset in
-# ../shared/data imported (the datasets a user would import), so a gain bought with false flags
-# from imported data shows.
-#   bash bench/accuracy.sh            # both runs
+# The checker's accuracy on annotated notes: the development set in ../shared/eval/dev and the
+# project's own annotated excerpts of real published pages in tests/Accuracy/excerpts. Prints, per
+# note, per error family and per checker rule: recall on the erroneous figure, false alarms on
+# clean lines, the precision of flags, and how many of the figures the store can settle were
+# judged right. Runs with the curated knowledge alone and with every public dataset in
+# ../shared/data imported (as a user would), so a gain bought with false flags from imported data
+# shows. Exits 1 when a total falls below its floor in bench/accuracy-floors.json.
+#   bash bench/accuracy.sh            # both stores
 #   bash bench/accuracy.sh curated    # the curated knowledge only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="$PWD/../shared"
+excerpts="$PWD/tests/Accuracy/excerpts"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 dotnet build src/Almanac.Cli -c Release -v q -nologo >/dev/null
+dotnet build bench/Almanac.Bench -c Release -v q -nologo >/dev/null
 almanac() { dotnet src/Almanac.Cli/bin/Release/net10.0/almanac.dll "$@"; }
 
 # dataset code and the snapshot a user would import, in ../shared/data
@@ -26,26 +30,27 @@ datasets=(
   "openrouter-rankings openrouter/rankings/openrouter-usage_2026-05-30.json"
 )
 
-score() {
-  local name="$1" store="$2"
-  mkdir -p "$work/$name"
-  for note in "$shared"/eval/dev/*.md; do
-    ALMANAC_STORE="$store" almanac check "$note" --format json > "$work/$name/$(basename "$note" .md).json"
-  done
-  echo "== $name"
-  python3 "$shared/eval/score.py" --results "$work/$name" | sed '/^Columns:/,$d'
+runs=()
+check() {
+  local name="$1" store="$2" notes="$3" out="$work/$4"
+  ALMANAC_STORE="$store" almanac check "$notes" --format json -o "$out" >/dev/null
+  runs+=("$name" "$notes" "$out")
 }
 
-score curated "$work/curated.db"
+check "dev set, curated knowledge" "$work/curated.db" "$shared/eval/dev" dev-curated
+if [ -d "$excerpts" ]; then
+  check "own excerpts, curated knowledge" "$work/curated.db" "$excerpts" excerpts-curated
+fi
 if [ "${1:-}" != curated ]; then
   store="$work/datasets.db"
   for entry in "${datasets[@]}"; do
     read -r code path <<<"$entry"
-    if almanac import "$code" "$shared/data/$path" --store "$store" >/dev/null 2>"$work/import.err"; then
-      echo "imported $code"
-    else
-      echo "skipped $code: $(tail -n 1 "$work/import.err")"
-    fi
+    almanac import "$code" "$shared/data/$path" --store "$store" >/dev/null 2>"$work/import.err" \
+      || { echo "accuracy: importing $code failed: $(tail -n 1 "$work/import.err")" >&2; exit 2; }
   done
-  score "with datasets" "$store"
+  check "dev set, every dataset imported" "$store" "$shared/eval/dev" dev-datasets
+  if [ -d "$excerpts" ]; then
+    check "own excerpts, every dataset imported" "$store" "$excerpts" excerpts-datasets
+  fi
 fi
+dotnet bench/Almanac.Bench/bin/Release/net10.0/Almanac.Bench.dll accuracy bench/accuracy-floors.json "${runs[@]}"

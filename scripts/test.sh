@@ -2,7 +2,9 @@
 # Runs every Almanac test: unit, SQLite and PostgreSQL integration, CLI and browser tests.
 # PostgreSQL is started on 127.0.0.1 (installed from Debian packages if missing) unless
 # ALMANAC_TEST_POSTGRES already names a server; Debian's Chromium (with CJK fonts) is installed
-# if missing unless ALMANAC_CHROMIUM names another browser. Ends with one line: "N passed, N failed".
+# if missing unless ALMANAC_CHROMIUM names another browser. Then the checker's accuracy on the
+# annotated notes is held to its floors (bench/accuracy.sh, bench/accuracy-floors.json).
+# Ends with one line: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +23,8 @@ trap 'rm -f "$log"' EXIT
 set +e
 dotnet test Almanac.sln --configuration Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+bash bench/accuracy.sh
+accuracy=$?
 set -e
 
 # Each test assembly reports "Failed!  - Failed: 0, Passed: 341, Skipped: 0, ..." (or "Passed!").
@@ -30,5 +34,9 @@ echo "${passed} passed, ${failed} failed"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "test.sh: no test ran" >&2
   exit 1
+fi
+if [ "$accuracy" -ne 0 ]; then
+  echo "test.sh: the checker's accuracy fell below its floors (bench/accuracy-floors.json)" >&2
+  [ "$status" -ne 0 ] || status=$accuracy
 fi
 exit "$status"

@@ -6,6 +6,7 @@ using Almanac.Bench;
 // Almanac.Bench check <almanac binary> <note> [runs]
 // Almanac.Bench check-batch <almanac binary> <folder of notes> [megabytes]
 // Almanac.Bench report <almanac binary> <output html> [runs] [lang]
+// Almanac.Bench accuracy <floors.json> (<run name> <folder of keys> <folder of check reports>)...
 // Almanac.Bench load <server address> [requests per second] [seconds] [max requests]
 switch (args.FirstOrDefault())
 {
@@ -26,6 +27,11 @@ switch (args.FirstOrDefault())
         var reportRuns = args.Length > 3 && int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out var rr) ? rr : 10;
         var lang = args.Length > 4 ? args[4] : "en";
         return CommandTiming.Run(Path.GetFullPath(args[1]), Directory.GetCurrentDirectory(), ["report", "market", "--lang", lang, "-o", Path.GetFullPath(args[2])], reportRuns, targetMs: 2000);
+    case "accuracy" when args.Length >= 5 && (args.Length - 2) % 3 == 0:
+        var accuracyRuns = Enumerable.Range(0, (args.Length - 2) / 3)
+            .Select(i => (args[2 + (3 * i)], Path.GetFullPath(args[3 + (3 * i)]), Path.GetFullPath(args[4 + (3 * i)])))
+            .ToList();
+        return Almanac.Bench.Accuracy.AccuracyRun.Run(Path.GetFullPath(args[1]), accuracyRuns);
     case "load" when args.Length >= 2 && Uri.TryCreate(args[1], UriKind.Absolute, out var server):
         var rate = args.Length > 2 && double.TryParse(args[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var q) && q > 0 ? q : 500;
         var seconds = args.Length > 3 && double.TryParse(args[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 20;
@@ -37,6 +43,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       Almanac.Bench check <path to almanac> <note> [runs]");
         Console.Error.WriteLine("       Almanac.Bench check-batch <path to almanac> <folder of notes> [megabytes]");
         Console.Error.WriteLine("       Almanac.Bench report <path to almanac> <output html> [runs] [lang]");
+        Console.Error.WriteLine("       Almanac.Bench accuracy <floors.json> (<run name> <folder of keys> <folder of check reports>)...");
         Console.Error.WriteLine("       Almanac.Bench load <server address> [requests per second] [seconds] [max requests]");
         return 2;
 }

@@ -27,7 +27,11 @@ public enum Verdict
 public sealed record Evidence(string Kind, string Text, string? Source = null, string? Url = null);
 
 /// <summary>A claim with its verdict, a one-line reason, and the evidence.</summary>
-public sealed record Judgement(Claim Claim, Verdict Verdict, string Reason, IReadOnlyList<Evidence> Evidence);
+public sealed record Judgement(Claim Claim, Verdict Verdict, string Reason, IReadOnlyList<Evidence> Evidence)
+{
+    /// <summary>The family of the rule that gave the verdict (<c>knowledge</c>, <c>growth-levels</c>, …); null when no rule could judge.</summary>
+    public string? Rule { get; init; }
+}
 
 /// <summary>Every figure of one document, judged.</summary>
 public sealed record CheckReport(string Document, string Text, IReadOnlyList<Judgement> Judgements)

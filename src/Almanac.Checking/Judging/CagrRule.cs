@@ -11,6 +11,8 @@ namespace Almanac.Checking.Judging;
 /// </summary>
 internal sealed class CagrRule : IDocumentRule
 {
+    public string Family => "cagr-endpoints";
+
     /// <summary>Percentage points of slack: notes compute CAGRs over slightly different spans and round.</summary>
     public const decimal SlackPoints = 1m;
 

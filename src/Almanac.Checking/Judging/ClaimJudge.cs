@@ -30,8 +30,8 @@ public sealed class ClaimJudge
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(knowledge);
         var context = new JudgingContext(knowledge, asOf);
-        var findings = new Dictionary<int, List<Finding>>();
-        foreach (var finding in _documentRules.SelectMany(rule => rule.Find(claims, context)))
+        var findings = new Dictionary<int, List<(string Family, Finding Finding)>>();
+        foreach (var (family, finding) in _documentRules.SelectMany(rule => rule.Find(claims, context).Select(finding => (rule.Family, finding))))
         {
             foreach (var index in finding.Claims.Distinct())
             {
@@ -40,7 +40,7 @@ public sealed class ClaimJudge
                     findings[index] = list = [];
                 }
 
-                list.Add(finding);
+                list.Add((family, finding));
             }
         }
 
@@ -50,14 +50,15 @@ public sealed class ClaimJudge
             .ToList();
     }
 
-    private static Judgement Inconsistent(Claim claim, List<Finding> found)
+    private static Judgement Inconsistent(Claim claim, List<(string Family, Finding Finding)> flagged)
     {
+        var found = flagged.Select(f => f.Finding).ToList();
         var reason = found.Count == 1 ? found[0].Reason : $"{found[0].Reason} (and {found.Count - 1} more)";
         var evidence = found.SelectMany(f => f.Evidence)
             .Where(e => !(e.Kind == "claim" && e.Source == Figures.Line(claim) && e.Text.StartsWith(claim.Text, StringComparison.Ordinal)))
             .Distinct()
             .ToList();
-        return new Judgement(claim, Verdict.Inconsistent, reason, evidence);
+        return new Judgement(claim, Verdict.Inconsistent, reason, evidence) { Rule = flagged[0].Family };
     }
 
     private static Judgement ByKnowledge(Claim claim, JudgingContext context, IReadOnlyList<IClaimRule> rules)
@@ -66,7 +67,7 @@ public sealed class ClaimJudge
         {
             if (rule.Judge(claim, context) is { } judgement)
             {
-                return judgement;
+                return judgement with { Rule = rule.Family };
             }
         }
 

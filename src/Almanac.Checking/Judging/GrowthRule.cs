@@ -12,6 +12,8 @@ namespace Almanac.Checking.Judging;
 /// </summary>
 internal sealed class GrowthRule : IDocumentRule
 {
+    public string Family => "growth-levels";
+
     public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)
     {
         for (var i = 0; i < claims.Count; i++)

@@ -6,6 +6,9 @@ namespace Almanac.Checking.Judging;
 /// </summary>
 internal interface IClaimRule
 {
+    /// <summary>The rule family a judgement names, e.g. <c>knowledge</c>: stable, for reports and tools.</summary>
+    string Family { get; }
+
     Judgement? Judge(Claim claim, JudgingContext context);
 }
 
@@ -15,6 +18,9 @@ internal interface IClaimRule
 /// </summary>
 internal interface IDocumentRule
 {
+    /// <summary>The rule family a finding names, e.g. <c>shares-over-100</c>: stable, for reports and tools.</summary>
+    string Family { get; }
+
     IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context);
 }
 

@@ -13,6 +13,8 @@ namespace Almanac.Checking.Judging;
 /// </summary>
 internal sealed class KnowledgeRule : IClaimRule
 {
+    public string Family => "knowledge";
+
     public Judgement? Judge(Claim claim, JudgingContext context)
     {
         if (claim.EntityId is null || claim.MetricId is null || (claim.Quantity is null && claim.Date is null)

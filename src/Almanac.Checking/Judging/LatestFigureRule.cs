@@ -8,6 +8,8 @@ namespace Almanac.Checking.Judging;
 /// </summary>
 internal sealed class LatestFigureRule : IDocumentRule
 {
+    public string Family => "latest-below-earlier";
+
     private static readonly string[] LatestWords = ["最新", "目前", "当前", "现估值", "latest", "current"];
 
     private static readonly HashSet<string> Rising = new(StringComparer.Ordinal) { "valuation", "users", "downloads" };

@@ -8,6 +8,8 @@ namespace Almanac.Checking.Judging;
 /// </summary>
 internal sealed class MoeParametersRule : IDocumentRule
 {
+    public string Family => "moe-active-over-total";
+
     public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)
     {
         for (var a = 0; a < claims.Count; a++)

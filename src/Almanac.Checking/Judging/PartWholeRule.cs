@@ -10,6 +10,8 @@ namespace Almanac.Checking.Judging;
 /// </summary>
 internal sealed class PartWholeRule : IDocumentRule
 {
+    public string Family => "part-over-whole";
+
     private static readonly string[] World = ["world", "global"];
 
     private static readonly Dictionary<string, int> UserRank = new(StringComparer.Ordinal)

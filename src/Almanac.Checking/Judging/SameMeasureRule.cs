@@ -11,6 +11,8 @@ namespace Almanac.Checking.Judging;
 /// </summary>
 internal sealed class SameMeasureRule : IDocumentRule
 {
+    public string Family => "same-measure-twice";
+
     private static readonly string[] AnotherSource = ["另一", "另据", "另有", "另外一", "其他机构", "another", "alternative", "other estimate"];
 
     /// <summary>Measures whose one value describes a whole span of periods (a CAGR over 2025–2034).</summary>

@@ -9,6 +9,8 @@ namespace Almanac.Checking.Judging;
 /// </summary>
 internal sealed class SharesSumRule : IDocumentRule
 {
+    public string Family => "shares-over-100";
+
     public const decimal SlackPerFigure = 1m;
 
     public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)

@@ -9,7 +9,7 @@ namespace Almanac.Checking.Reports;
 /// <summary>
 /// The JSON contract other tools depend on. Field names are stable:
 /// <c>{"document", "claims": [{"line", "column", "length", "text", "entity", "metric", "scope",
-/// "period", "value", "unit", "qualifier", "verdict", "reason", "evidence": [{"kind", "text",
+/// "period", "value", "unit", "qualifier", "verdict", "reason", "rule", "evidence": [{"kind", "text",
 /// "source", "url"}]}], "summary": {"supported": 0, …}}</c>. Line and column are 1-based; length
 /// counts characters of the original text.
 /// </summary>
@@ -99,6 +99,7 @@ public static class JsonReport
         json.WriteString("context", claim.Context);
         json.WriteString("verdict", judgement.Verdict.ToCode());
         json.WriteString("reason", judgement.Reason);
+        json.WriteString("rule", judgement.Rule);
         json.WriteStartArray("evidence");
         foreach (var evidence in judgement.Evidence)
         {

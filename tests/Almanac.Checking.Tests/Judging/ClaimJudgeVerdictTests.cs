@@ -23,6 +23,12 @@ public sealed class ClaimJudgeVerdictTests
         judgement.Verdict.ShouldBe(@case.Verdict, judgement.Reason);
         judgement.Reason.ShouldContain(@case.Reason, Case.Sensitive, judgement.Reason);
         judgement.Reason.ShouldNotContain('\n');
+        if (judgement.Verdict is Verdict.Contradicted or Verdict.Inconsistent)
+        {
+            // Every flag names the rule family behind it, so tools can weigh flags by rule.
+            judgement.Rule.ShouldNotBeNullOrEmpty();
+        }
+
         if (@case.Evidence is { } expected)
         {
             var (kind, text) = (expected[..expected.IndexOf(':', StringComparison.Ordinal)], expected[(expected.IndexOf(':', StringComparison.Ordinal) + 1)..]);

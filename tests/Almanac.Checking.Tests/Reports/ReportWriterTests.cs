@@ -26,6 +26,8 @@ public sealed class ReportWriterTests
         claim.GetProperty("qualifier").GetString().ShouldBe("forecast");
         claim.GetProperty("verdict").GetString().ShouldBe("inconsistent");
         claim.GetProperty("reason").GetString()!.ShouldStartWith("the CAGR does not connect");
+        claim.GetProperty("rule").GetString().ShouldBe("cagr-endpoints");
+        json.GetProperty("claims")[1].GetProperty("rule").ValueKind.ShouldBe(JsonValueKind.Null);
         var evidence = claim.GetProperty("evidence")[0];
         evidence.GetProperty("kind").GetString().ShouldBe("arithmetic");
         evidence.GetProperty("text").GetString()!.ShouldContain("395.7亿");

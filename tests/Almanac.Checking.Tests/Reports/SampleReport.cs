@@ -27,7 +27,7 @@ internal static class SampleReport
         return new CheckReport("notes/<b>market</b>.md", Text,
         [
             new Judgement(size, Verdict.Inconsistent, "the CAGR does not connect 56.17亿 (2024) with 1,113.04亿 (2034)",
-                [new Evidence("arithmetic", "56.17亿 × (1+21.63%)^10 = 395.7亿, not 1,113.04亿"), new Evidence("claim", "56.17亿美元 (2024)", "line 1")]),
+                [new Evidence("arithmetic", "56.17亿 × (1+21.63%)^10 = 395.7亿, not 1,113.04亿"), new Evidence("claim", "56.17亿美元 (2024)", "line 1")]) { Rule = "cagr-endpoints" },
             new Judgement(cagr, Verdict.Unverifiable, "no source <i>knows</i> this forecast", []),
         ]);
     }
