@@ -8,6 +8,8 @@
 # shows. Exits 1 when a total falls below its floor in bench/accuracy-floors.json.
 #   bash bench/accuracy.sh            # both stores
 #   bash bench/accuracy.sh curated    # the curated knowledge only
+# ALMANAC_ACCURACY_STORE names a store file to keep the imported datasets in between runs: it is
+# imported into when missing and reused as it is otherwise (delete it after changing an importer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="$PWD/../shared"
@@ -42,12 +44,16 @@ if [ -d "$excerpts" ]; then
   check "own excerpts, curated knowledge" "$work/curated.db" "$excerpts" excerpts-curated
 fi
 if [ "${1:-}" != curated ]; then
-  store="$work/datasets.db"
-  for entry in "${datasets[@]}"; do
-    read -r code path <<<"$entry"
-    almanac import "$code" "$shared/data/$path" --store "$store" >/dev/null 2>"$work/import.err" \
-      || { echo "accuracy: importing $code failed: $(tail -n 1 "$work/import.err")" >&2; exit 2; }
-  done
+  store="${ALMANAC_ACCURACY_STORE:-$work/datasets.db}"
+  if [ ! -f "$store" ]; then
+    for entry in "${datasets[@]}"; do
+      read -r code path <<<"$entry"
+      almanac import "$code" "$shared/data/$path" --store "$store.importing" >/dev/null 2>"$work/import.err" \
+        || { echo "accuracy: importing $code failed: $(tail -n 1 "$work/import.err")" >&2; rm -f "$store.importing"*; exit 2; }
+    done
+    mv "$store.importing" "$store"
+    rm -f "$store.importing"*
+  fi
   check "dev set, every dataset imported" "$store" "$shared/eval/dev" dev-datasets
   if [ -d "$excerpts" ]; then
     check "own excerpts, every dataset imported" "$store" "$excerpts" excerpts-datasets
