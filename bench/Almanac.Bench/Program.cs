@@ -4,7 +4,7 @@ using Almanac.Bench;
 // Almanac.Bench cli-startup <almanac binary> [runs] [-- almanac arguments]
 // Almanac.Bench imports <repository root> <shared data folder> [PostgreSQL connection string]
 // Almanac.Bench check <almanac binary> <note> [runs]
-// Almanac.Bench check-batch <almanac binary> <folder of notes> [megabytes]
+// Almanac.Bench check-throughput <repository root> <folder of notes> [megabytes] [store]
 // Almanac.Bench report <almanac binary> <output html> [runs] [lang]
 // Almanac.Bench accuracy <floors.json> (<run name> <folder of keys> <folder of check reports>)...
 // Almanac.Bench load <server address> [requests per second] [seconds] [max requests]
@@ -20,9 +20,9 @@ switch (args.FirstOrDefault())
     case "check" when args.Length >= 3:
         var checkRuns = args.Length > 3 && int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 10;
         return CommandTiming.Run(Path.GetFullPath(args[1]), Directory.GetCurrentDirectory(), ["check", Path.GetFullPath(args[2]), "--format", "json"], checkRuns, targetMs: 1000);
-    case "check-batch" when args.Length >= 3:
-        var megabytes = args.Length > 3 && double.TryParse(args[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 1;
-        return BatchTiming.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), megabytes);
+    case "check-throughput" when args.Length >= 3:
+        var throughputMegabytes = args.Length > 3 && double.TryParse(args[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var tm) ? tm : 4;
+        return CheckThroughput.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), throughputMegabytes, args.Length > 4 ? args[4] : null);
     case "report" when args.Length >= 3:
         var reportRuns = args.Length > 3 && int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out var rr) ? rr : 10;
         var lang = args.Length > 4 ? args[4] : "en";
@@ -41,7 +41,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("usage: Almanac.Bench cli-startup <path to almanac> [runs] [-- <almanac arguments>]");
         Console.Error.WriteLine("       Almanac.Bench imports <repository root> <shared data folder> [PostgreSQL connection string]");
         Console.Error.WriteLine("       Almanac.Bench check <path to almanac> <note> [runs]");
-        Console.Error.WriteLine("       Almanac.Bench check-batch <path to almanac> <folder of notes> [megabytes]");
+        Console.Error.WriteLine("       Almanac.Bench check-throughput <repository root> <folder of notes> [megabytes] [store]");
         Console.Error.WriteLine("       Almanac.Bench report <path to almanac> <output html> [runs] [lang]");
         Console.Error.WriteLine("       Almanac.Bench accuracy <floors.json> (<run name> <folder of keys> <folder of check reports>)...");
         Console.Error.WriteLine("       Almanac.Bench load <server address> [requests per second] [seconds] [max requests]");
