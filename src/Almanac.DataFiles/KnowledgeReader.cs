@@ -57,17 +57,23 @@ internal sealed partial class KnowledgeReader
     {
         foreach (var map in Mappings(nodes, entries, "entity"))
         {
-            nodes.CheckKeys(map, "an entity", "id", "kind", "name", "aliases", "parent", "developer", "description");
+            nodes.CheckKeys(map, "an entity", "id", "kind", "name", "aliases", "parent", "developer", "status", "description");
             var id = Id(nodes, map, "entity");
             var kindCode = nodes.RequiredString(map, "kind", "entity");
             var name = Name(nodes, map, "entity");
             var aliases = nodes.StringList(map, "aliases");
             var parent = nodes.OptionalString(map, "parent");
             var developer = nodes.OptionalString(map, "developer");
+            var status = nodes.OptionalString(map, "status");
             var kind = default(EntityKind);
             if (kindCode is not null && !EntityKindCodes.TryParse(kindCode, out kind))
             {
                 nodes.Error(YamlNodes.Find(map, "kind")!, $"unknown entity kind '{kindCode}'; expected one of {string.Join(", ", EntityKindCodes.All)}");
+                continue;
+            }
+
+            if (status is not null && !StatusFits(nodes, map, status, kind))
+            {
                 continue;
             }
 
@@ -76,12 +82,31 @@ internal sealed partial class KnowledgeReader
                 continue;
             }
 
-            _entities[id] = (new Entity(id, kind, name, aliases, parent, developer), nodes, map);
+            _entities[id] = (new Entity(id, kind, name, aliases, parent, developer, status), nodes, map);
             foreach (var alias in new[] { id, name.En, name.Zh }.Concat(aliases).OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 ClaimAlias(_entityAliases, alias, id, nodes, map, "entity");
             }
         }
+    }
+
+    /// <summary>Only a model can be announced and never released; any other status is a typo.</summary>
+    private static bool StatusFits(YamlNodes nodes, YamlMappingNode map, string status, EntityKind kind)
+    {
+        var node = YamlNodes.Find(map, "status")!;
+        if (!string.Equals(status, Entity.Unreleased, StringComparison.Ordinal))
+        {
+            nodes.Error(node, $"unknown status '{status}'; expected '{Entity.Unreleased}'");
+            return false;
+        }
+
+        if (kind != EntityKind.Model)
+        {
+            nodes.Error(node, $"status '{status}' applies to a model, not a {kind.ToCode()}");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Parents and developers are checked once every entity file is read, so files may refer to one another.</summary>

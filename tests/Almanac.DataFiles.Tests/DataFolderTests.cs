@@ -1,4 +1,5 @@
 using Almanac.DataFiles;
+using Almanac.Knowledge;
 using Almanac.Quantities;
 
 namespace Almanac.Tests.DataFiles;
@@ -19,6 +20,38 @@ public sealed class DataFolderTests
         result.Knowledge.ResolveEntity("谷歌").ShouldHaveSingleItem().Id.ShouldBe("google");
         result.Fingerprint.ShouldBe(DataFolder.Fingerprint(folder.Root));
     }
+
+    [Fact]
+    public void Reads_the_status_of_a_model_announced_and_never_released()
+    {
+        using var folder = DataFolderBuilder.Valid().With("entities/models.yaml", UnreleasedModel);
+        var result = DataFolder.Load(folder.Root);
+
+        result.Diagnostics.ShouldBeEmpty();
+        result.Knowledge!.ResolveEntity("Behemoth").ShouldHaveSingleItem().Status.ShouldBe(Entity.Unreleased);
+        result.Knowledge.ResolveEntity("google").ShouldHaveSingleItem().Status.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("kind: model", "status: withdrawn", "data/entities/models.yaml:4:11: unknown status 'withdrawn'; expected 'unreleased'")]
+    [InlineData("kind: model-family", "status: unreleased", "data/entities/models.yaml:4:11: status 'unreleased' applies to a model, not a model-family")]
+    public void Rejects_a_status_that_is_not_an_unreleased_model(string kind, string status, string message)
+    {
+        using var folder = DataFolderBuilder.Valid().With(
+            "entities/models.yaml",
+            UnreleasedModel.Replace("kind: model", kind, StringComparison.Ordinal).Replace("status: unreleased", status, StringComparison.Ordinal));
+        var result = DataFolder.Load(folder.Root);
+
+        result.Knowledge.ShouldBeNull();
+        result.Diagnostics.ShouldHaveSingleItem().ToString().ShouldBe(message);
+    }
+
+    private const string UnreleasedModel = """
+        - id: behemoth
+          kind: model
+          name: { en: Behemoth, zh: Behemoth }
+          status: unreleased
+        """;
 
     [Fact]
     public void Names_file_line_and_column_of_an_unknown_metric()
