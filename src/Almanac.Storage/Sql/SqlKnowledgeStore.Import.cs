@@ -36,7 +36,9 @@ public abstract partial class SqlKnowledgeStore
                 }
             }
 
-            var incoming = batch.Facts.Select(f => (f.Id, Fact: f)).DistinctBy(f => f.Id, StringComparer.Ordinal).ToList();
+            var incoming = batch.Facts is IdentifiedFacts identified
+                ? identified.WithIds
+                : batch.Facts.Select(f => (f.Id, Fact: f)).DistinctBy(f => f.Id, StringComparer.Ordinal).ToList();
             var added = incoming.Where(f => !current.Contains(f.Id)).ToList();
             using (var count = Command("UPDATE load_batches SET added = @added, retracted = @retracted WHERE id = @id", transaction))
             {
