@@ -19,8 +19,11 @@ namespace Almanac.Bench;
 /// </summary>
 internal static class ImportTiming
 {
-    /// <summary>Import may take at most this many times bare parsing.</summary>
+    /// <summary>The three original datasets, imported in this order into a fresh store, may take at most this many times their bare parsing.</summary>
     private const double MaxImportToParse = 3;
+
+    /// <summary>The datasets the import-to-parse target is about: the first three the product imported.</summary>
+    private static readonly string[] OriginalDatasets = ["models-dev", "litellm", "epoch"];
 
     /// <summary>PostgreSQL may take at most this many times SQLite.</summary>
     private const double MaxPostgresToSqlite = 2;
@@ -67,7 +70,9 @@ internal static class ImportTiming
 
         var data = DataFolder.Load(Path.Combine(repository, "data"));
         var sqlite = Time("SQLite", ready, () => (OpenSqlite(out var cleanup), cleanup), data);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"target: import within {MaxImportToParse:F0}x parsing: {(sqlite.Import <= MaxImportToParse * sqlite.Parse ? "met" : "NOT met")} ({sqlite.Import / sqlite.Parse:F1}x)"));
+        var (originalParse, originalImport) = sqlite.Original;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"target: {string.Join(", ", OriginalDatasets)} imported within {MaxImportToParse:F0}x their parsing: {(originalImport <= MaxImportToParse * originalParse ? "met" : "NOT met")} ({originalImport / originalParse:F1}x: {originalImport:F2} s against {originalParse:F2} s)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"target: every dataset imported in under {targetSeconds:F0} s on SQLite: {(sqlite.Import < targetSeconds ? "met" : "NOT met")} ({sqlite.Import:F2} s)"));
         if (postgres is null)
         {
@@ -80,7 +85,7 @@ internal static class ImportTiming
         return 0;
     }
 
-    private static (double Parse, double Import) Time(
+    private static (double Parse, double Import, (double Parse, double Import) Original) Time(
         string engine,
         List<(DatasetDefinition Definition, string Path, SnapshotInfo? Info)> inputs,
         Func<(IKnowledgeStore Store, Action Cleanup)> open,
@@ -93,7 +98,7 @@ internal static class ImportTiming
             Console.WriteLine();
             Console.WriteLine($"{engine}, a fresh store:");
             Console.WriteLine($"{"dataset",-20} {"records",8} {"facts",8} {"moved",7} {"parse",9} {"import",9} {"ratio",7} {"parse cpu",10} {"import cpu",11}");
-            double parseTotal = 0, importTotal = 0;
+            double parseTotal = 0, importTotal = 0, originalParse = 0, originalImport = 0;
             foreach (var input in inputs)
             {
                 // Processor time beside wall time: on a shared machine the wall clock also counts others' work.
@@ -111,12 +116,18 @@ internal static class ImportTiming
 
                 parseTotal += parse.Elapsed.TotalSeconds;
                 importTotal += import.Elapsed.TotalSeconds;
+                if (OriginalDatasets.Contains(input.Definition.Code))
+                {
+                    originalParse += parse.Elapsed.TotalSeconds;
+                    originalImport += import.Elapsed.TotalSeconds;
+                }
+
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{input.Definition.Code,-20} {parsed.Sum(s => s.Records.Count),8} {summary.Added,8} {summary.Moved,7} {parse.Elapsed.TotalSeconds,8:F2}s {import.Elapsed.TotalSeconds,8:F2}s {import.Elapsed.TotalSeconds / parse.Elapsed.TotalSeconds,6:F1}x {(cpu1 - cpu0).TotalSeconds,9:F2}s {(cpu2 - cpu1).TotalSeconds,10:F2}s"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"total",-20} {"",8} {"",8} {"",7} {parseTotal,8:F2}s {importTotal,8:F2}s {importTotal / parseTotal,6:F1}x"));
-            return (parseTotal, importTotal);
+            return (parseTotal, importTotal, (originalParse, originalImport));
         }
         finally
         {

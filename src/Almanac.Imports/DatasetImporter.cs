@@ -232,7 +232,12 @@ public static class DatasetImporter
         }
 
         // Two records may state the same thing (LiteLLM lists deepseek-chat under two keys): one fact.
-        var distinct = facts.DistinctBy(f => f.Id, StringComparer.Ordinal).ToList();
+        var distinct = new IdentifiedFacts();
+        foreach (var fact in facts)
+        {
+            distinct.Add(fact);
+        }
+
         var last = snapshots[^1];
         var version = snapshots.Count == 1 ? last.Version : $"{snapshots[0].Version} … {last.Version} ({snapshots.Count} snapshots)";
         return new ImportBatch(

@@ -46,3 +46,39 @@ public sealed record UnresolvedRecord(string Dataset, string RecordKey, string? 
 /// <param name="Moved">Facts of earlier imports moved to another model (retracted and added again there) because the
 /// records of all datasets, resolved together, now land their record elsewhere.</param>
 public sealed record ImportSummary(int Added, int Unchanged, int NewEntities, int Unresolved, int Dropped = 0, int Moved = 0);
+
+/// <summary>
+/// Distinct facts with their ids. An id is a SHA-256 of the fact: the importer computes it to tell duplicates
+/// apart, and the store needs it again to tell new facts from stored ones, so it is computed once and carried
+/// here (not cached on <see cref="Fact"/>, a record copied with <c>with</c>). The store computes the ids of a
+/// batch whose facts are any other list.
+/// </summary>
+public sealed class IdentifiedFacts : IReadOnlyList<Fact>
+{
+    private readonly List<(string Id, Fact Fact)> _facts = [];
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
+    /// <summary>The facts with their ids, in the order added.</summary>
+    public IReadOnlyList<(string Id, Fact Fact)> WithIds => _facts;
+
+    public int Count => _facts.Count;
+
+    public Fact this[int index] => _facts[index].Fact;
+
+    /// <summary>Adds the fact unless one with the same id is here already; false then.</summary>
+    public bool Add(Fact fact)
+    {
+        var id = fact.Id;
+        if (!_ids.Add(id))
+        {
+            return false;
+        }
+
+        _facts.Add((id, fact));
+        return true;
+    }
+
+    public IEnumerator<Fact> GetEnumerator() => _facts.Select(f => f.Fact).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Almanac.Knowledge;
 
@@ -43,10 +44,15 @@ public sealed partial class ModelResolver
     private readonly Dictionary<string, string> _soleModelOfFamily = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The key of each name met so far: the rules are a chain of regular expressions, and one resolution asks
-    /// for the key of the same id or name several times (to match it, to find its developer, to name a new model).
+    /// The key of each name met so far, shared by every resolver: the rules are a chain of regular expressions
+    /// and a key depends on the name alone, while one resolution asks for the key of the same id or name several
+    /// times (to match it, to find its developer, to name a new model) and each import resolves again the records
+    /// of every dataset imported before it.
     /// </summary>
-    private readonly Dictionary<string, ModelKey> _keys = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ModelKey> Keys = new(StringComparer.Ordinal);
+
+    /// <summary>Names kept in <see cref="Keys"/> at most; past that it starts again, so a long-running process does not grow without end.</summary>
+    private const int MaxKeptKeys = 200_000;
 
     /// <param name="curated">The curated entities (all kinds; models and model families are matched, every id is reserved).</param>
     public ModelResolver(IEnumerable<Entity> curated)
@@ -133,15 +139,20 @@ public sealed partial class ModelResolver
         return new ModelResolution(resolutions, newModels.Models, newModels.Organisations);
     }
 
-    private ModelKey KeyOf(string? name)
+    private static ModelKey KeyOf(string? name)
     {
         var written = name ?? string.Empty;
-        if (!_keys.TryGetValue(written, out var key))
+        if (Keys.TryGetValue(written, out var key))
         {
-            _keys[written] = key = ModelKey.Of(written);
+            return key;
         }
 
-        return key;
+        if (Keys.Count >= MaxKeptKeys)
+        {
+            Keys.Clear();
+        }
+
+        return Keys[written] = ModelKey.Of(written);
     }
 
     private static bool IsFirstParty(DatasetRecord record, string? developer)
@@ -156,7 +167,7 @@ public sealed partial class ModelResolver
     }
 
     /// <summary>The developer a record itself tells: its family word, its stated organisation, or a lab's own API serving it.</summary>
-    private string? DeveloperEvidence(DatasetRecord record, ModelKey key) =>
+    private static string? DeveloperEvidence(DatasetRecord record, ModelKey key) =>
         Organisations.OfFamily(key)
         ?? Organisations.OfFamily(KeyOf(record.ModelId))
         ?? Organisations.OfName(record.Organization)
@@ -390,7 +401,7 @@ public sealed partial class ModelResolver
     /// than a size or a thinking mode are taken off (<c>Claude Haiku 4.5 (EU)</c> is <c>Claude Haiku 4.5</c>), names without a
     /// vendor path or label first, shorter first on a tie; an id's stem where no record has a human name.
     /// </summary>
-    private string BestName(DatasetRecord[] members, ModelKey key, bool keepQualifiers)
+    private static string BestName(DatasetRecord[] members, ModelKey key, bool keepQualifiers)
     {
         var names = members.Select(r => r.ModelName is null ? string.Empty : keepQualifiers ? r.ModelName.Trim() : Qualifier().Replace(r.ModelName, string.Empty).Trim())
             .Where(n => n.Length > 0)

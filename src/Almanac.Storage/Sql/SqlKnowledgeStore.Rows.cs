@@ -10,26 +10,20 @@ public abstract partial class SqlKnowledgeStore
     private const int RowsPerInsert = 200;
 
     /// <summary>
-    /// Rows per INSERT: on a server one statement of many rows costs one round trip instead of one per row.
-    /// An embedded engine has no round trip to save, and SQLite finds a named parameter by a scan of the
-    /// statement's names, so a statement of thousands of parameters binds in quadratic time: one row per
-    /// statement, prepared once, is its fastest.
-    /// </summary>
-    protected virtual int RowsPerStatement => RowsPerInsert;
-
-    /// <summary>
     /// Inserts rows with multi-row <c>INSERT … VALUES (…), (…)</c> statements, each row's values in
     /// <paramref name="columns"/> order; <paramref name="conflict"/> is the <c>ON CONFLICT</c> clause, if any.
+    /// On a server one statement of many rows costs one round trip instead of one per row; an embedded engine
+    /// overrides this with what is fastest for it.
     /// </summary>
     /// <returns>The rows the statements report changed.</returns>
-    private int InsertRows(string table, string[] columns, string conflict, IEnumerable<object?[]> rows, DbTransaction transaction, Action<int>? written = null)
+    protected virtual int InsertRows(string table, IReadOnlyList<string> columns, string conflict, IEnumerable<object?[]> rows, DbTransaction transaction, Action<int>? written = null)
     {
         var changed = 0;
         var done = 0;
         DbCommand? full = null;
         try
         {
-            var size = RowsPerStatement;
+            const int size = RowsPerInsert;
             foreach (var chunk in rows.Chunk(size))
             {
                 var command = chunk.Length == size ? full ??= Prepare(size) : Prepare(chunk.Length);
@@ -66,7 +60,7 @@ public abstract partial class SqlKnowledgeStore
             for (var r = 0; r < count; r++)
             {
                 sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Length; c++)
+                for (var c = 0; c < columns.Count; c++)
                 {
                     var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
                     sql.Append(c == 0 ? name : ", " + name);

@@ -1,16 +1,22 @@
+using System.Buffers;
 using System.Data;
 using System.Data.Common;
+using System.Text;
 using Almanac.Storage.Sql;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Almanac.Storage.Sqlite;
 
 /// <summary>The embedded default: one SQLite file, created with its schema on first use.</summary>
 public sealed class SqliteKnowledgeStore : SqlKnowledgeStore
 {
+    private readonly SqliteConnection _sqlite;
+
     private SqliteKnowledgeStore(SqliteConnection connection, string path)
         : base(connection, $"SQLite file {path}")
     {
+        _sqlite = connection;
     }
 
     public static SqliteKnowledgeStore Open(string path)
@@ -45,7 +51,87 @@ public sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         pragma.ExecuteNonQuery();
     }
 
-    protected override int RowsPerStatement => 1;
+    /// <summary>
+    /// Inserts rows through one native statement, prepared once, with each value bound by its position. An
+    /// embedded engine has no round trip to save, so one row per statement is fastest; and Microsoft.Data.Sqlite
+    /// binds every value by looking its name up in the statement (after converting the name to UTF-8) on every
+    /// execution, which on a bulk insert cost as much as SQLite's own work. The statement runs on the
+    /// connection's open transaction like any command.
+    /// </summary>
+    protected override int InsertRows(string table, IReadOnlyList<string> columns, string conflict, IEnumerable<object?[]> rows, DbTransaction transaction, Action<int>? written = null)
+    {
+        var db = _sqlite.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
+        var positions = string.Join(", ", Enumerable.Range(1, columns.Count).Select(i => $"?{i}"));
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({positions}) {conflict}";
+        Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+        var text = ArrayPool<byte>.Shared.Rent(1024);
+        var changed = 0;
+        var done = 0;
+        try
+        {
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < row.Length; i++)
+                {
+                    Check(Bind(statement, i + 1, row[i], ref text), db);
+                }
+
+                var stepped = raw.sqlite3_step(statement);
+                if (stepped != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(stepped, db);
+                }
+
+                changed += raw.sqlite3_changes(db);
+                Check(raw.sqlite3_reset(statement), db);
+                written?.Invoke(++done);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(text);
+            statement.Dispose();
+        }
+
+        return changed;
+    }
+
+    /// <summary>Binds one value as Microsoft.Data.Sqlite would: text as UTF-8 (encoded into a reused buffer, which SQLite copies), whole numbers as integers.</summary>
+    private static int Bind(sqlite3_stmt statement, int position, object? value, ref byte[] buffer)
+    {
+        switch (value)
+        {
+            case null or DBNull:
+                return raw.sqlite3_bind_null(statement, position);
+            case "":
+                // An empty span would be bound from a null pointer, which SQLite takes for NULL.
+                return raw.sqlite3_bind_text(statement, position, string.Empty);
+            case string s:
+                var length = Encoding.UTF8.GetMaxByteCount(s.Length);
+                if (length > buffer.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(length);
+                }
+
+                var written = Encoding.UTF8.GetBytes(s, buffer);
+                return raw.sqlite3_bind_text(statement, position, buffer.AsSpan(0, written));
+            case long l:
+                return raw.sqlite3_bind_int64(statement, position, l);
+            case int i:
+                return raw.sqlite3_bind_int64(statement, position, i);
+            default:
+                throw new ArgumentException($"no SQLite binding for a {value.GetType().Name}", nameof(value));
+        }
+    }
+
+    private static void Check(int result, sqlite3 db)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, db);
+        }
+    }
 
     // BEGIN IMMEDIATE takes the write lock at once, so two loaders serialise instead of failing mid-way.
     protected override DbTransaction BeginWrite(DbConnection connection) =>
