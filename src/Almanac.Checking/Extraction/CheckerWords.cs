@@ -38,6 +38,12 @@ internal sealed class CheckerWords
 
     public List<string> Joiners { get; } = [];
 
+    /// <summary>Traditional Chinese characters to their Simplified forms.</summary>
+    public Dictionary<char, char> Traditional { get; } = [];
+
+    /// <summary>Words saying a table's or list's amounts are prices per million tokens.</summary>
+    public List<string> PerMillion { get; } = [];
+
     /// <summary>Words after a parameter count that say whether it is the total or the active count.</summary>
     public List<(string Word, string MetricId)> ParameterRoles { get; } = [];
 
@@ -84,6 +90,12 @@ internal sealed class CheckerWords
                     break;
                 case "present":
                     words.PresentWords.Add(word);
+                    break;
+                case "traditional" when word.Length == 1 && value.Length == 1:
+                    words.Traditional[word[0]] = value[0];
+                    break;
+                case "per-million":
+                    words.PerMillion.Add(word);
                     break;
                 case "joiner":
                     words.Joiners.Add(word);

@@ -137,12 +137,19 @@ internal sealed class NameIndex<T>
 
     private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c);
 
-    // As AliasKey: full-width ASCII folded, ASCII lower-cased, separators ignored.
+    private static readonly Dictionary<char, char> Simplified = CheckerWords.Shared.Traditional;
+
+    // As AliasKey: full-width ASCII folded, ASCII lower-cased, separators ignored; and Traditional characters
+    // read as Simplified, as the names in the data are written.
     private static char Fold(char c)
     {
         if (c is >= '\uFF01' and <= '\uFF5E')
         {
             c = (char)(c - 0xFEE0);
+        }
+        else if (c >= '\u3400' && Simplified.TryGetValue(c, out var simplified))
+        {
+            c = simplified;
         }
 
         return char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;

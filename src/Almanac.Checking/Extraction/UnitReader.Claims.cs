@@ -52,7 +52,12 @@ internal sealed partial class UnitReader
 
         var metric = MetricFor(ctx, figure, clauseStart, clauseEnd, sentenceStart, sentenceEnd, previousEnd, nextStart);
         var quantity = figure.Quantity;
-        if (metric is not null && !figure.UnitStated && quantity.Unit.Dimension == Dimension.Count)
+        if (metric is { Dimension: Dimension.PricePerMillionTokens } && quantity.Unit.Currency is { } currency && quantity.Unit.Dimension == Dimension.Currency
+            && Unit.PricePerMillionTokensIn(currency) is { } perMillion)
+        {
+            quantity = quantity.WithUnit(perMillion);
+        }
+        else if (metric is not null && !figure.UnitStated && quantity.Unit.Dimension == Dimension.Count)
         {
             quantity = metric.Dimension switch
             {
@@ -77,6 +82,12 @@ internal sealed partial class UnitReader
         {
             // Shares of a market are held by companies: 'Claude … 42%的市场份额' is Anthropic's share.
             entity = new NamedEntity(organisation.Id, organisation.Kind);
+        }
+
+        // Measures of a company or product (not of a market), in a document about one subject.
+        if (entity is null && _documentSubject is { } documentSubject && metric is not null && metric.Id is not ("market-size" or "market-share" or "cagr" or "respondent-share"))
+        {
+            entity = documentSubject;
         }
 
         if (Qualified(ctx, unit, entity, sentenceStart, start) is { } member)
@@ -380,6 +391,12 @@ internal sealed partial class UnitReader
             return fromHeader;
         }
 
+        // | Model | Input | Output | under "Prices in USD per million tokens": a bare amount in a price column.
+        if (ctx.HeaderMetric is { Dimension: Dimension.PricePerMillionTokens } priceHeader && figure.Quantity.Unit.Dimension == Dimension.Currency && PricedPerMillion(ctx.Unit))
+        {
+            return priceHeader;
+        }
+
         // A table whose columns are models and rows are measures (| Active Parameters | 17B | 17B |).
         if (ctx.Unit.RowLabel is { } rowLabel && HeaderMetric(rowLabel) is { } rowMetric && Fit(rowMetric.Id, figure) is { } fromRow)
         {
@@ -414,9 +431,10 @@ internal sealed partial class UnitReader
 
         Metric? nearest = null;
         var distance = int.MaxValue;
+        var joined = JoinerAfter(end, sentenceEnd);
         foreach (var m in ctx.Metrics)
         {
-            if (m.Start >= sentenceStart && m.End <= sentenceEnd && Fit(m.Value, figure) is { } candidate)
+            if (m.Start >= sentenceStart && m.End <= sentenceEnd && (m.End <= start || m.Start < joined) && Fit(m.Value, figure) is { } candidate)
             {
                 var d = m.End <= start ? start - m.End : m.Start - end;
                 if (d >= 0 && d < distance)
@@ -456,6 +474,20 @@ internal sealed partial class UnitReader
             Dimension.Duration => _lexicon.Metrics.GetValueOrDefault("latency"),
             _ => null,
         };
+    }
+
+    /// <summary>Whether the caption, header, label or headings of a unit say its amounts are per million tokens.</summary>
+    private bool PricedPerMillion(TextUnit unit)
+    {
+        foreach (var text in new[] { unit.ColumnHeader, unit.LeadIn, unit.Label }.Concat(unit.Headings))
+        {
+            if (text is not null && HasAny(text, _lexicon.Words.PerMillion))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -731,7 +763,13 @@ internal sealed partial class UnitReader
             values["use-case"] = "coding";
         }
 
+        // The round named before the figure, else after it in the sentence ("raised €1.7 billion in a Series C round").
         var round = Round().Match(Near(unit, sentenceStart, figureStart));
+        if (!round.Success)
+        {
+            round = Round().Match(_doc.Masked, figureStart, sentenceEnd - figureStart);
+        }
+
         if (round.Success && metric?.Id is "valuation" or "funding-raised")
         {
             values["round"] = "series-" + round.Groups["letter"].Value.ToLowerInvariant();
@@ -759,7 +797,7 @@ internal sealed partial class UnitReader
     private string Near(TextUnit unit, int from, int to) =>
         string.Join('\n', new[] { _doc.Masked[from..to], unit.Label, unit.RowLabel, unit.LeadIn, unit.Headings.Count > 0 ? unit.Headings[^1] : null }.Where(s => s is not null));
 
-    private static bool HasAny(ReadOnlySpan<char> text, string[] words)
+    private static bool HasAny(ReadOnlySpan<char> text, IEnumerable<string> words)
     {
         foreach (var word in words)
         {
