@@ -44,6 +44,9 @@ internal sealed class CheckerWords
     /// <summary>Words saying a table's or list's amounts are prices per million tokens.</summary>
     public List<string> PerMillion { get; } = [];
 
+    /// <summary>Words saying prices are per thousand tokens (older pages): then a bare amount is not read per million.</summary>
+    public List<string> PerThousand { get; } = [];
+
     /// <summary>Words after a parameter count that say whether it is the total or the active count.</summary>
     public List<(string Word, string MetricId)> ParameterRoles { get; } = [];
 
@@ -93,6 +96,9 @@ internal sealed class CheckerWords
                     break;
                 case "traditional" when word.Length == 1 && value.Length == 1:
                     words.Traditional[word[0]] = value[0];
+                    break;
+                case "per-thousand":
+                    words.PerThousand.Add(word);
                     break;
                 case "per-million":
                     words.PerMillion.Add(word);

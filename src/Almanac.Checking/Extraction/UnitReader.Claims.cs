@@ -487,8 +487,15 @@ internal sealed partial class UnitReader
             }
         }
 
-        return false;
+        // "Prices in USD per million tokens (input/output):" once, above several tables with their own captions;
+        // unless the document also prices per thousand tokens somewhere.
+        _pricesPerMillionFrom ??= FirstOf(_lexicon.Words.PerMillion);
+        _pricesPerThousandFrom ??= FirstOf(_lexicon.Words.PerThousand);
+        return _pricesPerMillionFrom < unit.Start && _pricesPerThousandFrom == int.MaxValue;
     }
+
+    private int FirstOf(IEnumerable<string> words) =>
+        words.Select(w => _doc.Masked.IndexOf(w, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(int.MaxValue).Min();
 
     /// <summary>
     /// A token count hedged as a threshold (over 128K, under 200K tokens) in a sentence that states a price

@@ -21,6 +21,8 @@ internal sealed partial class UnitReader
     private readonly Dictionary<string, Words> _words = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _sectionFirstYear = [];
     private NamedEntity? _documentSubject;
+    private int? _pricesPerMillionFrom;
+    private int? _pricesPerThousandFrom;
 
     public UnitReader(DocumentContext doc, List<TextUnit> units)
     {
