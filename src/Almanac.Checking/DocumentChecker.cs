@@ -75,9 +75,10 @@ public sealed class DocumentChecker
 
     public CheckReport CheckText(string text, string name)
     {
-        var claims = _extractor.Extract(text, _names, _language);
+        var extracted = _extractor.ExtractWithNotes(text, _names, _language);
+        var claims = extracted.Claims;
         var knowledge = new CheckKnowledge(_names, _factsAbout(Involved(claims)));
-        return new CheckReport(name, text, _judge.Judge(claims, knowledge, _asOf));
+        return new CheckReport(name, text, _judge.Judge(claims, knowledge, _asOf)) { Skipped = extracted.Notes };
     }
 
     /// <summary>
