@@ -137,7 +137,24 @@ internal sealed class NameIndex<T>
 
     private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c);
 
-    private static readonly Dictionary<char, char> Simplified = CheckerWords.Shared.Traditional;
+    // A table over every UTF-16 unit: folding runs once per character searched, so it must not hash.
+    private static readonly char[] Simplified = BuildSimplified();
+
+    private static char[] BuildSimplified()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = (char)i;
+        }
+
+        foreach (var (traditional, simplified) in CheckerWords.Shared.Traditional)
+        {
+            table[traditional] = simplified;
+        }
+
+        return table;
+    }
 
     // As AliasKey: full-width ASCII folded, ASCII lower-cased, separators ignored; and Traditional characters
     // read as Simplified, as the names in the data are written.
@@ -147,9 +164,9 @@ internal sealed class NameIndex<T>
         {
             c = (char)(c - 0xFEE0);
         }
-        else if (c >= '\u3400' && Simplified.TryGetValue(c, out var simplified))
+        else
         {
-            c = simplified;
+            c = Simplified[c];
         }
 
         return char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;

@@ -201,8 +201,8 @@ internal sealed partial class UnitReader
             }
         }
 
-        var inSentence = _lexicon.ShortNameWords.FindAll(_doc.Masked, sentenceStart, figureStart);
-        written.AddRange(Enumerable.Reverse(inSentence).Select(m => m.Value));
+        ctx.ShortNames ??= _lexicon.ShortNameWords.FindAll(_doc.Masked, unit.Start, unit.End);
+        written.AddRange(ctx.ShortNames.Where(m => m.Start >= sentenceStart && m.End <= figureStart).Reverse().Select(m => m.Value));
         if (written.Count == 0)
         {
             return null;

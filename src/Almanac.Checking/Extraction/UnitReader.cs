@@ -66,10 +66,12 @@ internal sealed partial class UnitReader
     /// </summary>
     private NamedEntity? DocumentSubject()
     {
+        // The opening of a document says what it is about; a 20 MB dump is not searched twice for it.
+        const int Opening = 100_000;
         var counts = new Dictionary<NamedEntity, int>();
-        foreach (var unit in _units)
+        foreach (var unit in _units.TakeWhile(u => u.Start < Opening))
         {
-            foreach (var m in _lexicon.Entities.FindAll(_doc.Masked, unit.Start, unit.End))
+            foreach (var m in _lexicon.Entities.FindAll(_doc.Masked, unit.Start, Math.Min(unit.End, Opening)))
             {
                 if (m.Value.Kind is EntityKind.Organisation or EntityKind.Product or EntityKind.Model or EntityKind.ModelFamily)
                 {
@@ -197,5 +199,8 @@ internal sealed partial class UnitReader
         public Metric? HeaderMetric { get; } = headerMetric;
 
         public HashSet<int> ReleasePeriods { get; set; } = [];
+
+        /// <summary>Members of families named by the rest of their name (<c>Scout</c>), found once per unit when first asked for.</summary>
+        public List<Mention<string>>? ShortNames { get; set; }
     }
 }
