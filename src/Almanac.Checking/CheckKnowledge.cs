@@ -8,9 +8,25 @@ namespace Almanac.Checking;
 /// </summary>
 public sealed class CheckKnowledge
 {
-    public CheckKnowledge(IEnumerable<Entity> entities, IEnumerable<Metric> metrics, IEnumerable<Statement> statements)
+    /// <param name="curatedIds">
+    /// The entities the curated data files define, when <paramref name="entities"/> also holds imported ones:
+    /// their names win where an imported name collides. Null when every entity is curated.
+    /// </param>
+    public CheckKnowledge(IEnumerable<Entity> entities, IEnumerable<Metric> metrics, IEnumerable<Statement> statements, IReadOnlySet<string>? curatedIds = null)
+        : this(new KnowledgeBase(entities, metrics, [], []), statements, curatedIds)
     {
-        Names = new KnowledgeBase(entities, metrics, [], []);
+    }
+
+    /// <summary>The statements about some entities over names already indexed (one <see cref="KnowledgeBase"/> for many documents).</summary>
+    public CheckKnowledge(CheckKnowledge names, IEnumerable<Statement> statements)
+        : this(names?.Names ?? throw new ArgumentNullException(nameof(names)), statements, names.CuratedIds)
+    {
+    }
+
+    private CheckKnowledge(KnowledgeBase names, IEnumerable<Statement> statements, IReadOnlySet<string>? curatedIds)
+    {
+        Names = names;
+        CuratedIds = curatedIds;
         Statements = statements.ToList();
         ByEntity = Statements.GroupBy(s => s.Fact.EntityId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Statement>)g.ToList(), StringComparer.Ordinal);
@@ -19,6 +35,9 @@ public sealed class CheckKnowledge
 
     /// <summary>Entities and metrics, with name lookup in both languages.</summary>
     public KnowledgeBase Names { get; }
+
+    /// <summary>The curated entities among <see cref="Names"/>, or null when all are.</summary>
+    public IReadOnlySet<string>? CuratedIds { get; }
 
     public IReadOnlyList<Statement> Statements { get; }
 

@@ -15,8 +15,7 @@ public sealed record CheckOutcome(CheckReport? Report, string? Error);
 public sealed class DocumentChecker
 {
     private readonly CheckKnowledge _names;
-    private readonly IReadOnlyList<Entity> _entities;
-    private readonly IReadOnlyList<Metric> _metrics;
+    private readonly string[] _currencyPairs;
     private readonly Func<IReadOnlyCollection<string>, IEnumerable<Statement>> _factsAbout;
     private readonly DateOnly? _asOf;
     private readonly string _language;
@@ -33,13 +32,34 @@ public sealed class DocumentChecker
         Func<IReadOnlyCollection<string>, IEnumerable<Statement>> factsAbout,
         DateOnly? asOf = null,
         string language = "auto")
+        : this(new CheckKnowledge(entities, metrics, []), factsAbout, asOf, language)
     {
-        _entities = entities.ToList();
-        _metrics = metrics.ToList();
-        _names = new CheckKnowledge(_entities, _metrics, []);
+    }
+
+    /// <param name="names">
+    /// The entities and metrics the text is read with, indexed once (<see cref="Names"/>) and shared by every
+    /// checker over the same knowledge: building the name index is the costly part, not the check.
+    /// </param>
+    public DocumentChecker(
+        CheckKnowledge names,
+        Func<IReadOnlyCollection<string>, IEnumerable<Statement>> factsAbout,
+        DateOnly? asOf = null,
+        string language = "auto")
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        _names = names;
+        _currencyPairs = names.Names.Entities.Where(e => e.Kind == EntityKind.CurrencyPair).Select(e => e.Id).ToArray();
         _factsAbout = factsAbout;
         _asOf = asOf;
         _language = language;
+    }
+
+    /// <summary>Names and metrics without statements, ready to be shared by checkers (see the constructor taking them).</summary>
+    public static CheckKnowledge Names(IEnumerable<Entity> entities, IEnumerable<Metric> metrics, IReadOnlySet<string>? curatedIds = null)
+    {
+        var names = new CheckKnowledge(entities, metrics, [], curatedIds);
+        ClaimExtractor.Prepare(names);
+        return names;
     }
 
     public CheckOutcome Check(byte[] bytes, string name)
@@ -55,9 +75,10 @@ public sealed class DocumentChecker
 
     public CheckReport CheckText(string text, string name)
     {
-        var claims = _extractor.Extract(text, _names, _language);
-        var knowledge = new CheckKnowledge(_entities, _metrics, _factsAbout(Involved(claims)));
-        return new CheckReport(name, text, _judge.Judge(claims, knowledge, _asOf));
+        var extracted = _extractor.ExtractWithNotes(text, _names, _language);
+        var claims = extracted.Claims;
+        var knowledge = new CheckKnowledge(_names, _factsAbout(Involved(claims)));
+        return new CheckReport(name, text, _judge.Judge(claims, knowledge, _asOf)) { Skipped = extracted.Notes };
     }
 
     /// <summary>
@@ -75,7 +96,7 @@ public sealed class DocumentChecker
             }
         }
 
-        ids.UnionWith(_entities.Where(e => e.Kind == EntityKind.CurrencyPair).Select(e => e.Id));
+        ids.UnionWith(_currencyPairs);
         return ids;
     }
 }

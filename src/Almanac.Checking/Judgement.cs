@@ -36,6 +36,9 @@ public sealed record Judgement(Claim Claim, Verdict Verdict, string Reason, IRea
 /// <summary>Every figure of one document, judged.</summary>
 public sealed record CheckReport(string Document, string Text, IReadOnlyList<Judgement> Judgements)
 {
+    /// <summary>What was not read, and where (<c>12:1: line skipped: 20,000 characters (the limit is 10,000)</c>): no figure there was checked.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public IReadOnlyDictionary<Verdict, int> Summary =>
         Enum.GetValues<Verdict>().ToDictionary(v => v, v => Judgements.Count(j => j.Verdict == v));
 }

@@ -1,28 +1,53 @@
+using System.Runtime.CompilerServices;
 using Almanac.Checking;
 using Almanac.Knowledge;
 using Almanac.Storage;
 
 namespace Almanac.Hosting;
 
-/// <summary>The checking pipeline over a store: names from the curated entities, facts from the store.</summary>
+/// <summary>
+/// The checking pipeline over a store: names from every entity the store knows (the curated ones first,
+/// then the catalogue's models and their aliases), facts from the store.
+/// </summary>
 public static class StoreChecker
 {
+    // The name index of one generation of the store, keyed by its entity list: a server builds it once per
+    // change of the store, not once per checked document.
+    private static readonly ConditionalWeakTable<IReadOnlyList<Entity>, CheckKnowledge> NamesByEntities = [];
+
     /// <summary>A checker that reads names from <paramref name="store"/> now and the facts about what a document names from it per document.</summary>
     public static DocumentChecker Create(IKnowledgeStore store, DateOnly? asOf, string language)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return Create(store.CuratedEntities(), store.Metrics(), ids => store.Facts(new FactQuery(EntityIds: ids)), asOf, language);
+        return Create(store.Entities(), store.CuratedEntities(), store.Metrics(), ids => store.Facts(new FactQuery(EntityIds: ids)), asOf, language);
     }
 
     /// <summary>A checker over names already read and a way to fetch the stored facts about some entities.</summary>
+    /// <param name="entities">Every entity of the store, with the aliases imports gave them.</param>
+    /// <param name="curatedEntities">Those the curated data files define: their names win a collision.</param>
     public static DocumentChecker Create(
+        IReadOnlyList<Entity> entities,
         IReadOnlyList<Entity> curatedEntities,
         IReadOnlyList<Metric> metrics,
         Func<IReadOnlyCollection<string>, IReadOnlyList<StoredFact>> factsAbout,
         DateOnly? asOf,
         string language)
     {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(curatedEntities);
         ArgumentNullException.ThrowIfNull(factsAbout);
-        return new DocumentChecker(curatedEntities, metrics, ids => factsAbout(ids).Select(f => new Statement(f.Fact, f.Source, f.Dataset)), asOf, language);
+        var names = NamesByEntities.GetValue(entities, all => DocumentChecker.Names(
+            Merge(all, curatedEntities),
+            metrics,
+            curatedEntities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal)));
+        return new DocumentChecker(names, ids => factsAbout(ids).Select(f => new Statement(f.Fact, f.Source, f.Dataset)), asOf, language);
+    }
+
+    /// <summary>The store's entities, with the curated ones first (and present even if the list lacks them).</summary>
+    private static List<Entity> Merge(IReadOnlyList<Entity> all, IReadOnlyList<Entity> curated)
+    {
+        var ids = all.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var curatedIds = curated.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        return all.Where(e => curatedIds.Contains(e.Id)).Concat(curated.Where(e => !ids.Contains(e.Id))).Concat(all.Where(e => !curatedIds.Contains(e.Id))).ToList();
     }
 }

@@ -1,4 +1,6 @@
 using Almanac.Checking;
+using Almanac.Checking.Reports;
+using Almanac.Knowledge;
 
 namespace Almanac.Tests.Checking;
 
@@ -34,6 +36,44 @@ public sealed class DocumentCheckerTests
         forecast.Reason.ShouldContain("21.63%");
         forecast.Evidence.ShouldContain(e => e.Kind == "arithmetic" && e.Text.Contains("56.17亿美元 × (1+CAGR 21.63%)^10", StringComparison.Ordinal));
         Figure(report, "CAGR 21.63%").Verdict.ShouldBe(Verdict.Inconsistent);
+    }
+
+    [Fact]
+    public void A_catalogue_model_is_found_by_its_versioned_name_and_never_as_its_older_sibling()
+    {
+        // Two models only a dataset knows, one a point release of the other; and an imported alias that
+        // collides with a curated name, which keeps the curated entity.
+        var curated = Knowledge.Check.Names.Entities;
+        var imported = new[]
+        {
+            new Entity("claude-opus-4-6", EntityKind.Model, new LocalizedName("Claude Opus 4.6", null), [], "claude", "anthropic"),
+            new Entity("claude-opus-4-6-mirror", EntityKind.Model, new LocalizedName("Claude Opus 4.6 mirror", null), ["GPT-4o"], null, null),
+            new Entity("transformer", EntityKind.Model, new LocalizedName("Transformer", null), [], null, null),
+        };
+        var names = DocumentChecker.Names(curated.Concat(imported), Knowledge.Check.Names.Metrics, curated.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
+        var checker = new DocumentChecker(names, _ => []);
+
+        var report = checker.CheckText("Claude Opus 4.6 has a 1M tokens context window. GPT-4o has a 128K tokens context window. A Transformer with 65M parameters. Claude Opus 4.7 has a 500K tokens context window.", "note.md");
+
+        Figure(report, "1M tokens").Claim.EntityId.ShouldBe("claude-opus-4-6");
+        Figure(report, "128K tokens").Claim.EntityId.ShouldBe("gpt-4o");
+        Figure(report, "65M parameters").Claim.EntityId.ShouldBeNull();
+        Figure(report, "500K tokens").Claim.EntityId.ShouldNotBe("claude-opus-4");
+    }
+
+    [Fact]
+    public void A_line_over_the_limit_is_reported_as_skipped_in_every_format()
+    {
+        var note = "Anthropic is valued at $183B.\n" + new string('x', Almanac.Checking.Extraction.ClaimExtractor.MaxLineLength + 1) + "\n";
+
+        var report = Checker.CheckText(note, "note.md");
+
+        report.Skipped.ShouldHaveSingleItem().ShouldStartWith("2:1: line skipped");
+        var json = JsonReport.Write(report);
+        json.ShouldContain("\"skipped\"");
+        json.ShouldContain("2:1: line skipped");
+        MarkdownReport.Write(report).ShouldContain("not read: 2:1: line skipped");
+        HtmlReport.Body(report).ShouldContain("not read: 2:1: line skipped");
     }
 
     [Fact]

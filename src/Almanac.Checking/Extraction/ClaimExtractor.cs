@@ -25,7 +25,8 @@ public sealed partial class ClaimExtractor
     private const int ChunkSize = 256 * 1024;
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().UsePipeTables().UsePreciseSourceLocation().Build();
-    private readonly ConditionalWeakTable<CheckKnowledge, Lexicon> _lexicons = [];
+    // Shared by every extractor: a checker per request over the same knowledge indexes its names once.
+    private static readonly ConditionalWeakTable<CheckKnowledge, Lexicon> Lexicons = [];
 
     /// <summary>The claims of <paramref name="text"/>; <paramref name="language"/> is <c>zh</c>, <c>en</c> or <c>auto</c>.</summary>
     public IReadOnlyList<Claim> Extract(string text, CheckKnowledge knowledge, string language = "auto") =>
@@ -37,7 +38,7 @@ public sealed partial class ClaimExtractor
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(knowledge);
         var notes = new List<string>();
-        var lexicon = _lexicons.GetValue(knowledge, k => new Lexicon(k));
+        var lexicon = LexiconOf(knowledge);
         var masked = Mask(text, notes);
         var units = new List<TextUnit>();
         var state = new MarkdownUnits.HeadingState();
@@ -53,6 +54,11 @@ public sealed partial class ClaimExtractor
         var claims = new UnitReader(document, units).ReadAll();
         return new ExtractionResult(claims, notes);
     }
+
+    /// <summary>Builds the word indexes of <paramref name="knowledge"/> now rather than on the first document.</summary>
+    public static void Prepare(CheckKnowledge knowledge) => LexiconOf(knowledge);
+
+    private static Lexicon LexiconOf(CheckKnowledge knowledge) => Lexicons.GetValue(knowledge, k => new Lexicon(k));
 
     /// <summary>
     /// A copy of the text of the same length in which what is never a figure is blanked: URLs (and so image

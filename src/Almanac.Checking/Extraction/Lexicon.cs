@@ -12,41 +12,16 @@ internal readonly record struct NamedEntity(string Id, EntityKind Kind)
 
 /// <summary>
 /// The words an extractor looks for, built once per <see cref="CheckKnowledge"/>: entity names and aliases,
-/// metric names and aliases, and a few cue words notes use for a measure without naming it.
+/// metric names and aliases, and the checker's own words (<c>lexicon.tsv</c>: cues for a measure named in
+/// passing, table headers, words that make an organisation a report's publisher).
 /// </summary>
 internal sealed class Lexicon
 {
-    /// <summary>Names too generic to point at one entity: they are everywhere in notes about enterprises and developers.</summary>
-    private static readonly HashSet<string> GenericNames = new(StringComparer.Ordinal)
-    {
-        "企业", "大型企业", "大企业", "enterprise", "enterprises", "largeenterprises", "开发者", "developer", "developers", "开发人员",
-        "初创公司", "初创企业", "创业公司", "startup", "startups", "公司", "社区", "大学", "universities", "非营利组织",
-        "ai", "llm", "model", "模型", "大模型", "api", "meta ai",
-    };
-
-    /// <summary>Words that name a measure in passing (<c>占27.5%</c>, <c>占总使用量的82%</c>), beyond the metric aliases in the data.</summary>
-    private static readonly (string Word, string MetricId)[] Cues =
-    [
-        ("占", "market-share"), ("占据", "market-share"), ("使用量", "market-share"), ("市场收入", "market-share"),
-        ("年化收益", "revenue-run-rate"), ("收入", "revenue"), ("中标金额", "revenue"),
-        ("参数", "parameters-total"), ("参数级", "parameters-total"), ("千亿", "parameters-total"),
-        ("百万输入tokens", "price-input"), ("百万输出tokens", "price-output"), ("per million input tokens", "price-input"), ("per million output tokens", "price-output"),
-        ("下载", "downloads"), ("周下载", "downloads"), ("融资", "funding-raised"), ("投后估值", "valuation"),
-        ("用户", "users"), ("月活用户", "monthly-active-users"), ("同比增长", "yoy-growth"), ("增长", "growth"),
-        ("训练于", "training-tokens"), ("轮", "funding-raised"), ("基准", "benchmark-score"),
-        ("视觉推理", "benchmark-score"), ("tokens/秒", "output-speed"),
-    ];
-
     public Lexicon(CheckKnowledge knowledge)
     {
+        var words = CheckerWords.Shared;
         var kb = knowledge.Names;
-        var byKey = kb.Entities
-            .SelectMany(e => KnowledgeBase.NamesOf(e).Select(n => (Key: AliasKey.Of(n), Entity: e)))
-            .Where(x => IsUsableName(x.Key))
-            .GroupBy(x => x.Key, StringComparer.Ordinal)
-            .Where(g => g.Select(x => x.Entity.Id).Distinct(StringComparer.Ordinal).Count() == 1)
-            .Select(g => (Name: g.Key, Value: new NamedEntity(g.First().Entity.Id, g.First().Entity.Kind)));
-        Entities = new NameIndex<NamedEntity>(byKey);
+        Entities = new NameIndex<NamedEntity>(EntityNames(kb.Entities, knowledge.CuratedIds, words));
 
         Metrics = new Dictionary<string, Metric>(StringComparer.Ordinal);
         foreach (var m in kb.Metrics)
@@ -63,11 +38,91 @@ internal sealed class Lexicon
 
         var metricNames = kb.Metrics
             .SelectMany(m => new[] { m.Name.En, m.Name.Zh ?? string.Empty }.Concat(m.Aliases).Where(n => n.Length > 1).Select(n => (Name: n, Value: m.Id)))
-            .Concat(Cues.Where(c => Metrics.ContainsKey(c.MetricId)).Select(c => (Name: c.Word, Value: c.MetricId)))
+            .Concat(words.Cues.Where(c => Metrics.ContainsKey(c.MetricId)).Select(c => (Name: c.Word, Value: c.MetricId)))
             .Concat(Metrics.ContainsKey("benchmark-score") ? benchmarkNames.Select(b => (b.Name, Value: "benchmark-score")) : []);
         MetricWords = new NameIndex<string>(metricNames);
+        HeaderMetrics = words.Headers.Where(h => Metrics.ContainsKey(h.Value)).GroupBy(h => h.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Metrics[g.First().Value], StringComparer.Ordinal);
+        ReportWords = new NameIndex<bool>(words.ReportWords.Select(w => (w, true)));
+        Developers = kb.Entities.Select(e => e.Developer).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        (ShortNames, ShortNameWords) = ShortNamesOf(kb);
+        Words = words;
         Knowledge = knowledge;
     }
+
+    /// <summary>
+    /// Each usable name to the one entity it names. A name several entities share goes to the curated one
+    /// when exactly one of them is curated (the data files are reviewed; imported aliases are not), and to
+    /// none otherwise. Entities the curated files do not define are indexed only as models, and only by
+    /// names with a version or several words: a dataset's one-word names (Transformer, Chinchilla) are
+    /// ordinary words in notes.
+    /// </summary>
+    private static IEnumerable<(string Name, NamedEntity Value)> EntityNames(IEnumerable<Entity> entities, IReadOnlySet<string>? curatedIds, CheckerWords words)
+    {
+        bool IsCurated(Entity e) => curatedIds is null || curatedIds.Contains(e.Id);
+        return entities
+            .Where(e => IsCurated(e) || e.Kind == EntityKind.Model)
+            .SelectMany(e => KnowledgeBase.NamesOf(e)
+                .Where(n => IsCurated(e) || IsSpecificName(n))
+                .Select(n => (Key: AliasKey.Of(n), Entity: e, Curated: IsCurated(e))))
+            .Where(x => IsUsableName(x.Key, words))
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var named = g.Select(x => x.Entity).DistinctBy(e => e.Id).ToList();
+                var curated = g.Where(x => x.Curated).Select(x => x.Entity).DistinctBy(e => e.Id).ToList();
+                var chosen = named.Count == 1 ? named[0] : curated.Count == 1 ? curated[0] : null;
+                return (Name: g.Key, Entity: chosen);
+            })
+            .Where(x => x.Entity is not null)
+            .Select(x => (x.Name, new NamedEntity(x.Entity!.Id, x.Entity.Kind)));
+    }
+
+    /// <summary>
+    /// A model's name without its parent's (<c>Scout</c> of <c>Llama 4 Scout</c> under <c>Llama 4</c>): notes
+    /// name the family once and its members by the rest ("Llama 4 in two variants: Scout … and Maverick").
+    /// Keyed by the rest's <see cref="AliasKey"/>, each with the parents it is the rest under.
+    /// </summary>
+    private static (Dictionary<string, List<(string ParentId, NamedEntity Model)>>, NameIndex<string>) ShortNamesOf(KnowledgeBase kb)
+    {
+        var byKey = new Dictionary<string, List<(string ParentId, NamedEntity Model)>>(StringComparer.Ordinal);
+        var names = new List<(string Name, string Key)>();
+        foreach (var entity in kb.Entities.Where(e => e.Kind == EntityKind.Model && e.Parent is not null))
+        {
+            if (kb.Entity(entity.Parent!) is not { } parent)
+            {
+                continue;
+            }
+
+            foreach (var name in KnowledgeBase.NamesOf(entity))
+            {
+                foreach (var parentName in KnowledgeBase.NamesOf(parent))
+                {
+                    if (name.Length > parentName.Length + 3 && name.StartsWith(parentName + " ", StringComparison.OrdinalIgnoreCase))
+                    {
+                        var rest = name[(parentName.Length + 1)..].Trim();
+                        var key = AliasKey.Of(rest);
+                        if (key.Length < 3 || !key.Any(char.IsAsciiLetter))
+                        {
+                            continue;
+                        }
+
+                        var list = byKey.TryGetValue(key, out var l) ? l : byKey[key] = [];
+                        if (!list.Any(x => x.ParentId == parent.Id))
+                        {
+                            list.Add((parent.Id, new NamedEntity(entity.Id, entity.Kind)));
+                            names.Add((rest, key));
+                        }
+                    }
+                }
+            }
+        }
+
+        return (byKey, new NameIndex<string>(names));
+    }
+
+    /// <summary>A name with a digit (GPT-4o, Qwen2.5) or of several words (Mistral Large).</summary>
+    private static bool IsSpecificName(string name) =>
+        name.Any(char.IsAsciiDigit) || name.Trim().Any(c => c is ' ' or '-' or '_' or '.');
 
     public CheckKnowledge Knowledge { get; }
 
@@ -75,13 +130,31 @@ internal sealed class Lexicon
 
     public NameIndex<string> MetricWords { get; }
 
+    /// <summary>Whole table headers and labels that name a measure (<c>Input</c>, <c>上下文</c>), by their <see cref="AliasKey"/>.</summary>
+    public IReadOnlyDictionary<string, Metric> HeaderMetrics { get; }
+
+    /// <summary>Words that, after an organisation's name, make it the publisher of what follows (<c>report</c>, <c>数据显示</c>).</summary>
+    public NameIndex<bool> ReportWords { get; }
+
+    /// <summary>The ids of organisations that develop some entity the store knows: they report on themselves.</summary>
+    public IReadOnlySet<string> Developers { get; }
+
+    public CheckerWords Words { get; }
+
+    /// <summary>Models by the rest of their name after their parent's, with the parent each is under.</summary>
+    public IReadOnlyDictionary<string, List<(string ParentId, NamedEntity Model)>> ShortNames { get; }
+
+    /// <summary>Finds those rests in text; each value is the rest's key into <see cref="ShortNames"/>.</summary>
+    public NameIndex<string> ShortNameWords { get; }
+
     /// <summary>The names and aliases of the benchmark entities, each to its id: what <c>scope.benchmark</c> is read from.</summary>
     public NameIndex<string> Benchmarks { get; }
 
     public Dictionary<string, Metric> Metrics { get; }
 
     /// <summary>The metric a whole label or column header names (<c>参数量</c>, <c>上下文窗口</c>), if any.</summary>
-    public Metric? MetricNamed(string text) => Knowledge.Names.ResolveMetric(text);
+    public Metric? MetricNamed(string text) =>
+        Knowledge.Names.ResolveMetric(text) ?? HeaderMetrics.GetValueOrDefault(AliasKey.Of(text));
 
     /// <summary>Whether <paramref name="figure"/> can be a value of a metric of <paramref name="dimension"/>.</summary>
     public static bool Fits(Dimension dimension, ParsedQuantity figure)
@@ -105,9 +178,9 @@ internal sealed class Lexicon
         };
     }
 
-    private static bool IsUsableName(string key)
+    private static bool IsUsableName(string key, CheckerWords words)
     {
-        if (key.Length < 2 || GenericNames.Contains(key))
+        if (key.Length < 2 || words.GenericNames.Contains(key))
         {
             return false;
         }

@@ -170,7 +170,8 @@ internal sealed partial class MarkdownUnits
                     continue;
                 }
 
-                _units.Add(new TextUnit(UnitKind.TableCell, _offset + cells[i].Start, _offset + cells[i].Start, _offset + cells[i].End, _state.Path(), null, header, rowLabel, rowText, null, _state.Section));
+                // The caption (Frontier models:, 数据显示：) says what the whole table is about.
+                _units.Add(new TextUnit(UnitKind.TableCell, _offset + cells[i].Start, _offset + cells[i].Start, _offset + cells[i].End, _state.Path(), null, header, rowLabel, rowText, _state.LeadIn, _state.Section));
             }
         }
     }

@@ -67,8 +67,11 @@ internal sealed class NameIndex<T>
             var best = Match(text, i, end);
             if (best is { } m)
             {
-                found.Add(m);
-                i = m.End;
+                // A name that starts inside this one and runs past it is the more specific one: a developer's
+                // short name does not swallow the model after it ("Meta Llama 4 Scout" is Llama 4 Scout).
+                var later = LongerInside(text, m, end);
+                found.Add(later ?? m);
+                i = (later ?? m).End;
                 continue;
             }
 
@@ -97,7 +100,7 @@ internal sealed class NameIndex<T>
             }
 
             node = next;
-            if (node.HasValue && (j + 1 >= end || !IsAsciiWord(text[j]) || !IsAsciiWord(text[j + 1])))
+            if (node.HasValue && (j + 1 >= end || !IsAsciiWord(text[j]) || !IsAsciiWord(text[j + 1])) && !VersionGoesOn(text, j, end))
             {
                 best = new Mention<T>(i, j + 1, node.Value!);
             }
@@ -106,14 +109,64 @@ internal sealed class NameIndex<T>
         return best;
     }
 
+    private Mention<T>? LongerInside(string text, Mention<T> found, int end)
+    {
+        for (var j = found.Start + 1; j < found.End; j++)
+        {
+            var c = text[j];
+            if (IsSeparator(Fold(c)) || (IsAsciiWord(text[j - 1]) && IsAsciiWord(c)))
+            {
+                continue;
+            }
+
+            if (Match(text, j, end) is { } inner && inner.End > found.End)
+            {
+                return inner;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a name ending at <paramref name="j"/> is cut out of a longer version number: "Claude Opus 4" is
+    /// not the name in "Claude Opus 4.6", nor "Qwen 2" in "Qwen 2.5".
+    /// </summary>
+    private static bool VersionGoesOn(string text, int j, int end) =>
+        char.IsAsciiDigit(text[j]) && j + 2 < end && text[j + 1] == '.' && char.IsAsciiDigit(text[j + 2]);
+
     private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c);
 
-    // As AliasKey: full-width ASCII folded, ASCII lower-cased, separators ignored.
+    // A table over every UTF-16 unit: folding runs once per character searched, so it must not hash.
+    private static readonly char[] Simplified = BuildSimplified();
+
+    private static char[] BuildSimplified()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = (char)i;
+        }
+
+        foreach (var (traditional, simplified) in CheckerWords.Shared.Traditional)
+        {
+            table[traditional] = simplified;
+        }
+
+        return table;
+    }
+
+    // As AliasKey: full-width ASCII folded, ASCII lower-cased, separators ignored; and Traditional characters
+    // read as Simplified, as the names in the data are written.
     private static char Fold(char c)
     {
         if (c is >= '\uFF01' and <= '\uFF5E')
         {
             c = (char)(c - 0xFEE0);
+        }
+        else
+        {
+            c = Simplified[c];
         }
 
         return char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;

@@ -9,6 +9,8 @@ internal sealed partial class UnitReader
 {
     private const int MaxScan = 2_000;
 
+    private static readonly System.Buffers.SearchValues<char> ClauseBreakValues = System.Buffers.SearchValues.Create(ClauseBreaks);
+
     private static readonly System.Buffers.SearchValues<char> HeadlinePunctuation = System.Buffers.SearchValues.Create("，,。！!？?");
 
     private static readonly string[] ComparisonWords = ["超过", "超越", "击败", "领先于", "领先", "对标", "比", "较", "than ", "vs. ", "vs ", "versus ", "over "];
@@ -50,7 +52,12 @@ internal sealed partial class UnitReader
 
         var metric = MetricFor(ctx, figure, clauseStart, clauseEnd, sentenceStart, sentenceEnd, previousEnd, nextStart);
         var quantity = figure.Quantity;
-        if (metric is not null && !figure.UnitStated && quantity.Unit.Dimension == Dimension.Count)
+        if (metric is { Dimension: Dimension.PricePerMillionTokens } && quantity.Unit.Currency is { } currency && quantity.Unit.Dimension == Dimension.Currency
+            && Unit.PricePerMillionTokensIn(currency) is { } perMillion)
+        {
+            quantity = quantity.WithUnit(perMillion);
+        }
+        else if (metric is not null && !figure.UnitStated && quantity.Unit.Dimension == Dimension.Count)
         {
             quantity = metric.Dimension switch
             {
@@ -75,6 +82,18 @@ internal sealed partial class UnitReader
         {
             // Shares of a market are held by companies: 'Claude … 42%的市场份额' is Anthropic's share.
             entity = new NamedEntity(organisation.Id, organisation.Kind);
+        }
+
+        // Measures of a company or product (not of a market), in a document about one subject.
+        if (entity is null && _documentSubject is { } documentSubject && metric is not null && metric.Id is not ("market-size" or "market-share" or "cagr" or "respondent-share"))
+        {
+            entity = documentSubject;
+        }
+
+        if (Qualified(ctx, unit, entity, sentenceStart, start) is { } member)
+        {
+            entity = member;
+            subject ??= member;
         }
 
         var period = PeriodFor(ctx, figure, metric, sentenceStart, sentenceEnd, previousEnd);
@@ -112,9 +131,106 @@ internal sealed partial class UnitReader
                 break;
             }
 
-            if (m.Value.IsSubject && !IsCompared(_doc.Masked, m.Start))
+            if (m.Value.IsSubject && !IsCompared(_doc.Masked, m.Start) && !IsPublisher(m))
             {
                 return m.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether an organisation is named as the publisher of what the sentence reports ("Menlo Ventures' latest
+    /// report reveals…", "据IDC数据显示"), not its subject: one that develops nothing the store knows, followed
+    /// closely by a report word or preceded by "according to".
+    /// </summary>
+    private bool IsPublisher(Mention<NamedEntity> m)
+    {
+        if (m.Value.Kind != EntityKind.Organisation || _lexicon.Developers.Contains(m.Value.Id))
+        {
+            return false;
+        }
+
+        var masked = _doc.Masked;
+        var windowEnd = Math.Min(masked.Length, m.End + 24);
+        var stop = masked.AsSpan(m.End, windowEnd - m.End).IndexOfAny(ClauseBreakValues);
+        if (stop >= 0)
+        {
+            windowEnd = m.End + stop;
+        }
+
+        if (_lexicon.ReportWords.FindAll(masked, m.End, windowEnd).Count > 0)
+        {
+            return true;
+        }
+
+        var before = masked.AsSpan(Math.Max(0, m.Start - 14), Math.Min(14, m.Start)).TrimEnd();
+        foreach (var word in _lexicon.Words.SourceBefore)
+        {
+            if (before.EndsWith(word.TrimEnd(), StringComparison.OrdinalIgnoreCase)
+                && (before.Length == word.Length || !char.IsAsciiLetter(before[before.Length - word.Length - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A member of a family named by the rest of its name ("Llama 4 … Scout (17B active)", a table whose
+    /// columns are Scout and Maverick under a caption about Llama 4): the rest written in the column header,
+    /// the row label or the sentence before the figure, under a parent the context names. Replaces no entity,
+    /// the parent itself or the member's developer; anything else the sentence names stays.
+    /// </summary>
+    private NamedEntity? Qualified(UnitContext ctx, TextUnit unit, NamedEntity? entity, int sentenceStart, int figureStart)
+    {
+        var shortNames = _lexicon.ShortNames;
+        if (shortNames.Count == 0)
+        {
+            return null;
+        }
+
+        var written = new List<string>();
+        foreach (var text in new[] { unit.ColumnHeader, unit.RowLabel })
+        {
+            if (text is not null)
+            {
+                written.AddRange(_lexicon.ShortNameWords.FindAll(text, 0, text.Length).Select(m => m.Value));
+            }
+        }
+
+        ctx.ShortNames ??= _lexicon.ShortNameWords.FindAll(_doc.Masked, unit.Start, unit.End);
+        written.AddRange(ctx.ShortNames.Where(m => m.Start >= sentenceStart && m.End <= figureStart).Reverse().Select(m => m.Value));
+        if (written.Count == 0)
+        {
+            return null;
+        }
+
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        named.UnionWith(ctx.Entities.Where(m => m.Start >= sentenceStart && m.End <= figureStart).Select(m => m.Value.Id));
+        foreach (var text in new[] { unit.Label, unit.LeadIn, unit.RowLabel, unit.ColumnHeader }.Concat(unit.Headings))
+        {
+            if (text is not null)
+            {
+                named.UnionWith(WordsOf(text).Entities.Select(m => m.Value.Id));
+            }
+        }
+
+        foreach (var key in written)
+        {
+            var members = shortNames[key].Where(x => named.Contains(x.ParentId)).ToList();
+            if (members.Count != 1)
+            {
+                continue;
+            }
+
+            var member = members[0];
+            var model = _lexicon.Knowledge.Names.Entity(member.Model.Id);
+            if (entity is null || entity.Value.Id == member.ParentId || entity.Value.Id == model?.Developer)
+            {
+                return member.Model;
             }
         }
 
@@ -217,6 +333,11 @@ internal sealed partial class UnitReader
     private Metric? MetricFor(UnitContext ctx, ParsedQuantity figure, int clauseStart, int clauseEnd, int sentenceStart, int sentenceEnd, int previousEnd, int nextStart)
     {
         var metric = FindMetric(ctx, figure, clauseStart, clauseEnd, sentenceStart, sentenceEnd, previousEnd, nextStart);
+        if (metric?.Dimension == Dimension.Tokens && IsPricingTier(ctx, figure, sentenceStart, sentenceEnd))
+        {
+            return null;
+        }
+
         return (figure.Role, metric?.Id) switch
         {
             (QuantityRole.Active, "parameters-total" or null) when Lexicon.Fits(Dimension.Parameters, figure) => _lexicon.Metrics.GetValueOrDefault("parameters-active"),
@@ -243,6 +364,12 @@ internal sealed partial class UnitReader
             }
         }
 
+        // 109B total, 17B active: the word after a parameter count in a sentence about parameters.
+        if (ParameterRole(ctx, figure, sentenceStart, sentenceEnd) is { } role)
+        {
+            return role;
+        }
+
         // 74%的开发者表示, 49%的企业报告称: a share of those asked.
         if (figure.Quantity.Unit.Dimension == Dimension.Percent && RespondentsAfter(end) && _lexicon.Metrics.GetValueOrDefault("respondent-share") is { } respondents)
         {
@@ -264,6 +391,18 @@ internal sealed partial class UnitReader
             return fromHeader;
         }
 
+        // | Model | Input | Output | under "Prices in USD per million tokens": a bare amount in a price column.
+        if (ctx.HeaderMetric is { Dimension: Dimension.PricePerMillionTokens } priceHeader && figure.Quantity.Unit.Dimension == Dimension.Currency && PricedPerMillion(ctx.Unit))
+        {
+            return priceHeader;
+        }
+
+        // A table whose columns are models and rows are measures (| Active Parameters | 17B | 17B |).
+        if (ctx.Unit.RowLabel is { } rowLabel && HeaderMetric(rowLabel) is { } rowMetric && Fit(rowMetric.Id, figure) is { } fromRow)
+        {
+            return fromRow;
+        }
+
         if (ctx.Unit.Label is { } unitLabel)
         {
             if (_lexicon.MetricNamed(unitLabel) is { } whole && Fit(whole.Id, figure) is { } wholeLabel)
@@ -281,7 +420,7 @@ internal sealed partial class UnitReader
             }
         }
 
-        var after = Math.Min(clauseEnd, nextStart);
+        var after = Math.Min(Math.Min(clauseEnd, nextStart), JoinerAfter(end, clauseEnd));
         foreach (var m in ctx.Metrics)
         {
             if (m.Start >= end && m.End <= after && Fit(m.Value, figure) is { } afterInClause)
@@ -292,9 +431,10 @@ internal sealed partial class UnitReader
 
         Metric? nearest = null;
         var distance = int.MaxValue;
+        var joined = JoinerAfter(end, sentenceEnd);
         foreach (var m in ctx.Metrics)
         {
-            if (m.Start >= sentenceStart && m.End <= sentenceEnd && Fit(m.Value, figure) is { } candidate)
+            if (m.Start >= sentenceStart && m.End <= sentenceEnd && (m.End <= start || m.Start < joined) && Fit(m.Value, figure) is { } candidate)
             {
                 var d = m.End <= start ? start - m.End : m.Start - end;
                 if (d >= 0 && d < distance)
@@ -334,6 +474,81 @@ internal sealed partial class UnitReader
             Dimension.Duration => _lexicon.Metrics.GetValueOrDefault("latency"),
             _ => null,
         };
+    }
+
+    /// <summary>Whether the caption, header, label or headings of a unit say its amounts are per million tokens.</summary>
+    private bool PricedPerMillion(TextUnit unit)
+    {
+        foreach (var text in new[] { unit.ColumnHeader, unit.LeadIn, unit.Label }.Concat(unit.Headings))
+        {
+            if (text is not null && HasAny(text, _lexicon.Words.PerMillion))
+            {
+                return true;
+            }
+        }
+
+        // "Prices in USD per million tokens (input/output):" once, above several tables with their own captions;
+        // unless the document also prices per thousand tokens somewhere.
+        _pricesPerMillionFrom ??= FirstOf(_lexicon.Words.PerMillion);
+        _pricesPerThousandFrom ??= FirstOf(_lexicon.Words.PerThousand);
+        return _pricesPerMillionFrom < unit.Start && _pricesPerThousandFrom == int.MaxValue;
+    }
+
+    private int FirstOf(IEnumerable<string> words) =>
+        words.Select(w => _doc.Masked.IndexOf(w, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(int.MaxValue).Min();
+
+    /// <summary>
+    /// A token count hedged as a threshold (over 128K, under 200K tokens) in a sentence that states a price
+    /// is the tier the price applies to, not the model's context window.
+    /// </summary>
+    private static bool IsPricingTier(UnitContext ctx, ParsedQuantity figure, int sentenceStart, int sentenceEnd) =>
+        figure.Quantity.Qualifier is Qualifier.MoreThan or Qualifier.LessThan or Qualifier.AtMost or Qualifier.AtLeast
+        && ctx.Figures.Any(f => f.Span.Offset >= sentenceStart && f.Span.End <= sentenceEnd && f.Quantity.Unit.Dimension == Dimension.PricePerMillionTokens);
+
+    private Metric? ParameterRole(UnitContext ctx, ParsedQuantity figure, int sentenceStart, int sentenceEnd)
+    {
+        if (!Lexicon.Fits(Dimension.Parameters, figure)
+            || !ctx.Metrics.Any(m => m.Start >= sentenceStart && m.End <= sentenceEnd && _lexicon.Metrics.TryGetValue(m.Value, out var mm) && mm.Dimension == Dimension.Parameters))
+        {
+            return null;
+        }
+
+        var masked = _doc.Masked;
+        var at = figure.Span.End;
+        while (at < masked.Length && masked[at] == ' ')
+        {
+            at++;
+        }
+
+        foreach (var (word, metricId) in _lexicon.Words.ParameterRoles)
+        {
+            var after = at + word.Length;
+            if (masked.AsSpan(at).StartsWith(word, StringComparison.OrdinalIgnoreCase)
+                && (after >= masked.Length || !char.IsAsciiLetter(masked[after]) || !char.IsAsciiLetter(word[^1]))
+                && _lexicon.Metrics.TryGetValue(metricId, out var metric))
+            {
+                return metric;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where another clause begins after a figure (" and ", " while "), or <paramref name="limit"/>.</summary>
+    private int JoinerAfter(int from, int limit)
+    {
+        var best = limit;
+        var span = _doc.Masked.AsSpan(from, Math.Max(0, limit - from));
+        foreach (var joiner in _lexicon.Words.Joiners)
+        {
+            var i = span.IndexOf(joiner, StringComparison.OrdinalIgnoreCase);
+            if (i >= 0 && from + i < best)
+            {
+                best = from + i;
+            }
+        }
+
+        return best;
     }
 
     private bool RespondentsAfter(int end)
@@ -425,6 +640,12 @@ internal sealed partial class UnitReader
             return fromHeader.Period;
         }
 
+        // | 年份 | ARR | … | with a row per year: the row label is the period.
+        if (unit.RowLabel is not null && WordsOf(unit.RowLabel).Periods is [var fromRow] && fromRow.Span.Offset == 0)
+        {
+            return fromRow.Period;
+        }
+
         if (unit.LeadIn is not null && WordsOf(unit.LeadIn).Periods is { Count: > 0 } leadIn)
         {
             if (figure.Role == QuantityRole.From)
@@ -483,12 +704,18 @@ internal sealed partial class UnitReader
     private Scope ScopeFor(UnitContext ctx, TextUnit unit, NamedEntity? entity, bool entityIsSubject, Metric? metric, int sentenceStart, int sentenceEnd, int figureStart)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var region = Nearest(ctx, unit, sentenceStart, figureStart, k => k == EntityKind.Region, headings: true);
+        // A company's or a model's figure is about a region only where its own sentence says so: a heading's
+        // 全球 or "Europe's leading lab" describes the company, not where the figure was measured.
+        // A share is of some market, and the headings say which (### 中国市场 › 企业级市场份额).
+        var ownSentenceOnly = entity is { IsSubject: true } && metric?.Id is not ("market-share" or "market-size");
+        var region = ownSentenceOnly
+            ? ctx.Entities.LastOrDefault(m => m.Start >= sentenceStart && m.End <= figureStart && m.Value.Kind == EntityKind.Region && !IsPossessive(_doc.Masked, m.End)) is { Value.Id: not null } inSentence ? inSentence.Value : (NamedEntity?)null
+            : Nearest(ctx, unit, sentenceStart, figureStart, k => k == EntityKind.Region, headings: true);
         if (region is { } r && r.Id != entity?.Id)
         {
             values["region"] = r.Id;
         }
-        else if (region is null && (HasAny(Near(unit, sentenceStart, figureStart), ["全球", "global", "worldwide"])))
+        else if (region is null && HasAny(ownSentenceOnly ? _doc.Masked.AsSpan(sentenceStart, figureStart - sentenceStart) : Near(unit, sentenceStart, figureStart), ["全球", "global", "worldwide"]))
         {
             values["region"] = "world";
         }
@@ -543,7 +770,13 @@ internal sealed partial class UnitReader
             values["use-case"] = "coding";
         }
 
+        // The round named before the figure, else after it in the sentence ("raised €1.7 billion in a Series C round").
         var round = Round().Match(Near(unit, sentenceStart, figureStart));
+        if (!round.Success)
+        {
+            round = Round().Match(_doc.Masked, figureStart, sentenceEnd - figureStart);
+        }
+
         if (round.Success && metric?.Id is "valuation" or "funding-raised")
         {
             values["round"] = "series-" + round.Groups["letter"].Value.ToLowerInvariant();
@@ -552,11 +785,26 @@ internal sealed partial class UnitReader
         return values.Count == 0 ? Scope.Empty : Scope.Of(values);
     }
 
+    /// <summary>Whether a name is written in the possessive (<c>Europe's</c>): it qualifies what follows, not the figure.</summary>
+    private bool IsPossessive(string text, int end)
+    {
+        var rest = text.AsSpan(end, Math.Min(3, text.Length - end));
+        foreach (var mark in _lexicon.Words.Possessives)
+        {
+            if (rest.StartsWith(mark, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The text a figure's scope is read from: the sentence up to the figure, the label, the row, the lead-in and the innermost heading.</summary>
     private string Near(TextUnit unit, int from, int to) =>
         string.Join('\n', new[] { _doc.Masked[from..to], unit.Label, unit.RowLabel, unit.LeadIn, unit.Headings.Count > 0 ? unit.Headings[^1] : null }.Where(s => s is not null));
 
-    private static bool HasAny(ReadOnlySpan<char> text, string[] words)
+    private static bool HasAny(ReadOnlySpan<char> text, IEnumerable<string> words)
     {
         foreach (var word in words)
         {

@@ -20,6 +20,9 @@ internal sealed partial class UnitReader
     private readonly Lexicon _lexicon;
     private readonly Dictionary<string, Words> _words = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _sectionFirstYear = [];
+    private NamedEntity? _documentSubject;
+    private int? _pricesPerMillionFrom;
+    private int? _pricesPerThousandFrom;
 
     public UnitReader(DocumentContext doc, List<TextUnit> units)
     {
@@ -46,6 +49,7 @@ internal sealed partial class UnitReader
             }
         }
 
+        _documentSubject = DocumentSubject();
         var claims = new List<Claim>();
         for (var u = 0; u < _units.Count; u++)
         {
@@ -53,6 +57,31 @@ internal sealed partial class UnitReader
         }
 
         return claims;
+    }
+
+    /// <summary>
+    /// What the whole document is about, when one subject dominates it (named at least three times and at
+    /// least twice as often as any other): a company profile's table rows and figures that do not repeat the
+    /// name are that company's. None for a note about a market or several companies.
+    /// </summary>
+    private NamedEntity? DocumentSubject()
+    {
+        // The opening of a document says what it is about; a 20 MB dump is not searched twice for it.
+        const int Opening = 100_000;
+        var counts = new Dictionary<NamedEntity, int>();
+        foreach (var unit in _units.TakeWhile(u => u.Start < Opening))
+        {
+            foreach (var m in _lexicon.Entities.FindAll(_doc.Masked, unit.Start, Math.Min(unit.End, Opening)))
+            {
+                if (m.Value.Kind is EntityKind.Organisation or EntityKind.Product or EntityKind.Model or EntityKind.ModelFamily)
+                {
+                    counts[m.Value] = counts.GetValueOrDefault(m.Value) + 1;
+                }
+            }
+        }
+
+        var ranked = counts.OrderByDescending(kv => kv.Value).Take(2).ToList();
+        return ranked.Count > 0 && ranked[0].Value >= 3 && (ranked.Count == 1 || ranked[0].Value >= 2 * ranked[1].Value) ? ranked[0].Key : null;
     }
 
     private List<ParsedPeriod> PeriodsIn(int start, int end)
@@ -170,5 +199,8 @@ internal sealed partial class UnitReader
         public Metric? HeaderMetric { get; } = headerMetric;
 
         public HashSet<int> ReleasePeriods { get; set; } = [];
+
+        /// <summary>Members of families named by the rest of their name (<c>Scout</c>), found once per unit when first asked for.</summary>
+        public List<Mention<string>>? ShortNames { get; set; }
     }
 }

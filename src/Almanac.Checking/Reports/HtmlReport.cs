@@ -45,7 +45,13 @@ public static class HtmlReport
             html.Append("<li class=\"v-").Append(verdict.ToCode()).Append("\"><b>").Append(report.Summary[verdict]).Append("</b> ").Append(verdict.ToCode()).Append("</li>");
         }
 
-        html.Append("</ul><p class=\"hint\">Hover a highlighted figure for the verdict; click it for the evidence.</p></header>\n<main class=\"check-main\"><pre class=\"document\">");
+        html.Append("</ul>");
+        foreach (var note in report.Skipped)
+        {
+            html.Append("<p class=\"skipped\">not read: ").Append(Encode(note)).Append("</p>");
+        }
+
+        html.Append("<p class=\"hint\">Hover a highlighted figure for the verdict; click it for the evidence.</p></header>\n<main class=\"check-main\"><pre class=\"document\">");
         AppendDocument(html, report);
         html.Append("</pre><aside id=\"details\" hidden><button type=\"button\" id=\"close\" aria-label=\"close\">×</button><div id=\"body\"></div></aside></main>\n");
         html.Append("<script type=\"application/json\" id=\"claims\">").Append(ClaimsJson(report)).Append("</script>\n");

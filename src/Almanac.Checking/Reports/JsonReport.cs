@@ -10,7 +10,7 @@ namespace Almanac.Checking.Reports;
 /// The JSON contract other tools depend on. Field names are stable:
 /// <c>{"document", "claims": [{"line", "column", "length", "text", "entity", "metric", "scope",
 /// "period", "value", "unit", "qualifier", "verdict", "reason", "rule", "evidence": [{"kind", "text",
-/// "source", "url"}]}], "summary": {"supported": 0, …}}</c>. Line and column are 1-based; length
+/// "source", "url"}]}], "summary": {"supported": 0, …}, "skipped": ["12:1: line skipped: …"]}</c>. Line and column are 1-based; length
 /// counts characters of the original text.
 /// </summary>
 public static class JsonReport
@@ -46,6 +46,13 @@ public static class JsonReport
         }
 
         json.WriteEndObject();
+        json.WriteStartArray("skipped");
+        foreach (var note in report.Skipped)
+        {
+            json.WriteStringValue(note);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -16,6 +16,16 @@ public static class MarkdownReport
         }
 
         md.AppendLine();
+        foreach (var note in report.Skipped)
+        {
+            md.Append("- not read: ").AppendLine(Escape(note));
+        }
+
+        if (report.Skipped.Count > 0)
+        {
+            md.AppendLine();
+        }
+
         foreach (var verdict in VerdictCodes.ReportOrder)
         {
             var judgements = report.Judgements.Where(j => j.Verdict == verdict).ToList();

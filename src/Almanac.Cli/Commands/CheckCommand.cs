@@ -102,6 +102,10 @@ internal static class CheckCommand
 
         summary.AddRow("[bold]total[/]", report.Judgements.Count.ToString(CultureInfo.InvariantCulture));
         console.Write(summary);
+        foreach (var note in report.Skipped)
+        {
+            console.MarkupLine($"[yellow]not read:[/] {Markup.Escape(note)}");
+        }
     }
 
     private static string Colour(Verdict verdict) => verdict switch

@@ -80,6 +80,12 @@ public static partial class QuantityParser
         new Magnitude("亿", 100_000_000m, false), new Magnitude("千万", 10_000_000m, false),
         new Magnitude("百万", 1_000_000m, false), new Magnitude("十万", 100_000m, false),
         new Magnitude("万", 10_000m, false), new Magnitude("千", 1_000m, false), new Magnitude("百", 100m, false),
+
+        // Traditional forms (Taiwan, Hong Kong): 56.17億美元, 3萬.
+        new Magnitude("萬億", 1_000_000_000_000m, false), new Magnitude("千億", 100_000_000_000m, false),
+        new Magnitude("百億", 10_000_000_000m, false), new Magnitude("十億", 1_000_000_000m, false),
+        new Magnitude("億", 100_000_000m, false), new Magnitude("千萬", 10_000_000m, false),
+        new Magnitude("百萬", 1_000_000m, false), new Magnitude("十萬", 100_000m, false), new Magnitude("萬", 10_000m, false),
         new Magnitude("trillion", 1_000_000_000_000m, true), new Magnitude("billion", 1_000_000_000m, true),
         new Magnitude("million", 1_000_000m, true), new Magnitude("thousand", 1_000m, true),
         new Magnitude("tn", 1_000_000_000_000m, false), new Magnitude("bn", 1_000_000_000m, false),
@@ -95,12 +101,14 @@ public static partial class QuantityParser
     [
         ("百万", 1_000_000m), ("1百万", 1_000_000m), ("1M", 1_000_000m), ("M", 1_000_000m), ("1 million", 1_000_000m),
         ("million", 1_000_000m), ("千", 1_000m), ("1千", 1_000m), ("1K", 1_000m), ("K", 1_000m), ("1k", 1_000m),
-        ("thousand", 1_000m),
+        ("thousand", 1_000m), ("百萬", 1_000_000m),
     ]);
 
     private static readonly (string Text, string Label)[] PriceDirections = Longest(
     [
         ("输入", "输入"), ("输出", "输出"), ("input", "input"), ("output", "output"),
+        ("cached reads", "cache read price"), ("cached read", "cache read price"), ("cache reads", "cache read price"),
+        ("cache read", "cache read price"), ("cached input", "cache read price"), ("cached tokens", "cache read price"),
     ]);
 
     private static readonly string[] RangeSeparators = Longest(["-", "–", "—", "~", "～", "至", "到", " to ", "-"]);
@@ -108,6 +116,24 @@ public static partial class QuantityParser
     private static readonly string[] ChangeMarkers = ["至", "到", " to "];
 
     private const string ChineseDigits = "零〇一二两三四五六七八九";
+
+    /// <summary>English numbers written out, read only before a magnitude word (<c>five million</c>, <c>twenty-five billion</c>).</summary>
+    private static readonly (string Text, int Value)[] EnglishUnits = Longest(
+    [
+        ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9),
+        ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16),
+        ("seventeen", 17), ("eighteen", 18), ("nineteen", 19),
+    ]);
+
+    private static readonly (string Text, int Value)[] EnglishTens = Longest(
+    [
+        ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
+    ]);
+
+    /// <summary>How a power of ten is written after a coefficient: <c>2×10^25</c>, <c>3.8 x 10^25</c>, <c>2×10²⁵</c>.</summary>
+    private static readonly string[] TimesTen = Longest(["×10^", "x10^", "*10^", " × 10^", " x 10^", "×10", " × 10", "x10"]);
+
+    private const string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private static UnitWord[] BuildUnitWords()
     {
@@ -180,6 +206,7 @@ public static partial class QuantityParser
         }
 
         Add("FLOPs", Unit.Flop, space: true);
+        Add("FLOP", Unit.Flop, space: true);
 
         // Chinese measure words: what is counted is left to the caller.
         foreach (var w in new[] { "个", "家", "次", "名", "位", "款", "人", "项", "条", "篇", "台", "张", "部", "件", "种", "所", "座" })

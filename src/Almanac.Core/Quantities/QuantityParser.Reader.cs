@@ -345,7 +345,8 @@ public static partial class QuantityParser
                 return false;
             }
 
-            if (TryMatch(q, PriceAmounts, out var amountLen, out var amount))
+            var amountLen = 0;
+            if (TryMatch(q, PriceAmounts, out amountLen, out var amount))
             {
                 perTokens = amount;
                 q += amountLen;
@@ -356,10 +357,12 @@ public static partial class QuantityParser
                 }
             }
 
+            var directionEnd = q;
             if (TryMatch(q, PriceDirections, out var dirLen, out var dir))
             {
                 direction = dir;
-                q = SkipSpaces(q + dirLen);
+                directionEnd = q + dirLen;
+                q = SkipSpaces(directionEnd);
             }
 
             foreach (var tokens in new[] { "tokens", "token", "tok" })
@@ -369,6 +372,13 @@ public static partial class QuantityParser
                     end = q + tokens.Length;
                     return true;
                 }
+            }
+
+            // "$2.50/million input", "$3/1M": the direction or a numbered amount says it is a token price.
+            if (direction is not null || (amountLen > 1 && char.IsAsciiDigit(_text[p + 1])))
+            {
+                end = direction is not null ? directionEnd : p + 1 + amountLen;
+                return end > p + 1 && (end >= _text.Length || !char.IsAsciiLetterOrDigit(_text[end]) || direction is not null);
             }
 
             return false;
@@ -384,7 +394,8 @@ public static partial class QuantityParser
                 return m;
             }
 
-            if (p < _text.Length && _text[p] == ' ' && TryMatchMagnitude(p + 1, out m) && m.SpaceBefore)
+            // 700 million; 56.17 亿美元 (a space some writers put before a Chinese magnitude too).
+            if (p < _text.Length && _text[p] == ' ' && TryMatchMagnitude(p + 1, out m) && (m.SpaceBefore || !IsAsciiLetter(m.Text[0])))
             {
                 p += 1 + m.Text.Length;
                 return m;
@@ -453,6 +464,11 @@ public static partial class QuantityParser
             if (char.IsAsciiDigit(_text[p]))
             {
                 return TryReadDigits(p, out number, out failure);
+            }
+
+            if (IsAsciiLetter(_text[p]))
+            {
+                return TryReadEnglishNumber(p, out number);
             }
 
             var q = p;
@@ -553,6 +569,13 @@ public static partial class QuantityParser
                 }
             }
 
+            // 2×10^25 FLOP: a coefficient times a power of ten.
+            if (exponent == 0 && TryReadTimesTen(q, out var power, out var powerEnd))
+            {
+                exponent = power;
+                q = powerEnd;
+            }
+
             var significant = digits.ToString().Replace(".", string.Empty, StringComparison.Ordinal).TrimStart('0').Length;
             if (significant > 28 || Math.Abs(exponent) > 28 || Math.Abs(exponent - scale) > 28)
             {
@@ -573,6 +596,88 @@ public static partial class QuantityParser
 
             number = new Number(value, DecimalMath.Pow10(exponent - scale), grouped, q);
             return true;
+        }
+
+        private bool TryReadTimesTen(int p, out int power, out int end)
+        {
+            power = 0;
+            end = p;
+            if (!TryMatch(p, TimesTen, out var length))
+            {
+                return false;
+            }
+
+            var e = p + length;
+            var superscript = e < _text.Length && Superscripts.Contains(_text[e], StringComparison.Ordinal);
+            var start = e;
+            while (e < _text.Length && e - start < 2 && (superscript ? Superscripts.Contains(_text[e], StringComparison.Ordinal) : char.IsAsciiDigit(_text[e])))
+            {
+                power = power * 10 + (superscript ? Superscripts.IndexOf(_text[e], StringComparison.Ordinal) : _text[e] - '0');
+                e++;
+            }
+
+            // 10 alone after × is a multiple (2×10 is twenty), not a power: a caret or superscript must follow.
+            var written = _text.AsSpan(p, length);
+            if (e == start || (!written.EndsWith("^") && !superscript) || (e < _text.Length && char.IsAsciiDigit(_text[e])))
+            {
+                return false;
+            }
+
+            end = e;
+            return true;
+        }
+
+        /// <summary>An English number written out (<c>five</c>, <c>twenty-five</c>), only when a magnitude word follows: <c>five million</c>.</summary>
+        private bool TryReadEnglishNumber(int p, out Number number)
+        {
+            number = default;
+            var q = p;
+            var value = 0;
+            if (TryMatchWord(q, EnglishTens, out var tensLength, out var tens))
+            {
+                value = tens;
+                q += tensLength;
+                if (q + 1 < _text.Length && _text[q] is '-' or ' ' && TryMatchWord(q + 1, EnglishUnits, out var unitLength, out var unit) && unit < 10)
+                {
+                    value += unit;
+                    q += 1 + unitLength;
+                }
+            }
+            else if (TryMatchWord(q, EnglishUnits, out var unitsLength, out var units))
+            {
+                value = units;
+                q += unitsLength;
+            }
+            else
+            {
+                return false;
+            }
+
+            var m = SkipSpaces(q);
+            if (m == q || !TryMatchMagnitude(m, out var magnitude) || !magnitude.SpaceBefore)
+            {
+                return false;
+            }
+
+            number = new Number(value, 1m, false, q);
+            return true;
+        }
+
+        private bool TryMatchWord(int p, (string Text, int Value)[] words, out int length, out int value)
+        {
+            foreach (var (text, v) in words)
+            {
+                if (StartsWithWord(p, text))
+                {
+                    length = text.Length;
+                    value = v;
+                    return true;
+                }
+            }
+
+            length = 0;
+            value = 0;
+            return false;
         }
 
         private bool IsDigitRun(int p, int count)

@@ -48,7 +48,7 @@ public static class CheckApi
         }
 
         var snapshot = host.Snapshot();
-        var checker = StoreChecker.Create(snapshot.CuratedEntities, snapshot.Metrics, ids => snapshot.Select(new FactQuery(EntityIds: ids)), date, language);
+        var checker = StoreChecker.Create(snapshot.Entities, snapshot.CuratedEntities, snapshot.Metrics, ids => snapshot.Select(new FactQuery(EntityIds: ids)), date, language);
         var outcome = checker.Check(upload.Bytes, name ?? upload.FileName ?? "(request)");
         return outcome.Report is { } report
             ? new CheckReportResult(report)

@@ -40,7 +40,7 @@ internal static class CheckPage
             }
 
             var snapshot = host.Snapshot();
-            var checker = StoreChecker.Create(snapshot.CuratedEntities, snapshot.Metrics, ids => snapshot.Select(new FactQuery(EntityIds: ids)), null, "auto");
+            var checker = StoreChecker.Create(snapshot.Entities, snapshot.CuratedEntities, snapshot.Metrics, ids => snapshot.Select(new FactQuery(EntityIds: ids)), null, "auto");
             var outcome = checker.Check(upload.Bytes, upload.FileName ?? page.T("pasted note", "粘贴的文本"));
             if (outcome.Report is not { } report)
             {

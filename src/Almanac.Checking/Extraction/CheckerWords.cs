@@ -1,0 +1,127 @@
+using System.Reflection;
+using Almanac.Knowledge;
+
+namespace Almanac.Checking.Extraction;
+
+/// <summary>
+/// The checker's own vocabulary, read once from the embedded <c>lexicon.tsv</c>: words notes use around
+/// figures that the entity and metric data do not hold (cues, table headers, publishers' report words).
+/// </summary>
+internal sealed class CheckerWords
+{
+    private const string ResourceName = "Almanac.Checking.Extraction.lexicon.tsv";
+
+    private static readonly Lazy<CheckerWords> Loaded = new(() => Parse(ReadResource()));
+
+    private CheckerWords()
+    {
+    }
+
+    public static CheckerWords Shared => Loaded.Value;
+
+    /// <summary>Names too generic to point at one entity, by <see cref="AliasKey"/>.</summary>
+    public HashSet<string> GenericNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Words that name a measure in passing.</summary>
+    public List<(string Word, string MetricId)> Cues { get; } = [];
+
+    /// <summary>Whole headers that name a measure, by <see cref="AliasKey"/>.</summary>
+    public List<(string Key, string Value)> Headers { get; } = [];
+
+    public List<string> ReportWords { get; } = [];
+
+    public List<string> SourceBefore { get; } = [];
+
+    public List<string> Possessives { get; } = [];
+
+    public List<string> PresentWords { get; } = [];
+
+    public List<string> Joiners { get; } = [];
+
+    /// <summary>Traditional Chinese characters to their Simplified forms.</summary>
+    public Dictionary<char, char> Traditional { get; } = [];
+
+    /// <summary>Words saying a table's or list's amounts are prices per million tokens.</summary>
+    public List<string> PerMillion { get; } = [];
+
+    /// <summary>Words saying prices are per thousand tokens (older pages): then a bare amount is not read per million.</summary>
+    public List<string> PerThousand { get; } = [];
+
+    /// <summary>Words after a parameter count that say whether it is the total or the active count.</summary>
+    public List<(string Word, string MetricId)> ParameterRoles { get; } = [];
+
+    internal static CheckerWords Parse(string text)
+    {
+        var words = new CheckerWords();
+        var line = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            line++;
+            var entry = raw.TrimEnd('\r');
+            if (entry.Length == 0 || entry.StartsWith('#') || entry.StartsWith("kind\t", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var parts = entry.Split('\t');
+            var word = parts.Length > 1 ? parts[1] : string.Empty;
+            var value = parts.Length > 2 ? parts[2] : string.Empty;
+            if (word.Length == 0)
+            {
+                throw new InvalidDataException($"lexicon.tsv:{line}: an entry needs a word");
+            }
+
+            switch (parts[0])
+            {
+                case "generic":
+                    words.GenericNames.Add(AliasKey.Of(word));
+                    break;
+                case "cue" when value.Length > 0:
+                    words.Cues.Add((word, value));
+                    break;
+                case "header" when value.Length > 0:
+                    words.Headers.Add((AliasKey.Of(word), value));
+                    break;
+                case "report":
+                    words.ReportWords.Add(word);
+                    break;
+                case "source-before":
+                    words.SourceBefore.Add(word);
+                    break;
+                case "possessive":
+                    words.Possessives.Add(word);
+                    break;
+                case "present":
+                    words.PresentWords.Add(word);
+                    break;
+                case "traditional" when word.Length == 1 && value.Length == 1:
+                    words.Traditional[word[0]] = value[0];
+                    break;
+                case "per-thousand":
+                    words.PerThousand.Add(word);
+                    break;
+                case "per-million":
+                    words.PerMillion.Add(word);
+                    break;
+                case "joiner":
+                    words.Joiners.Add(word);
+                    break;
+                case "parameter-role" when value.Length > 0:
+                    words.ParameterRoles.Add((word, value));
+                    break;
+                default:
+                    throw new InvalidDataException($"lexicon.tsv:{line}: unknown kind '{parts[0]}' or missing value");
+            }
+        }
+
+        return words;
+    }
+
+    private static string ReadResource()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The checker's lexicon ({ResourceName}) is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
