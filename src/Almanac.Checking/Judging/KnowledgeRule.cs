@@ -23,13 +23,14 @@ internal sealed class KnowledgeRule : IClaimRule
             return null;
         }
 
-        var (matches, family) = Candidates(claim, context);
+        var timing = context.Knowledge.TimingOf(claim.MetricId);
+        var (matches, family) = Candidates(claim, timing, context);
         if (matches.Count == 0)
         {
             return null;
         }
 
-        var compared = matches.Select(s => Compare(claim, s, context)).ToList();
+        var compared = matches.Select(m => Compare(claim, m.Statement, m.Decisive, context)).ToList();
         var comparable = compared.Where(c => c.Verdict != Agreement.Verdict.Incomparable).ToList();
         if (comparable.Count == 0)
         {
@@ -47,14 +48,30 @@ internal sealed class KnowledgeRule : IClaimRule
             .OrderBy(c => c.Statement.Source.Published)
             .ToList();
         var agreeing = publishers.Where(p => p.Verdict == Agreement.Verdict.Agree).ToList();
-        var disagreeing = publishers.Where(p => p.Verdict == Agreement.Verdict.Disagree).ToList();
+        var disagreeing = publishers.Where(p => p.Verdict == Agreement.Verdict.Disagree && p.Decisive).ToList();
+        var elsewhen = publishers.Where(p => p.Verdict == Agreement.Verdict.Disagree && !p.Decisive).ToList();
         var evidence = publishers.Select(c => FactEvidence(c, claim, context)).ToList();
         var familyNote = family is null ? string.Empty : $" (a figure for the whole {family} family)";
 
-        if (disagreeing.Count == 0)
+        if (disagreeing.Count == 0 && agreeing.Count > 0)
         {
             var lead = agreeing[0];
-            return new Judgement(claim, Verdict.Supported, $"{Who(agreeing)} gives {Value(lead, claim)}{familyNote}{Bound(claim, lead)}", evidence);
+            var when = FactMatching.Undated(claim, timing) ? $"; {claim.Text} gives no date, and this is the figure for {lead.Statement.Fact.Period}" : string.Empty;
+            return new Judgement(claim, Verdict.Supported, $"{Who(agreeing)} gives {Value(lead, claim)}{familyNote}{Bound(claim, lead)}{when}", evidence);
+        }
+
+        if (disagreeing.Count == 0)
+        {
+            if (EarlierPrice(claim, context) is { } earlierPrice)
+            {
+                return earlierPrice;
+            }
+
+            var others = string.Join(" / ", elsewhen.Select(d => Value(d, claim)).Distinct(StringComparer.Ordinal));
+            var why = FactMatching.Undated(claim, timing)
+                ? $"{claim.Text} gives no date: {Who(elsewhen)} gives {others}, which may be of another date than the figure's"
+                : $"{Who(elsewhen)} gives {others}, stated for another moment than {claim.Period}; not enough to contradict {claim.Text}";
+            return new Judgement(claim, Verdict.Unverifiable, why, evidence);
         }
 
         if (agreeing.Count > 0)
@@ -66,15 +83,15 @@ internal sealed class KnowledgeRule : IClaimRule
                 evidence);
         }
 
-        var others = string.Join(" / ", disagreeing.Select(d => Value(d, claim)).Distinct(StringComparer.Ordinal));
+        var differing = string.Join(" / ", disagreeing.Select(d => Value(d, claim)).Distinct(StringComparer.Ordinal));
         if (family is not null)
         {
-            return new Judgement(claim, Verdict.Unverifiable, $"{Who(disagreeing)} gives {others} for the {family} family, not this model; not enough to contradict {claim.Text}", evidence);
+            return new Judgement(claim, Verdict.Unverifiable, $"{Who(disagreeing)} gives {differing} for the {family} family, not this model; not enough to contradict {claim.Text}", evidence);
         }
 
         if (disagreeing.All(d => d.Statement.Fact.Obtained == Obtained.Forecast))
         {
-            return new Judgement(claim, Verdict.Unverifiable, $"Only other forecasts are known: {Who(disagreeing)} {others}; one forecast does not contradict another", evidence);
+            return new Judgement(claim, Verdict.Unverifiable, $"Only other forecasts are known: {Who(disagreeing)} {differing}; one forecast does not contradict another", evidence);
         }
 
         if (EarlierPrice(claim, context) is { } earlier)
@@ -83,14 +100,14 @@ internal sealed class KnowledgeRule : IClaimRule
         }
 
         var reason = claim.Date is { } date
-            ? $"{Who(disagreeing)} gives {others}, which is not in {date}"
-            : $"{Who(disagreeing)} gives {others}, not {claim.Text}";
+            ? $"{Who(disagreeing)} gives {differing}, which is not in {date}"
+            : $"{Who(disagreeing)} gives {differing}, not {claim.Text}";
         return new Judgement(claim, Verdict.Contradicted, reason, evidence);
     }
 
-    private static (List<Statement> Matches, string? Family) Candidates(Claim claim, JudgingContext context)
+    private static (List<(Statement Statement, bool Decisive)> Matches, string? Family) Candidates(Claim claim, MetricTiming timing, JudgingContext context)
     {
-        var own = Matching(claim, claim.EntityId!, context);
+        var own = Matching(claim, claim.EntityId!, timing, context);
         if (own.Count > 0 || !FactMatching.FamilyProperties.Contains(claim.MetricId!))
         {
             return (own, null);
@@ -98,34 +115,29 @@ internal sealed class KnowledgeRule : IClaimRule
 
         if (context.Entity(claim.EntityId) is { Parent: { } parentId } && context.Entity(parentId) is { Kind: EntityKind.ModelFamily } parent)
         {
-            var inherited = Matching(claim, parent.Id, context);
+            var inherited = Matching(claim, parent.Id, timing, context);
             return (inherited, inherited.Count > 0 ? parent.Name.En : null);
         }
 
         return (own, null);
     }
 
-    private static List<Statement> Matching(Claim claim, string entityId, JudgingContext context)
+    private static List<(Statement Statement, bool Decisive)> Matching(Claim claim, string entityId, MetricTiming timing, JudgingContext context)
     {
-        if (FactMatching.Snapshotted.Contains(claim.MetricId!))
-        {
-            return FactMatching.AtSnapshot(claim.Period, context.About(entityId)
-                .Where(s => s.Fact.MetricId == claim.MetricId && s.Fact.Value.Quantity is not null
-                    && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId!)));
-        }
-
         var isPrice = PriceHistory.Metrics.Contains(claim.MetricId!);
-        var matching = context.About(entityId)
+        var sameMeasure = context.About(entityId)
             .Where(s => s.Fact.MetricId == claim.MetricId
                 && !(isPrice && s.Dataset is not null)
-                && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId)
-                && FactMatching.PeriodMatches(claim.Period, s.Fact.Period, claim.MetricId)
-                && (claim.Date is null ? s.Fact.Value.Quantity is not null : s.Fact.Value.Date is not null))
-            .ToList();
+                && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId, timing)
+                && (claim.Date is null ? s.Fact.Value.Quantity is not null : s.Fact.Value.Date is not null));
+        var matching = FactMatching.AtMoment(claim, sameMeasure, timing);
         if (isPrice)
         {
-            // A dataset's prices are compared as its snapshots show them in force at the claim's date.
-            matching.AddRange(PriceStatements(claim, entityId, context, PriceMatching.InForce(claim, context, context.Prices.Of(entityId))));
+            // A dataset's prices are compared as its snapshots show them in force at the claim's date;
+            // an undated claim (no as-of date either) only with the prices in force at the last snapshot,
+            // which may support it but not contradict it: it may be a price of another time.
+            var decisive = claim.Period is not null || context.AsOf is not null;
+            matching.AddRange(PriceStatements(claim, entityId, context, PriceMatching.InForce(claim, context, context.Prices.Of(entityId))).Select(s => (s, decisive)));
         }
 
         return matching;
@@ -158,7 +170,7 @@ internal sealed class KnowledgeRule : IClaimRule
         foreach (var period in PriceMatching.Earlier(claim, context, context.Prices.Of(claim.EntityId!)))
         {
             var agreeing = PriceStatements(claim, claim.EntityId!, context, [period])
-                .Select(s => Compare(claim, s, context))
+                .Select(s => Compare(claim, s, true, context))
                 .FirstOrDefault(c => c.Verdict == Agreement.Verdict.Agree);
             if (agreeing is not null)
             {
@@ -186,20 +198,21 @@ internal sealed class KnowledgeRule : IClaimRule
         var latest = byPublisher
             .GroupBy(c => (c.Statement.Fact.Period, c.Statement.Fact.Scope))
             .Select(g => g.OrderByDescending(c => c.Statement.Source.Published).First())
-            .OrderByDescending(c => c.Statement.Source.Published)
+            .OrderByDescending(c => c.Decisive)
+            .ThenByDescending(c => c.Statement.Source.Published)
             .ThenByDescending(c => c.Statement.Fact.Period.End)
             .ToList();
         return latest.FirstOrDefault(c => c.Verdict == Agreement.Verdict.Agree) ?? latest[0];
     }
 
-    private static Compared Compare(Claim claim, Statement statement, JudgingContext context)
+    private static Compared Compare(Claim claim, Statement statement, bool decisive, JudgingContext context)
     {
         var fact = statement.Fact;
         if (claim.Date is { } period)
         {
             return fact.Value.Date is { } day
-                ? new Compared(statement, period.Start <= day && day <= period.End ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, null)
-                : new Compared(statement, Agreement.Verdict.Incomparable, null);
+                ? new Compared(statement, period.Start <= day && day <= period.End ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, null, decisive)
+                : new Compared(statement, Agreement.Verdict.Incomparable, null, decisive);
         }
 
         var factQuantity = fact.Value.Quantity!.Value;
@@ -221,12 +234,12 @@ internal sealed class KnowledgeRule : IClaimRule
         {
             if (claimQuantity.Value == 0)
             {
-                return new Compared(statement, Agreement.Verdict.Incomparable, "a zero amount");
+                return new Compared(statement, Agreement.Verdict.Incomparable, "a zero amount", decisive);
             }
 
             if (!context.Currencies.TryConvert(claimQuantity, factQuantity.Unit.Currency!, claim.Period ?? fact.Period, out var conversion, out var why))
             {
-                return new Compared(statement, Agreement.Verdict.Incomparable, why);
+                return new Compared(statement, Agreement.Verdict.Incomparable, why, decisive);
             }
 
             var factor = conversion.Amount.Value / claimQuantity.Value;
@@ -236,12 +249,19 @@ internal sealed class KnowledgeRule : IClaimRule
         }
         else
         {
-            return new Compared(statement, Agreement.Verdict.Incomparable, null);
+            return new Compared(statement, Agreement.Verdict.Incomparable, null, decisive);
+        }
+
+        // A model's size is named by its truncated count (Qwen2.5-72B has 72.7B parameters, Llama 3.1 70B
+        // 70.6B): a size written to the nearest billion also allows anything up to the next one.
+        if (factQuantity.Unit.Dimension == Dimension.Parameters && Figures.HalfStep(claim) is > 0 and var half && claimInterval.High != decimal.MaxValue)
+        {
+            claimInterval = (claimInterval.Low, claimInterval.High + half);
         }
 
         var agree = Figures.Overlap(claimInterval, factInterval)
-            || (IsTokenLimit(claim) && BinaryFactors.Any(f => Figures.Overlap((Figures.Scale(claimInterval.Low, f), Figures.Scale(claimInterval.High, f)), factInterval)));
-        return new Compared(statement, agree ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, note);
+            || (IsTokenLimit(claim, factQuantity, context) && BinaryFactors.Any(f => Figures.Overlap((Figures.Scale(claimInterval.Low, f), Figures.Scale(claimInterval.High, f)), factInterval)));
+        return new Compared(statement, agree ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, note, decisive);
     }
 
     /// <summary>
@@ -250,7 +270,8 @@ internal sealed class KnowledgeRule : IClaimRule
     /// </summary>
     private static readonly decimal[] BinaryFactors = [1.024m, 1m / 1.024m, 1.048576m, 1m / 1.048576m];
 
-    private static bool IsTokenLimit(Claim claim) => claim.MetricId is "context-window" or "max-output-tokens";
+    private static bool IsTokenLimit(Claim claim, Quantity fact, JudgingContext context) =>
+        fact.Unit.Dimension == Dimension.Tokens && context.Knowledge.TimingOf(claim.MetricId!).Kind == TemporalKind.Property;
 
     private static string RateText(Fact? rate, JudgingContext context)
     {
@@ -306,5 +327,6 @@ internal sealed class KnowledgeRule : IClaimRule
             source.Url.ToString());
     }
 
-    private sealed record Compared(Statement Statement, Agreement.Verdict Verdict, string? Note);
+    /// <param name="Decisive">Whether the fact is at the claim's moment, so that it may contradict the claim, not only support it.</param>
+    private sealed record Compared(Statement Statement, Agreement.Verdict Verdict, string? Note, bool Decisive);
 }

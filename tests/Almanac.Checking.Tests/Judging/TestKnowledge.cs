@@ -58,7 +58,9 @@ internal static class TestKnowledge
             Q("model-x", "benchmark-score", "benchmark=gpqa-diamond;evaluator=alpha", "@2025-11-25", Quantity.Of(80.7m, Unit.Percent), PubA, Obtained.Reported),
         };
         statements.AddRange(PriceSnapshots());
-        return new CheckKnowledge(entities, [], statements);
+
+        // The repository's metrics: how each relates to time (flow, stock, property) is theirs to declare.
+        return new CheckKnowledge(entities, Repository.Names.Metrics, statements);
     }
 
     /// <summary>
