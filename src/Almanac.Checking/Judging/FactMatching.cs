@@ -31,15 +31,24 @@ internal static class FactMatching
     };
 
     /// <summary>
-    /// Scope keys a claim may leave unsaid and still match, per metric: a valuation is the company's
-    /// valuation whichever round set it. Any other key the fact has and the claim lacks (basis, market,
-    /// region, segment, use case, benchmark, answer, variant, provider, offering) makes it another measure.
+    /// Scope keys a claim may leave unsaid and still match, per metric, because they only label the
+    /// event a figure came from: a valuation or a round's amount is the company's whichever round set it.
+    /// Any other key the fact has and the claim lacks (basis, market, region, segment, use case,
+    /// benchmark, answer, provider, offering) makes it another measure.
     /// </summary>
-    private static readonly Dictionary<string, string[]> Omissible = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string[]> Labels = new(StringComparer.Ordinal)
     {
         ["valuation"] = ["round"],
+        ["funding-raised"] = ["round"],
+    };
 
-        // A score on a benchmark is the model's whoever ran it and at whichever effort; evaluators that disagree show as disputed.
+    /// <summary>
+    /// Scope keys a claim may leave unsaid but which make the fact another measurement of it: a benchmark
+    /// score is the model's whoever ran it and at whichever effort, yet one evaluator's run does not
+    /// contradict a score another evaluator (or the developer, at another effort) reported.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Settings = new(StringComparer.Ordinal)
+    {
         ["benchmark-score"] = ["evaluator", "variant"],
         ["benchmark-index"] = ["evaluator", "variant"],
         ["benchmark-stderr"] = ["evaluator", "variant"],
@@ -74,9 +83,16 @@ internal static class FactMatching
             }
         }
 
-        var omissible = Omissible.GetValueOrDefault(metricId) ?? [];
+        var omissible = (Labels.GetValueOrDefault(metricId) ?? []).Concat(Settings.GetValueOrDefault(metricId) ?? []).ToList();
         return fact.Values.Keys.All(key => claim[key] is not null || omissible.Contains(key, StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// Whether the fact is another measurement than the claim states, matched only because the claim
+    /// leaves a setting unsaid (the evaluator, the effort): it may support the claim, not contradict it.
+    /// </summary>
+    public static bool OtherSetting(Scope claim, Scope fact, string metricId) =>
+        (Settings.GetValueOrDefault(metricId) ?? []).Any(key => fact[key] is not null && claim[key] is null);
 
     /// <summary>
     /// Whether a claim is tied to the moment of the event its scope names (a round): then the facts of
@@ -97,7 +113,8 @@ internal static class FactMatching
     /// <list type="bullet">
     /// <item>a property: every fact, decisive;</item>
     /// <item>a claim pinned to an event, or any undated one: every fact (decisive only when pinned);</item>
-    /// <item>a flow: facts over the very same period (half a year's revenue is not a year's);</item>
+    /// <item>a flow: facts over the very same period (half a year's revenue is not a year's), decisive;
+    /// events within it (a round), supporting only;</item>
     /// <item>a stock that stands until the next figure: those stated within the claim's period and the one
     /// in force when it began, decisive (the latter only when the measure is known past it); those
     /// stated within the window after it, supporting only (a round announced days after a report of it);</item>
@@ -121,7 +138,12 @@ internal static class FactMatching
 
         if (timing.Kind == TemporalKind.Flow)
         {
-            return list.Where(s => s.Fact.Period.Start == c.Start && s.Fact.Period.End == c.End).Select(s => (s, true)).ToList();
+            // An event within the period (a round closed in March for "raised in March 2025") may be all
+            // of the period's amount or part of it: it may support the claim, not contradict it.
+            var same = list.Where(s => s.Fact.Period.Start == c.Start && s.Fact.Period.End == c.End).ToList();
+            var events = list.Where(s => Scope.EventKeys.Any(key => s.Fact.Scope[key] is not null)
+                && !same.Contains(s) && c.Start <= s.Fact.Period.Start && s.Fact.Period.End <= c.End);
+            return same.Select(s => (s, true)).Concat(events.Select(s => (s, false))).ToList();
         }
 
         var decisive = new List<Statement>();
@@ -167,8 +189,8 @@ internal static class FactMatching
     /// <summary>The measurement a fact continues: its scope without the keys a claim may omit (a valuation's round).</summary>
     private static string Line(Scope scope, string metricId)
     {
-        var omissible = Omissible.GetValueOrDefault(metricId) ?? [];
-        return Scope.Of(scope.Values.Where(kv => !omissible.Contains(kv.Key, StringComparer.Ordinal))).Canonical;
+        var labels = Labels.GetValueOrDefault(metricId) ?? [];
+        return Scope.Of(scope.Values.Where(kv => !labels.Contains(kv.Key, StringComparer.Ordinal))).Canonical;
     }
 
     private static bool IsMoment(Period p) => p.Kind is PeriodKind.Instant or PeriodKind.Day;

@@ -48,7 +48,7 @@ internal sealed class KnowledgeRule : IClaimRule
             .OrderBy(c => c.Statement.Source.Published)
             .ToList();
         var agreeing = publishers.Where(p => p.Verdict == Agreement.Verdict.Agree).ToList();
-        var disagreeing = publishers.Where(p => p.Verdict == Agreement.Verdict.Disagree && p.Decisive).ToList();
+        var disagreeing = publishers.Where(p => p.Verdict == Agreement.Verdict.Disagree && p.Decisive && Disputes(p, agreeing, timing)).ToList();
         var elsewhen = publishers.Where(p => p.Verdict == Agreement.Verdict.Disagree && !p.Decisive).ToList();
         var evidence = publishers.Select(c => FactEvidence(c, claim, context)).ToList();
         var familyNote = family is null ? string.Empty : $" (a figure for the whole {family} family)";
@@ -70,7 +70,9 @@ internal sealed class KnowledgeRule : IClaimRule
             var others = string.Join(" / ", elsewhen.Select(d => Value(d, claim)).Distinct(StringComparer.Ordinal));
             var why = FactMatching.Undated(claim, timing)
                 ? $"{claim.Text} gives no date: {Who(elsewhen)} gives {others}, which may be of another date than the figure's"
-                : $"{Who(elsewhen)} gives {others}, stated for another moment than {claim.Period}; not enough to contradict {claim.Text}";
+                : timing.Kind == TemporalKind.Property || claim.Period is null
+                    ? $"{Who(elsewhen)} gives {others}, measured by another evaluator or at another setting ({string.Join(", ", elsewhen.Select(e => e.Statement.Fact.Scope.Canonical).Distinct(StringComparer.Ordinal))}); not enough to contradict {claim.Text}"
+                    : $"{Who(elsewhen)} gives {others}, stated for another moment than {claim.Period}; not enough to contradict {claim.Text}";
             return new Judgement(claim, Verdict.Unverifiable, why, evidence);
         }
 
@@ -105,6 +107,27 @@ internal sealed class KnowledgeRule : IClaimRule
         return new Judgement(claim, Verdict.Contradicted, reason, evidence);
     }
 
+    /// <summary>
+    /// Whether a source's differing figure disputes the agreeing ones: for a stock, only a figure for the
+    /// same moment does (a claim for 2025 may match the March figure while the October one differs); for
+    /// a property, a dataset's row does not dispute a curated, quoted fact that agrees (datasets merge a
+    /// model's dated snapshots and list a provider's limits as the model's).
+    /// </summary>
+    private static bool Disputes(Compared differing, List<Compared> agreeing, MetricTiming timing)
+    {
+        if (agreeing.Count == 0)
+        {
+            return true;
+        }
+
+        return timing.Kind switch
+        {
+            TemporalKind.Stock => agreeing.Any(a => a.Statement.Fact.Period.Overlaps(differing.Statement.Fact.Period)),
+            TemporalKind.Property => differing.Statement.Dataset is null || agreeing.All(a => a.Statement.Dataset is not null),
+            _ => true,
+        };
+    }
+
     private static (List<(Statement Statement, bool Decisive)> Matches, string? Family) Candidates(Claim claim, MetricTiming timing, JudgingContext context)
     {
         var own = Matching(claim, claim.EntityId!, timing, context);
@@ -130,7 +153,9 @@ internal sealed class KnowledgeRule : IClaimRule
                 && !(isPrice && s.Dataset is not null)
                 && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId, timing)
                 && (claim.Date is null ? s.Fact.Value.Quantity is not null : s.Fact.Value.Date is not null));
-        var matching = FactMatching.AtMoment(claim, sameMeasure, timing);
+        var matching = FactMatching.AtMoment(claim, sameMeasure, timing)
+            .Select(m => (m.Statement, m.Decisive && !FactMatching.OtherSetting(claim.Scope, m.Statement.Fact.Scope, claim.MetricId!)))
+            .ToList();
         if (isPrice)
         {
             // A dataset's prices are compared as its snapshots show them in force at the claim's date;
@@ -224,6 +249,14 @@ internal sealed class KnowledgeRule : IClaimRule
         // A bare number (540B, 8,192) is a count until its column says what is counted: the metric does.
         if (claimQuantity.Unit == Unit.Count && factQuantity.Unit.Dimension is Dimension.Parameters or Dimension.Tokens or Dimension.Words)
         {
+            // Read in the fact's unit only when of its order: 123B beside a 128K context window counts
+            // something else (the parameters of the same row), not the window.
+            if (factQuantity.Value != 0 && claimQuantity.Value != 0
+                && Math.Abs(claimQuantity.Value / factQuantity.Value) is > BareCountSpan or < 1m / BareCountSpan)
+            {
+                return new Compared(statement, Agreement.Verdict.Incomparable, $"{claim.Text} is not of the order of the {fact.MetricId} figures, so it counts something else", decisive);
+            }
+
             claimInterval = Figures.Interval(claim);
         }
         else if (claimQuantity.Unit == factQuantity.Unit)
@@ -268,6 +301,9 @@ internal sealed class KnowledgeRule : IClaimRule
     /// Token limits are written in binary or decimal thousands interchangeably: 32K is 32,000 or
     /// 32,768, 1M is 1,000,000 or 1,048,576, on either side of the comparison.
     /// </summary>
+    /// <summary>How far a bare count may be from the fact it is read against and still be a figure of it: a hundredfold.</summary>
+    private const decimal BareCountSpan = 100m;
+
     private static readonly decimal[] BinaryFactors = [1.024m, 1m / 1.024m, 1.048576m, 1m / 1.048576m];
 
     private static bool IsTokenLimit(Claim claim, Quantity fact, JudgingContext context) =>
