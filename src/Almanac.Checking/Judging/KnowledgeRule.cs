@@ -247,16 +247,17 @@ internal sealed class KnowledgeRule : IClaimRule
         (decimal Low, decimal High) claimInterval;
 
         // A bare number (540B, 8,192) is a count until its column says what is counted: the metric does.
+        // A count, size or token figure a hundredfold off the fact is not a slip of it but another
+        // measure read into the column: 123B beside a 128K context window is the row's parameters.
+        if (factQuantity.Unit.Dimension is Dimension.Parameters or Dimension.Tokens or Dimension.Words or Dimension.Count
+            && factQuantity.Value != 0 && claimQuantity.Value != 0
+            && Math.Abs(claimQuantity.Value / factQuantity.Value) is > OrderSpan or < 1m / OrderSpan)
+        {
+            return new Compared(statement, Agreement.Verdict.Incomparable, $"{claim.Text} is not of the order of the {fact.MetricId} figures, so it counts something else", decisive);
+        }
+
         if (claimQuantity.Unit == Unit.Count && factQuantity.Unit.Dimension is Dimension.Parameters or Dimension.Tokens or Dimension.Words)
         {
-            // Read in the fact's unit only when of its order: 123B beside a 128K context window counts
-            // something else (the parameters of the same row), not the window.
-            if (factQuantity.Value != 0 && claimQuantity.Value != 0
-                && Math.Abs(claimQuantity.Value / factQuantity.Value) is > BareCountSpan or < 1m / BareCountSpan)
-            {
-                return new Compared(statement, Agreement.Verdict.Incomparable, $"{claim.Text} is not of the order of the {fact.MetricId} figures, so it counts something else", decisive);
-            }
-
             claimInterval = Figures.Interval(claim);
         }
         else if (claimQuantity.Unit == factQuantity.Unit)
@@ -301,8 +302,8 @@ internal sealed class KnowledgeRule : IClaimRule
     /// Token limits are written in binary or decimal thousands interchangeably: 32K is 32,000 or
     /// 32,768, 1M is 1,000,000 or 1,048,576, on either side of the comparison.
     /// </summary>
-    /// <summary>How far a bare count may be from the fact it is read against and still be a figure of it: a hundredfold.</summary>
-    private const decimal BareCountSpan = 100m;
+    /// <summary>How far a count may be from the fact it is read against and still be a figure of it (a tenfold slip is an error; a hundredfold one is another measure).</summary>
+    private const decimal OrderSpan = 100m;
 
     private static readonly decimal[] BinaryFactors = [1.024m, 1m / 1.024m, 1.048576m, 1m / 1.048576m];
 
