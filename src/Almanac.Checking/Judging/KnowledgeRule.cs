@@ -31,6 +31,13 @@ internal sealed class KnowledgeRule : IClaimRule
         }
 
         var compared = matches.Select(m => Compare(claim, m.Statement, m.Decisive, context)).ToList();
+
+        // A claim within the spread of any other evaluator's or setting's run is that kind of figure:
+        // no such run contradicts it.
+        if (compared.Any(c => c.OtherSetting && !c.Decisive && c.Verdict == Agreement.Verdict.Disagree))
+        {
+            compared = compared.Select(c => c.OtherSetting ? c with { Decisive = false } : c).ToList();
+        }
         var comparable = compared.Where(c => c.Verdict != Agreement.Verdict.Incomparable).ToList();
         if (comparable.Count == 0)
         {
@@ -153,9 +160,7 @@ internal sealed class KnowledgeRule : IClaimRule
                 && !(isPrice && s.Dataset is not null)
                 && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId, timing)
                 && (claim.Date is null ? s.Fact.Value.Quantity is not null : s.Fact.Value.Date is not null));
-        var matching = FactMatching.AtMoment(claim, sameMeasure, timing)
-            .Select(m => (m.Statement, m.Decisive && !FactMatching.OtherSetting(claim.Scope, m.Statement.Fact.Scope, claim.MetricId!)))
-            .ToList();
+        var matching = FactMatching.AtMoment(claim, sameMeasure, timing);
         if (isPrice)
         {
             // A dataset's prices are compared as its snapshots show them in force at the claim's date;
@@ -247,9 +252,10 @@ internal sealed class KnowledgeRule : IClaimRule
         (decimal Low, decimal High) claimInterval;
 
         // A bare number (540B, 8,192) is a count until its column says what is counted: the metric does.
-        // A count, size or token figure a hundredfold off the fact is not a slip of it but another
+        // A bare count a hundredfold off the fact it is read against is not a slip of it but another
         // measure read into the column: 123B beside a 128K context window is the row's parameters.
-        if (factQuantity.Unit.Dimension is Dimension.Parameters or Dimension.Tokens or Dimension.Words or Dimension.Count
+        if (claimQuantity.Unit == Unit.Count
+            && factQuantity.Unit.Dimension is Dimension.Parameters or Dimension.Tokens or Dimension.Words or Dimension.Count
             && factQuantity.Value != 0 && claimQuantity.Value != 0
             && Math.Abs(claimQuantity.Value / factQuantity.Value) is > OrderSpan or < 1m / OrderSpan)
         {
@@ -295,13 +301,43 @@ internal sealed class KnowledgeRule : IClaimRule
 
         var agree = Figures.Overlap(claimInterval, factInterval)
             || (IsTokenLimit(claim, factQuantity, context) && BinaryFactors.Any(f => Figures.Overlap((Figures.Scale(claimInterval.Low, f), Figures.Scale(claimInterval.High, f)), factInterval)));
-        return new Compared(statement, agree ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, note, decisive);
+
+        // A run by another evaluator or at another setting than the claim names is another measurement:
+        // it contradicts the claim only when further from it than such runs differ among themselves.
+        var otherSetting = FactMatching.OtherSetting(claim.Scope, fact.Scope, claim.MetricId!);
+        if (!agree && decisive && otherSetting)
+        {
+            var gap = Math.Max(factInterval.Low - claimInterval.High, claimInterval.Low - factInterval.High);
+            decisive = factQuantity.Unit == Unit.Percent && gap > SettingSpreadPoints;
+        }
+
+        // A provider's token limit is what it serves, a lower bound of the model's own: a dataset row
+        // below the claim (DeepSeek's API at 64K for a 128K model) does not contradict it, unless the
+        // claim is more than a provider's usual cap (an eighth of the window) above it.
+        if (!agree && decisive && statement.Dataset is not null && fact.Scope["provider"] is not null && claim.Scope["provider"] is null
+            && IsTokenLimit(claim, factQuantity, context) && claimInterval.Low > factInterval.High
+            && claimInterval.Low <= factInterval.High * ServedLimitSpan)
+        {
+            decisive = false;
+        }
+
+        return new Compared(statement, agree ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, note, decisive, otherSetting);
     }
 
     /// <summary>
     /// Token limits are written in binary or decimal thousands interchangeably: 32K is 32,000 or
     /// 32,768, 1M is 1,000,000 or 1,048,576, on either side of the comparison.
     /// </summary>
+    /// <summary>
+    /// How far, in percentage points, runs of one benchmark by different evaluators or at different
+    /// settings lie apart: Llama 3.3 70B's MMLU is 79.1% in Stanford CRFM's HELM and 86.3% in the
+    /// Phi-4 report. A claim further than this from every run is not another run's figure.
+    /// </summary>
+    private const decimal SettingSpreadPoints = 10m;
+
+    /// <summary>How far below a model's token limit a provider may serve it: providers cap at a half, a quarter or an eighth.</summary>
+    private const decimal ServedLimitSpan = 8m;
+
     /// <summary>How far a count may be from the fact it is read against and still be a figure of it (a tenfold slip is an error; a hundredfold one is another measure).</summary>
     private const decimal OrderSpan = 100m;
 
@@ -365,5 +401,6 @@ internal sealed class KnowledgeRule : IClaimRule
     }
 
     /// <param name="Decisive">Whether the fact is at the claim's moment, so that it may contradict the claim, not only support it.</param>
-    private sealed record Compared(Statement Statement, Agreement.Verdict Verdict, string? Note, bool Decisive);
+    /// <param name="OtherSetting">Whether the fact is a run by an evaluator or at a setting the claim does not name.</param>
+    private sealed record Compared(Statement Statement, Agreement.Verdict Verdict, string? Note, bool Decisive, bool OtherSetting = false);
 }

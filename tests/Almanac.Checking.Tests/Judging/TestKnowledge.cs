@@ -64,6 +64,8 @@ internal static class TestKnowledge
             Q("model-x", "benchmark-score", "benchmark=gpqa-diamond;evaluator=alpha", "@2025-11-25", Quantity.Of(80.7m, Unit.Percent), PubA, Obtained.Reported),
         };
         statements.AddRange(PriceSnapshots());
+        var litellm = new Source("litellm-2026-07-24", "BerriAI (LiteLLM)", "LiteLLM model prices and context windows", new Uri("https://github.com/BerriAI/litellm"), new DateOnly(2026, 7, 24), SourceKind.Secondary);
+        statements.Add(new(new Fact("model-p", "context-window", Scope.Parse("offering=first-party;provider=p-lab"), P("@2026-07-24"), FactValue.Of(Quantity.Of(65_536, Unit.Tokens)), Obtained.Reported, litellm.Id, null), litellm, "litellm"));
 
         // The repository's metrics: how each relates to time (flow, stock, property) is theirs to declare.
         return new CheckKnowledge(entities, Repository.Names.Metrics, statements);

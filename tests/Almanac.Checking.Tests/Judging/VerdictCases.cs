@@ -71,7 +71,8 @@ public sealed record VerdictCase(
 
         yield return new("a benchmark score matches the run it was quoted from, whichever variant", [Figure("80.7%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond")], 0, Verdict.Supported, "80.7%");
         yield return new("a benchmark score no run of the evaluator it names gave is contradicted", [Figure("75%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond;evaluator=alpha")], 0, Verdict.Contradicted, "not 75%");
-        yield return new("a score one evaluator's runs differ from is not contradicted when the claim names no evaluator", [Figure("75%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond")], 0, Verdict.Unverifiable, "another evaluator or at another setting");
+        yield return new("a score a few points from an evaluator's runs is not contradicted when the claim names no evaluator", [Figure("75%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond")], 0, Verdict.Unverifiable, "another evaluator or at another setting");
+        yield return new("a score far from every run of any evaluator is contradicted", [Figure("62.9%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond")], 0, Verdict.Contradicted, "not 62.9%");
         yield return new("a run-rate matching one report of its year is not disputed by another source's report of another moment", [Figure("$1 billion", "acme", "revenue-run-rate", "2025")], 0, Verdict.Supported, "Alpha Research gives $1B");
         yield return new("a bare count far from the order of a context window counts something else", [Figure("123B", "model-x", "context-window")], 0, Verdict.Unverifiable, "counts something else");
 
@@ -89,6 +90,8 @@ public sealed record VerdictCase(
         yield return new("a round's amount supports the money raised in its month", [Figure("$13 billion", "acme", "funding-raised", "2025-09")], 0, Verdict.Supported, "$13B (@2025-09-02)");
         yield return new("one round does not contradict a year's total raised", [Figure("$20 billion", "acme", "funding-raised", "2025")], 0, Verdict.Unverifiable, "another moment");
         yield return new("an undated amount raised matches the round that raised it", [Figure("$13 billion", "acme", "funding-raised")], 0, Verdict.Supported, "gives no date, and this is the figure for @2025-09-02");
+        yield return new("a context window above the limit a provider serves is not contradicted by it", [Figure("128K", "model-p", "context-window", unit: Unit.Tokens)], 0, Verdict.Unverifiable, "not enough to contradict");
+        yield return new("a context window below the limit a provider serves is contradicted", [Figure("32K", "model-p", "context-window", unit: Unit.Tokens)], 0, Verdict.Contradicted, "not 32K");
         yield return new("a nominal size in a model's name is its truncated count", [Figure("72B", "model-q", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Supported, "72.7B parameters");
         yield return new("a size rounded to the nearest billion", [Figure("73B", "model-q", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Supported, "72.7B parameters");
         yield return new("a size a billion off its count is contradicted", [Figure("70B", "model-q", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Contradicted, "72.7B parameters (2024-09), not 70B");
