@@ -47,4 +47,7 @@ public sealed class CheckKnowledge
     public CurrencyConverter Currencies { get; }
 
     public IReadOnlyList<Statement> About(string entityId) => ByEntity.GetValueOrDefault(entityId) ?? [];
+
+    /// <summary>How a metric's figures relate to time, as its definition declares (a stock standing about a month where it declares nothing).</summary>
+    public MetricTiming TimingOf(string metricId) => Names.Metric(metricId)?.Time ?? MetricTiming.Default;
 }

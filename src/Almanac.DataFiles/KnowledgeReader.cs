@@ -26,7 +26,7 @@ internal sealed partial class KnowledgeReader
     {
         foreach (var map in Mappings(nodes, entries, "metric"))
         {
-            nodes.CheckKeys(map, "a metric", "id", "name", "dimension", "aliases", "description");
+            nodes.CheckKeys(map, "a metric", "id", "name", "dimension", "aliases", "description", "time", "stands");
             var id = Id(nodes, map, "metric");
             var name = Name(nodes, map, "metric");
             var dimensionCode = nodes.RequiredString(map, "dimension", "metric");
@@ -44,13 +44,53 @@ internal sealed partial class KnowledgeReader
                 continue;
             }
 
-            var metric = new Metric(id, name, dimension, aliases, description);
+            var metric = new Metric(id, name, dimension, aliases, description, Timing(nodes, map));
             _metrics[id] = (metric, At(nodes, map));
             foreach (var alias in new[] { id, name.En, name.Zh }.Concat(aliases).OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 ClaimAlias(_metricAliases, alias, id, nodes, map, "metric");
             }
         }
+    }
+
+    /// <summary>
+    /// A metric's <c>time</c> (stock, flow or property; stock when unsaid) and, for a stock, how long a
+    /// figure <c>stands</c>: <c>until-next</c> or a number of days. Null when neither is given.
+    /// </summary>
+    private static MetricTiming? Timing(YamlNodes nodes, YamlMappingNode map)
+    {
+        var kindCode = nodes.OptionalString(map, "time");
+        var standsCode = nodes.OptionalString(map, "stands");
+        if (kindCode is null && standsCode is null)
+        {
+            return null;
+        }
+
+        var kind = TemporalKind.Stock;
+        if (kindCode is not null && !MetricTiming.TryParseKind(kindCode, out kind))
+        {
+            nodes.Error(YamlNodes.Find(map, "time")!, $"unknown time '{kindCode}'; expected stock, flow or property");
+            return null;
+        }
+
+        if (standsCode is null)
+        {
+            return new MetricTiming(kind);
+        }
+
+        if (kind != TemporalKind.Stock)
+        {
+            nodes.Error(YamlNodes.Find(map, "stands")!, $"only a stock stands for a time; a {MetricTiming.Code(kind)} has no 'stands'");
+            return null;
+        }
+
+        if (!MetricTiming.TryParseStands(standsCode, out var untilNext, out var days))
+        {
+            nodes.Error(YamlNodes.Find(map, "stands")!, $"unknown stands '{standsCode}'; expected {MetricTiming.UntilNextCode} or a number of days ('31 days')");
+            return null;
+        }
+
+        return new MetricTiming(kind, untilNext, days);
     }
 
     public void ReadEntities(YamlNodes nodes, YamlSequenceNode entries)

@@ -23,13 +23,21 @@ internal sealed class KnowledgeRule : IClaimRule
             return null;
         }
 
-        var (matches, family) = Candidates(claim, context);
+        var timing = context.Knowledge.TimingOf(claim.MetricId);
+        var (matches, family) = Candidates(claim, timing, context);
         if (matches.Count == 0)
         {
             return null;
         }
 
-        var compared = matches.Select(s => Compare(claim, s, context)).ToList();
+        var compared = matches.Select(m => Compare(claim, m.Statement, m.Decisive, context)).ToList();
+
+        // A claim within the spread of any other evaluator's or setting's run is that kind of figure:
+        // no such run contradicts it.
+        if (compared.Any(c => c.OtherSetting && !c.Decisive && c.Verdict == Agreement.Verdict.Disagree))
+        {
+            compared = compared.Select(c => c.OtherSetting ? c with { Decisive = false } : c).ToList();
+        }
         var comparable = compared.Where(c => c.Verdict != Agreement.Verdict.Incomparable).ToList();
         if (comparable.Count == 0)
         {
@@ -47,14 +55,32 @@ internal sealed class KnowledgeRule : IClaimRule
             .OrderBy(c => c.Statement.Source.Published)
             .ToList();
         var agreeing = publishers.Where(p => p.Verdict == Agreement.Verdict.Agree).ToList();
-        var disagreeing = publishers.Where(p => p.Verdict == Agreement.Verdict.Disagree).ToList();
+        var disagreeing = publishers.Where(p => p.Verdict == Agreement.Verdict.Disagree && p.Decisive && Disputes(p, agreeing, timing)).ToList();
+        var elsewhen = publishers.Where(p => p.Verdict == Agreement.Verdict.Disagree && !p.Decisive).ToList();
         var evidence = publishers.Select(c => FactEvidence(c, claim, context)).ToList();
         var familyNote = family is null ? string.Empty : $" (a figure for the whole {family} family)";
 
-        if (disagreeing.Count == 0)
+        if (disagreeing.Count == 0 && agreeing.Count > 0)
         {
             var lead = agreeing[0];
-            return new Judgement(claim, Verdict.Supported, $"{Who(agreeing)} gives {Value(lead, claim)}{familyNote}{Bound(claim, lead)}", evidence);
+            var when = FactMatching.Undated(claim, timing) ? $"; {claim.Text} gives no date, and this is the figure for {lead.Statement.Fact.Period}" : string.Empty;
+            return new Judgement(claim, Verdict.Supported, $"{Who(agreeing)} gives {Value(lead, claim)}{familyNote}{Bound(claim, lead)}{when}", evidence);
+        }
+
+        if (disagreeing.Count == 0)
+        {
+            if (EarlierPrice(claim, context) is { } earlierPrice)
+            {
+                return earlierPrice;
+            }
+
+            var others = string.Join(" / ", elsewhen.Select(d => Value(d, claim)).Distinct(StringComparer.Ordinal));
+            var why = FactMatching.Undated(claim, timing)
+                ? $"{claim.Text} gives no date: {Who(elsewhen)} gives {others}, which may be of another date than the figure's"
+                : timing.Kind == TemporalKind.Property || claim.Period is null
+                    ? $"{Who(elsewhen)} gives {others}, measured by another evaluator or at another setting ({string.Join(", ", elsewhen.Select(e => e.Statement.Fact.Scope.Canonical).Distinct(StringComparer.Ordinal))}); not enough to contradict {claim.Text}"
+                    : $"{Who(elsewhen)} gives {others}, stated for another moment than {claim.Period}; not enough to contradict {claim.Text}";
+            return new Judgement(claim, Verdict.Unverifiable, why, evidence);
         }
 
         if (agreeing.Count > 0)
@@ -66,15 +92,15 @@ internal sealed class KnowledgeRule : IClaimRule
                 evidence);
         }
 
-        var others = string.Join(" / ", disagreeing.Select(d => Value(d, claim)).Distinct(StringComparer.Ordinal));
+        var differing = string.Join(" / ", disagreeing.Select(d => Value(d, claim)).Distinct(StringComparer.Ordinal));
         if (family is not null)
         {
-            return new Judgement(claim, Verdict.Unverifiable, $"{Who(disagreeing)} gives {others} for the {family} family, not this model; not enough to contradict {claim.Text}", evidence);
+            return new Judgement(claim, Verdict.Unverifiable, $"{Who(disagreeing)} gives {differing} for the {family} family, not this model; not enough to contradict {claim.Text}", evidence);
         }
 
         if (disagreeing.All(d => d.Statement.Fact.Obtained == Obtained.Forecast))
         {
-            return new Judgement(claim, Verdict.Unverifiable, $"Only other forecasts are known: {Who(disagreeing)} {others}; one forecast does not contradict another", evidence);
+            return new Judgement(claim, Verdict.Unverifiable, $"Only other forecasts are known: {Who(disagreeing)} {differing}; one forecast does not contradict another", evidence);
         }
 
         if (EarlierPrice(claim, context) is { } earlier)
@@ -83,14 +109,35 @@ internal sealed class KnowledgeRule : IClaimRule
         }
 
         var reason = claim.Date is { } date
-            ? $"{Who(disagreeing)} gives {others}, which is not in {date}"
-            : $"{Who(disagreeing)} gives {others}, not {claim.Text}";
+            ? $"{Who(disagreeing)} gives {differing}, which is not in {date}"
+            : $"{Who(disagreeing)} gives {differing}, not {claim.Text}";
         return new Judgement(claim, Verdict.Contradicted, reason, evidence);
     }
 
-    private static (List<Statement> Matches, string? Family) Candidates(Claim claim, JudgingContext context)
+    /// <summary>
+    /// Whether a source's differing figure disputes the agreeing ones: for a stock, only a figure for the
+    /// same moment does (a claim for 2025 may match the March figure while the October one differs); for
+    /// a property, a dataset's row does not dispute a curated, quoted fact that agrees (datasets merge a
+    /// model's dated snapshots and list a provider's limits as the model's).
+    /// </summary>
+    private static bool Disputes(Compared differing, List<Compared> agreeing, MetricTiming timing)
     {
-        var own = Matching(claim, claim.EntityId!, context);
+        if (agreeing.Count == 0)
+        {
+            return true;
+        }
+
+        return timing.Kind switch
+        {
+            TemporalKind.Stock => agreeing.Any(a => a.Statement.Fact.Period.Overlaps(differing.Statement.Fact.Period)),
+            TemporalKind.Property => differing.Statement.Dataset is null || agreeing.All(a => a.Statement.Dataset is not null),
+            _ => true,
+        };
+    }
+
+    private static (List<(Statement Statement, bool Decisive)> Matches, string? Family) Candidates(Claim claim, MetricTiming timing, JudgingContext context)
+    {
+        var own = Matching(claim, claim.EntityId!, timing, context);
         if (own.Count > 0 || !FactMatching.FamilyProperties.Contains(claim.MetricId!))
         {
             return (own, null);
@@ -98,34 +145,29 @@ internal sealed class KnowledgeRule : IClaimRule
 
         if (context.Entity(claim.EntityId) is { Parent: { } parentId } && context.Entity(parentId) is { Kind: EntityKind.ModelFamily } parent)
         {
-            var inherited = Matching(claim, parent.Id, context);
+            var inherited = Matching(claim, parent.Id, timing, context);
             return (inherited, inherited.Count > 0 ? parent.Name.En : null);
         }
 
         return (own, null);
     }
 
-    private static List<Statement> Matching(Claim claim, string entityId, JudgingContext context)
+    private static List<(Statement Statement, bool Decisive)> Matching(Claim claim, string entityId, MetricTiming timing, JudgingContext context)
     {
-        if (FactMatching.Snapshotted.Contains(claim.MetricId!))
-        {
-            return FactMatching.AtSnapshot(claim.Period, context.About(entityId)
-                .Where(s => s.Fact.MetricId == claim.MetricId && s.Fact.Value.Quantity is not null
-                    && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId!)));
-        }
-
         var isPrice = PriceHistory.Metrics.Contains(claim.MetricId!);
-        var matching = context.About(entityId)
+        var sameMeasure = context.About(entityId)
             .Where(s => s.Fact.MetricId == claim.MetricId
                 && !(isPrice && s.Dataset is not null)
-                && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId)
-                && FactMatching.PeriodMatches(claim.Period, s.Fact.Period, claim.MetricId)
-                && (claim.Date is null ? s.Fact.Value.Quantity is not null : s.Fact.Value.Date is not null))
-            .ToList();
+                && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, claim.MetricId, timing)
+                && (claim.Date is null ? s.Fact.Value.Quantity is not null : s.Fact.Value.Date is not null));
+        var matching = FactMatching.AtMoment(claim, sameMeasure, timing);
         if (isPrice)
         {
-            // A dataset's prices are compared as its snapshots show them in force at the claim's date.
-            matching.AddRange(PriceStatements(claim, entityId, context, PriceMatching.InForce(claim, context, context.Prices.Of(entityId))));
+            // A dataset's prices are compared as its snapshots show them in force at the claim's date;
+            // an undated claim (no as-of date either) only with the prices in force at the last snapshot,
+            // which may support it but not contradict it: it may be a price of another time.
+            var decisive = claim.Period is not null || context.AsOf is not null;
+            matching.AddRange(PriceStatements(claim, entityId, context, PriceMatching.InForce(claim, context, context.Prices.Of(entityId))).Select(s => (s, decisive)));
         }
 
         return matching;
@@ -158,7 +200,7 @@ internal sealed class KnowledgeRule : IClaimRule
         foreach (var period in PriceMatching.Earlier(claim, context, context.Prices.Of(claim.EntityId!)))
         {
             var agreeing = PriceStatements(claim, claim.EntityId!, context, [period])
-                .Select(s => Compare(claim, s, context))
+                .Select(s => Compare(claim, s, true, context))
                 .FirstOrDefault(c => c.Verdict == Agreement.Verdict.Agree);
             if (agreeing is not null)
             {
@@ -186,20 +228,21 @@ internal sealed class KnowledgeRule : IClaimRule
         var latest = byPublisher
             .GroupBy(c => (c.Statement.Fact.Period, c.Statement.Fact.Scope))
             .Select(g => g.OrderByDescending(c => c.Statement.Source.Published).First())
-            .OrderByDescending(c => c.Statement.Source.Published)
+            .OrderByDescending(c => c.Decisive)
+            .ThenByDescending(c => c.Statement.Source.Published)
             .ThenByDescending(c => c.Statement.Fact.Period.End)
             .ToList();
         return latest.FirstOrDefault(c => c.Verdict == Agreement.Verdict.Agree) ?? latest[0];
     }
 
-    private static Compared Compare(Claim claim, Statement statement, JudgingContext context)
+    private static Compared Compare(Claim claim, Statement statement, bool decisive, JudgingContext context)
     {
         var fact = statement.Fact;
         if (claim.Date is { } period)
         {
             return fact.Value.Date is { } day
-                ? new Compared(statement, period.Start <= day && day <= period.End ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, null)
-                : new Compared(statement, Agreement.Verdict.Incomparable, null);
+                ? new Compared(statement, period.Start <= day && day <= period.End ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, null, decisive)
+                : new Compared(statement, Agreement.Verdict.Incomparable, null, decisive);
         }
 
         var factQuantity = fact.Value.Quantity!.Value;
@@ -209,6 +252,16 @@ internal sealed class KnowledgeRule : IClaimRule
         (decimal Low, decimal High) claimInterval;
 
         // A bare number (540B, 8,192) is a count until its column says what is counted: the metric does.
+        // A bare count a hundredfold off the fact it is read against is not a slip of it but another
+        // measure read into the column: 123B beside a 128K context window is the row's parameters.
+        if (claimQuantity.Unit == Unit.Count
+            && factQuantity.Unit.Dimension is Dimension.Parameters or Dimension.Tokens or Dimension.Words or Dimension.Count
+            && factQuantity.Value != 0 && claimQuantity.Value != 0
+            && Math.Abs(claimQuantity.Value / factQuantity.Value) is > OrderSpan or < 1m / OrderSpan)
+        {
+            return new Compared(statement, Agreement.Verdict.Incomparable, $"{claim.Text} is not of the order of the {fact.MetricId} figures, so it counts something else", decisive);
+        }
+
         if (claimQuantity.Unit == Unit.Count && factQuantity.Unit.Dimension is Dimension.Parameters or Dimension.Tokens or Dimension.Words)
         {
             claimInterval = Figures.Interval(claim);
@@ -221,12 +274,12 @@ internal sealed class KnowledgeRule : IClaimRule
         {
             if (claimQuantity.Value == 0)
             {
-                return new Compared(statement, Agreement.Verdict.Incomparable, "a zero amount");
+                return new Compared(statement, Agreement.Verdict.Incomparable, "a zero amount", decisive);
             }
 
             if (!context.Currencies.TryConvert(claimQuantity, factQuantity.Unit.Currency!, claim.Period ?? fact.Period, out var conversion, out var why))
             {
-                return new Compared(statement, Agreement.Verdict.Incomparable, why);
+                return new Compared(statement, Agreement.Verdict.Incomparable, why, decisive);
             }
 
             var factor = conversion.Amount.Value / claimQuantity.Value;
@@ -236,21 +289,62 @@ internal sealed class KnowledgeRule : IClaimRule
         }
         else
         {
-            return new Compared(statement, Agreement.Verdict.Incomparable, null);
+            return new Compared(statement, Agreement.Verdict.Incomparable, null, decisive);
+        }
+
+        // A model's size is named by its truncated count (Qwen2.5-72B has 72.7B parameters, Llama 3.1 70B
+        // 70.6B): a size written to the nearest billion also allows anything up to the next one.
+        if (factQuantity.Unit.Dimension == Dimension.Parameters && Figures.HalfStep(claim) is > 0 and var half && claimInterval.High != decimal.MaxValue)
+        {
+            claimInterval = (claimInterval.Low, claimInterval.High + half);
         }
 
         var agree = Figures.Overlap(claimInterval, factInterval)
-            || (IsTokenLimit(claim) && BinaryFactors.Any(f => Figures.Overlap((Figures.Scale(claimInterval.Low, f), Figures.Scale(claimInterval.High, f)), factInterval)));
-        return new Compared(statement, agree ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, note);
+            || (IsTokenLimit(claim, factQuantity, context) && BinaryFactors.Any(f => Figures.Overlap((Figures.Scale(claimInterval.Low, f), Figures.Scale(claimInterval.High, f)), factInterval)));
+
+        // A run by another evaluator or at another setting than the claim names is another measurement:
+        // it contradicts the claim only when further from it than such runs differ among themselves.
+        var otherSetting = FactMatching.OtherSetting(claim.Scope, fact.Scope, claim.MetricId!);
+        if (!agree && decisive && otherSetting)
+        {
+            var gap = Math.Max(factInterval.Low - claimInterval.High, claimInterval.Low - factInterval.High);
+            decisive = factQuantity.Unit == Unit.Percent && gap > SettingSpreadPoints;
+        }
+
+        // A provider's token limit is what it serves, a lower bound of the model's own: a dataset row
+        // below the claim (DeepSeek's API at 64K for a 128K model) does not contradict it, unless the
+        // claim is more than a provider's usual cap (an eighth of the window) above it.
+        if (!agree && decisive && statement.Dataset is not null && fact.Scope["provider"] is not null && claim.Scope["provider"] is null
+            && IsTokenLimit(claim, factQuantity, context) && claimInterval.Low > factInterval.High
+            && claimInterval.Low <= factInterval.High * ServedLimitSpan)
+        {
+            decisive = false;
+        }
+
+        return new Compared(statement, agree ? Agreement.Verdict.Agree : Agreement.Verdict.Disagree, note, decisive, otherSetting);
     }
 
     /// <summary>
     /// Token limits are written in binary or decimal thousands interchangeably: 32K is 32,000 or
     /// 32,768, 1M is 1,000,000 or 1,048,576, on either side of the comparison.
     /// </summary>
+    /// <summary>
+    /// How far, in percentage points, runs of one benchmark by different evaluators or at different
+    /// settings lie apart: Llama 3.3 70B's MMLU is 79.1% in Stanford CRFM's HELM and 86.3% in the
+    /// Phi-4 report. A claim further than this from every run is not another run's figure.
+    /// </summary>
+    private const decimal SettingSpreadPoints = 10m;
+
+    /// <summary>How far below a model's token limit a provider may serve it: providers cap at a half, a quarter or an eighth.</summary>
+    private const decimal ServedLimitSpan = 8m;
+
+    /// <summary>How far a count may be from the fact it is read against and still be a figure of it (a tenfold slip is an error; a hundredfold one is another measure).</summary>
+    private const decimal OrderSpan = 100m;
+
     private static readonly decimal[] BinaryFactors = [1.024m, 1m / 1.024m, 1.048576m, 1m / 1.048576m];
 
-    private static bool IsTokenLimit(Claim claim) => claim.MetricId is "context-window" or "max-output-tokens";
+    private static bool IsTokenLimit(Claim claim, Quantity fact, JudgingContext context) =>
+        fact.Unit.Dimension == Dimension.Tokens && context.Knowledge.TimingOf(claim.MetricId!).Kind == TemporalKind.Property;
 
     private static string RateText(Fact? rate, JudgingContext context)
     {
@@ -306,5 +400,7 @@ internal sealed class KnowledgeRule : IClaimRule
             source.Url.ToString());
     }
 
-    private sealed record Compared(Statement Statement, Agreement.Verdict Verdict, string? Note);
+    /// <param name="Decisive">Whether the fact is at the claim's moment, so that it may contradict the claim, not only support it.</param>
+    /// <param name="OtherSetting">Whether the fact is a run by an evaluator or at a setting the claim does not name.</param>
+    private sealed record Compared(Statement Statement, Agreement.Verdict Verdict, string? Note, bool Decisive, bool OtherSetting = false);
 }

@@ -12,6 +12,12 @@ public sealed class Scope : IEquatable<Scope>
     public static readonly ImmutableArray<string> Keys =
         ["market", "region", "segment", "use-case", "basis", "benchmark", "answer", "variant", "round", "provider", "offering", "status", "evaluator"];
 
+    /// <summary>
+    /// Keys naming the event a figure was stated at (a funding round): a claim naming one speaks of
+    /// that event's figure whatever date it gives, or none.
+    /// </summary>
+    public static readonly ImmutableArray<string> EventKeys = ["round"];
+
     private Scope(ImmutableSortedDictionary<string, string> values)
     {
         Values = values;

@@ -132,6 +132,10 @@ internal static class Migrations
             "ALTER TABLE landed_records ADD COLUMN offering TEXT",
             "CREATE INDEX facts_origin ON facts (dataset, origin)",
         ]),
+        (4, "how each metric's figures relate to time: stock, flow or property, and how long a stock's figure stands", [
+            "ALTER TABLE metrics ADD COLUMN temporal_kind TEXT",
+            "ALTER TABLE metrics ADD COLUMN stands TEXT",
+        ]),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -151,15 +151,19 @@ public abstract partial class SqlKnowledgeStore
     private void UpsertMetric(Metric metric, DbTransaction transaction)
     {
         using var command = Command("""
-            INSERT INTO metrics (id, name_en, name_zh, dimension, description) VALUES (@id, @en, @zh, @dimension, @description)
+            INSERT INTO metrics (id, name_en, name_zh, dimension, description, temporal_kind, stands)
+            VALUES (@id, @en, @zh, @dimension, @description, @temporal, @stands)
             ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh,
-                dimension = excluded.dimension, description = excluded.description
+                dimension = excluded.dimension, description = excluded.description,
+                temporal_kind = excluded.temporal_kind, stands = excluded.stands
             """, transaction);
         Add(command, "@id", metric.Id);
         Add(command, "@en", metric.Name.En);
         Add(command, "@zh", metric.Name.Zh);
         Add(command, "@dimension", metric.Dimension.ToCode());
         Add(command, "@description", metric.Description);
+        Add(command, "@temporal", metric.Timing is { } timing ? MetricTiming.Code(timing.Kind) : null);
+        Add(command, "@stands", metric.Timing?.StandsCode);
         command.ExecuteNonQuery();
     }
 

@@ -12,17 +12,36 @@ public abstract partial class SqlKnowledgeStore
     public IReadOnlyList<Metric> Metrics()
     {
         var aliases = Aliases("metric_aliases", "metric_id");
-        using var command = Command("SELECT id, name_en, name_zh, dimension, description FROM metrics ORDER BY id");
+        using var command = Command("SELECT id, name_en, name_zh, dimension, description, temporal_kind, stands FROM metrics ORDER BY id");
         using var reader = command.ExecuteReader();
         var metrics = new List<Metric>();
         while (reader.Read())
         {
             var id = reader.GetString(0);
             var dimension = Stored(DimensionCodes.TryParse(reader.GetString(3), out var d), d, reader.GetString(3));
-            metrics.Add(new Metric(id, new LocalizedName(reader.GetString(1), NullableString(reader, 2)), dimension, aliases.GetValueOrDefault(id, []), NullableString(reader, 4)));
+            metrics.Add(new Metric(id, new LocalizedName(reader.GetString(1), NullableString(reader, 2)), dimension, aliases.GetValueOrDefault(id, []), NullableString(reader, 4),
+                StoredTiming(NullableString(reader, 5), NullableString(reader, 6))));
         }
 
         return metrics;
+    }
+
+    /// <summary>A metric's timing as stored; null where the data files declared none.</summary>
+    private static MetricTiming? StoredTiming(string? kindCode, string? standsCode)
+    {
+        if (kindCode is null)
+        {
+            return null;
+        }
+
+        var kind = Stored(MetricTiming.TryParseKind(kindCode, out var k), k, kindCode);
+        if (standsCode is null)
+        {
+            return new MetricTiming(kind);
+        }
+
+        var parsed = MetricTiming.TryParseStands(standsCode, out var untilNext, out var days);
+        return new MetricTiming(kind, Stored(parsed, untilNext, standsCode), days);
     }
 
     public IReadOnlyList<Entity> Entities() => ReadEntities(null);

@@ -104,7 +104,11 @@ public sealed class CuratedKnowledgeTests
         judgements[1].Verdict.ShouldBe(Verdict.Inconsistent);
         judgements[2].Verdict.ShouldBe(Verdict.Inconsistent);
         judgements[2].Reason.ShouldContain("below the earlier 1830亿美元 (line 83)");
-        judgements[0].Verdict.ShouldBe(Verdict.Unverifiable, judgements[0].Reason);
+
+        // In May 2025 the Series E valuation of March still stood (the Series F came in September):
+        // 180亿 is not it, whatever the latest-figure rule says of the order.
+        judgements[0].Verdict.ShouldBe(Verdict.Contradicted, judgements[0].Reason);
+        judgements[0].Reason.ShouldContain("615亿美元 (@2025-03-03)");
 
         // On its own, the Series F figure matches Anthropic's announcement.
         var alone = JudgeOne(claims[1]);

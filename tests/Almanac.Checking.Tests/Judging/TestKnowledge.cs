@@ -33,6 +33,7 @@ internal static class TestKnowledge
             new Entity("family-f", EntityKind.ModelFamily, new LocalizedName("Family F", null), []),
             new Entity("model-f1", EntityKind.Model, new LocalizedName("Model F1", null), [], Parent: "family-f"),
             new Entity("model-p", EntityKind.Model, new LocalizedName("Model P", null), []),
+            new Entity("model-q", EntityKind.Model, new LocalizedName("Model Q 72B", null), []),
         };
         var statements = new List<Statement>
         {
@@ -52,13 +53,22 @@ internal static class TestKnowledge
             Q("acme", "revenue", "", "2024", Quantity.Of(1.2e9m, Unit.Usd), PubA2, Obtained.Reported),
             Q("acme", "net-loss", "", "2024", Quantity.Of(1e9m, Unit.Usd), PubB, Obtained.Reported),
             Q("acme", "valuation", "round=series-f", "@2025-09-02", Quantity.Of(1.83e11m, Unit.Usd), PubA, Obtained.Announced),
+            Q("acme", "valuation", "round=series-e", "@2025-03-03", Quantity.Of(6.15e10m, Unit.Usd), PubA, Obtained.Announced),
+            Q("acme", "funding-raised", "round=series-f", "@2025-09-02", Quantity.Of(1.3e10m, Unit.Usd), PubA, Obtained.Announced),
+            Q("acme", "revenue-run-rate", "", "@2025-01-31", Quantity.Of(1e9m, Unit.Usd), PubA, Obtained.Reported),
+            Q("acme", "revenue-run-rate", "", "@2025-07-31", Quantity.Of(5e9m, Unit.Usd), PubB, Obtained.Reported),
+            Q("model-q", "parameters-total", "", "2024-09", Quantity.Of(7.271e10m, Unit.Parameters), PubB, Obtained.Reported),
             Q("usd-cny", "exchange-rate", "", "2024", Quantity.Of(7.1m, Unit.CnyPerUsd), Fed, Obtained.Reported),
             Q("acme", "tokens-processed", "", "2025-04-30", Quantity.Of(1.6e13m, Unit.Tokens), PubB, Obtained.Reported),
             Q("model-x", "benchmark-score", "benchmark=gpqa-diamond;evaluator=alpha;variant=32k", "@2025-11-25", Quantity.Of(86.0m, Unit.Percent), PubA, Obtained.Reported),
             Q("model-x", "benchmark-score", "benchmark=gpqa-diamond;evaluator=alpha", "@2025-11-25", Quantity.Of(80.7m, Unit.Percent), PubA, Obtained.Reported),
         };
         statements.AddRange(PriceSnapshots());
-        return new CheckKnowledge(entities, [], statements);
+        var litellm = new Source("litellm-2026-07-24", "BerriAI (LiteLLM)", "LiteLLM model prices and context windows", new Uri("https://github.com/BerriAI/litellm"), new DateOnly(2026, 7, 24), SourceKind.Secondary);
+        statements.Add(new(new Fact("model-p", "context-window", Scope.Parse("offering=first-party;provider=p-lab"), P("@2026-07-24"), FactValue.Of(Quantity.Of(65_536, Unit.Tokens)), Obtained.Reported, litellm.Id, null), litellm, "litellm"));
+
+        // The repository's metrics: how each relates to time (flow, stock, property) is theirs to declare.
+        return new CheckKnowledge(entities, Repository.Names.Metrics, statements);
     }
 
     /// <summary>

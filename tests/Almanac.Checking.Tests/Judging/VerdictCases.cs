@@ -61,7 +61,7 @@ public sealed record VerdictCase(
         yield return new("the cut price dated before it is contradicted", [Figure("$2.5", "model-p", "price-input", "2025-01", unit: perMillion)], 0, Verdict.Contradicted, "$5/1M tokens");
         yield return new("an undated current price is supported", [Figure("$2.5", "model-p", "price-input", unit: perMillion)], 0, Verdict.Supported, "models.dev gives $2.5/1M tokens");
         yield return new("an undated earlier price was the price until the cut", [Figure("$5", "model-p", "price-input", unit: perMillion)], 0, Verdict.Supported, "was the price until 2025-03-01", "fact:models.dev, 2025-01-01");
-        yield return new("an undated price never charged is contradicted", [Figure("$7", "model-p", "price-input", unit: perMillion)], 0, Verdict.Contradicted, "models.dev gives $2.5/1M tokens");
+        yield return new("an undated price no snapshot showed is not contradicted: it may be of another time", [Figure("$7", "model-p", "price-input", unit: perMillion)], 0, Verdict.Unverifiable, "gives no date", "fact:models.dev");
         yield return new("an undated launch price is current as of a day before the cut", [Figure("$5", "model-p", "price-input", unit: perMillion)], 0, Verdict.Supported, "models.dev gives $5/1M tokens", AsOf: new DateOnly(2025, 2, 15));
         yield return new("a reseller's price when the claim names the reseller", [Figure("$6", "model-p", "price-input", "2025-02", "provider=openrouter", unit: perMillion)], 0, Verdict.Supported, "OpenRouter (openrouter.ai) gives $6/1M tokens");
         yield return new("the developer's price is preferred to a reseller's", [Figure("$6", "model-p", "price-input", "2025-02", unit: perMillion)], 0, Verdict.Contradicted, "models.dev gives $5/1M tokens");
@@ -70,7 +70,31 @@ public sealed record VerdictCase(
         yield return new("sources disagree and one agrees", [Figure("3000万", "gadget", "users", "2025-Q2")], 0, Verdict.Disputed, "Sources disagree", "fact:Beta Wiki");
 
         yield return new("a benchmark score matches the run it was quoted from, whichever variant", [Figure("80.7%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond")], 0, Verdict.Supported, "80.7%");
-        yield return new("a benchmark score no run gave is contradicted", [Figure("75%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond")], 0, Verdict.Contradicted, "not 75%");
+        yield return new("a benchmark score no run of the evaluator it names gave is contradicted", [Figure("75%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond;evaluator=alpha")], 0, Verdict.Contradicted, "not 75%");
+        yield return new("a score a few points from an evaluator's runs is not contradicted when the claim names no evaluator", [Figure("75%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond")], 0, Verdict.Unverifiable, "another evaluator or at another setting");
+        yield return new("a score far from every run of any evaluator is contradicted", [Figure("62.9%", "model-x", "benchmark-score", scope: "benchmark=gpqa-diamond")], 0, Verdict.Contradicted, "not 62.9%");
+        yield return new("a run-rate matching one report of its year is not disputed by another source's report of another moment", [Figure("$1 billion", "acme", "revenue-run-rate", "2025")], 0, Verdict.Supported, "Alpha Research gives $1B");
+        yield return new("a bare count far from the order of a context window counts something else", [Figure("123B", "model-x", "context-window")], 0, Verdict.Unverifiable, "counts something else");
+
+        // ---- a figure against the fact standing at its time
+        yield return new("an undated flow is supported by a fact of any date, which is named", [Figure("12亿美元", "acme", "revenue")], 0, Verdict.Supported, "gives no date, and this is the figure for 2024");
+        yield return new("an undated flow no fact gives is not contradicted: it may be of another period", [Figure("20亿美元", "acme", "revenue")], 0, Verdict.Unverifiable, "gives no date", "fact:Acme revenue");
+        yield return new("an undated valuation of a named round is judged by that round", [Figure("$150 billion", "acme", "valuation", scope: "round=series-f")], 0, Verdict.Contradicted, "$183B", "fact:round=series-f");
+        yield return new("a valuation stands until the next round", [Figure("$61.5 billion", "acme", "valuation", "2025-05")], 0, Verdict.Supported, "$61.5B");
+        yield return new("a valuation other than the round standing then is contradicted", [Figure("$18 billion", "acme", "valuation", "2025-05")], 0, Verdict.Contradicted, "$61.5B (@2025-03-03)");
+        yield return new("a valuation after the last round known is not contradicted by it", [Figure("$350 billion", "acme", "valuation", "2025-11")], 0, Verdict.Unverifiable, "another moment");
+        yield return new("a run-rate series: the January figure matches January's", [Figure("$1 billion", "acme", "revenue-run-rate", "2025-01")], 0, Verdict.Supported, "$1B");
+        yield return new("a run-rate series: the July figure matches July's", [Figure("$5 billion", "acme", "revenue-run-rate", "2025-07")], 0, Verdict.Supported, "$5B");
+        yield return new("a run-rate reported at another moment is contradicted by the one of its own", [Figure("$1 billion", "acme", "revenue-run-rate", "2025-07")], 0, Verdict.Contradicted, "$5B");
+        yield return new("an undated run-rate matching an earlier report is supported, saying when", [Figure("$1 billion", "acme", "revenue-run-rate")], 0, Verdict.Supported, "the figure for @2025-01-31");
+        yield return new("a round's amount supports the money raised in its month", [Figure("$13 billion", "acme", "funding-raised", "2025-09")], 0, Verdict.Supported, "$13B (@2025-09-02)");
+        yield return new("one round does not contradict a year's total raised", [Figure("$20 billion", "acme", "funding-raised", "2025")], 0, Verdict.Unverifiable, "another moment");
+        yield return new("an undated amount raised matches the round that raised it", [Figure("$13 billion", "acme", "funding-raised")], 0, Verdict.Supported, "gives no date, and this is the figure for @2025-09-02");
+        yield return new("a context window above the limit a provider serves is not contradicted by it", [Figure("128K", "model-p", "context-window", unit: Unit.Tokens)], 0, Verdict.Unverifiable, "not enough to contradict");
+        yield return new("a context window below the limit a provider serves is contradicted", [Figure("32K", "model-p", "context-window", unit: Unit.Tokens)], 0, Verdict.Contradicted, "not 32K");
+        yield return new("a nominal size in a model's name is its truncated count", [Figure("72B", "model-q", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Supported, "72.7B parameters");
+        yield return new("a size rounded to the nearest billion", [Figure("73B", "model-q", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Supported, "72.7B parameters");
+        yield return new("a size a billion off its count is contradicted", [Figure("70B", "model-q", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Contradicted, "72.7B parameters (2024-09), not 70B");
 
         // ---- unverifiable
         yield return new("a month's tokens are not compared with one day's", [Figure("480T", "acme", "tokens-processed", "2025-04", unit: Unit.Tokens)], 0, Verdict.Unverifiable, "No fact");
