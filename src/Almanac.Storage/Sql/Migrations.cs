@@ -132,6 +132,11 @@ internal static class Migrations
             "ALTER TABLE landed_records ADD COLUMN offering TEXT",
             "CREATE INDEX facts_origin ON facts (dataset, origin)",
         ]),
+        (4, "how metrics relate: the metrics a metric is within, whether it is read at an instant, whether it sums over parts", [
+            "ALTER TABLE metrics ADD COLUMN within TEXT",
+            "ALTER TABLE metrics ADD COLUMN measured TEXT",
+            "ALTER TABLE metrics ADD COLUMN additive INTEGER",
+        ]),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -151,15 +151,20 @@ public abstract partial class SqlKnowledgeStore
     private void UpsertMetric(Metric metric, DbTransaction transaction)
     {
         using var command = Command("""
-            INSERT INTO metrics (id, name_en, name_zh, dimension, description) VALUES (@id, @en, @zh, @dimension, @description)
+            INSERT INTO metrics (id, name_en, name_zh, dimension, description, within, measured, additive)
+            VALUES (@id, @en, @zh, @dimension, @description, @within, @measured, @additive)
             ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh,
-                dimension = excluded.dimension, description = excluded.description
+                dimension = excluded.dimension, description = excluded.description,
+                within = excluded.within, measured = excluded.measured, additive = excluded.additive
             """, transaction);
         Add(command, "@id", metric.Id);
         Add(command, "@en", metric.Name.En);
         Add(command, "@zh", metric.Name.Zh);
         Add(command, "@dimension", metric.Dimension.ToCode());
         Add(command, "@description", metric.Description);
+        Add(command, "@within", metric.Within.Count == 0 ? null : string.Join(' ', metric.Within));
+        Add(command, "@measured", metric.AtInstant ? "instant" : "period");
+        Add(command, "@additive", metric.Additive ? 1 : 0);
         command.ExecuteNonQuery();
     }
 

@@ -12,14 +12,19 @@ public abstract partial class SqlKnowledgeStore
     public IReadOnlyList<Metric> Metrics()
     {
         var aliases = Aliases("metric_aliases", "metric_id");
-        using var command = Command("SELECT id, name_en, name_zh, dimension, description FROM metrics ORDER BY id");
+        using var command = Command("SELECT id, name_en, name_zh, dimension, description, within, measured, additive FROM metrics ORDER BY id");
         using var reader = command.ExecuteReader();
         var metrics = new List<Metric>();
         while (reader.Read())
         {
             var id = reader.GetString(0);
             var dimension = Stored(DimensionCodes.TryParse(reader.GetString(3), out var d), d, reader.GetString(3));
-            metrics.Add(new Metric(id, new LocalizedName(reader.GetString(1), NullableString(reader, 2)), dimension, aliases.GetValueOrDefault(id, []), NullableString(reader, 4)));
+            metrics.Add(new Metric(id, new LocalizedName(reader.GetString(1), NullableString(reader, 2)), dimension, aliases.GetValueOrDefault(id, []), NullableString(reader, 4))
+            {
+                Within = NullableString(reader, 5)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
+                AtInstant = NullableString(reader, 6) == "instant",
+                Additive = !reader.IsDBNull(7) && Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture) == 1,
+            });
         }
 
         return metrics;
