@@ -15,7 +15,7 @@ internal sealed class HeadingRule : IDocumentRule
 
     public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)
     {
-        for (var h = 0; h < claims.Count; h++)
+        foreach (var h in context.Measures.Headings.Order())
         {
             var heading = claims[h];
             if (heading.EntityId is null || heading.MetricId is null || heading.Quantity is null || heading.Role != Almanac.Quantities.QuantityRole.Standalone)
@@ -34,9 +34,9 @@ internal sealed class HeadingRule : IDocumentRule
                 .Where(k => claims[k].Span.Line > heading.Span.Line && Under(claims[k], title)
                     && (heading.Period is null || Figures.Same(claims[k].Period, heading.Period)))
                 .ToList();
-            if (title.Length == 0 || body.Count == 0 || Under(heading, title))
+            if (body.Count == 0)
             {
-                continue; // not a heading: a heading's own path stops above it
+                continue;
             }
 
             var stated = Figures.Interval(heading);

@@ -38,6 +38,24 @@ internal sealed class Measures
 
     public IReadOnlyList<Claim> Claims { get; }
 
+    private const string PathSeparator = " › ";
+
+    private HashSet<int>? _headings;
+
+    /// <summary>
+    /// The figures written in a heading: those whose text is a step of another figure's heading
+    /// path. Found once, from the set of every path step of the document.
+    /// </summary>
+    public IReadOnlySet<int> Headings => _headings ??= FindHeadings();
+
+    private HashSet<int> FindHeadings()
+    {
+        var steps = Claims.SelectMany(c => c.Context.Split(PathSeparator)).Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+        return Enumerable.Range(0, Claims.Count)
+            .Where(k => Claims[k].Sentence.Trim() is { Length: > 0 } text && steps.Contains(text) && !Claims[k].Context.Split(PathSeparator).Any(s => s.Trim() == text))
+            .ToHashSet();
+    }
+
     /// <summary>Every bucket of two or more figures, in document order of their first figure.</summary>
     public IEnumerable<(MeasureKey Key, IReadOnlyList<int> Claims)> Buckets =>
         _byMeasure.Where(kv => kv.Value.Count > 1).OrderBy(kv => kv.Value[0]).Select(kv => (kv.Key, (IReadOnlyList<int>)kv.Value));

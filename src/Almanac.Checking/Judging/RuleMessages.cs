@@ -40,6 +40,10 @@ internal static class RuleMessages
         ? $"激活参数 {active.Text} 超过总参数 {total.Text}"
         : $"Active parameters {active.Text} exceed the total {total.Text}";
 
+    /// <summary>A metric's name in the note's language, its id when it has none.</summary>
+    public static string MetricName(Language language, string metricId, JudgingContext context) =>
+        context.Metric(metricId) is { } metric ? (language == Language.Zh ? metric.Name.Zh : null) ?? metric.Name.En : metricId;
+
     /// <summary>A measure named for a reason: the metric's name in the note's language, of the entity's name.</summary>
     public static string Measure(Language language, Claim claim, JudgingContext context)
     {

@@ -25,20 +25,24 @@ internal sealed class SameMeasureRule : IDocumentRule
 
     public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)
     {
+        var headings = context.Measures.Headings;
         foreach (var (key, bucket) in context.Measures.Buckets)
         {
             var metric = context.Metric(key.MetricId);
             var moments = bucket
-                .Where(k => Comparable(claims[k]))
+                .Where(k => Comparable(claims[k]) && !headings.Contains(k))
                 .Select(k => (Index: k, Moment: Measures.Moment(claims[k], metric)))
                 .Where(x => x.Moment is not null)
                 .GroupBy(x => (x.Moment, Forecast: claims[x.Index].Quantity!.Value.Qualifier == Qualifier.Forecast, claims[x.Index].Role));
             foreach (var moment in moments)
             {
-                var members = moment.Select(x => x.Index).ToList();
-                if (members.Count < 2 || (moment.Key.Moment == "model" && members.GroupBy(k => claims[k].Span.Line).Any(line => line.Count() > 1)))
+                // A line that gives one measure several values is a change, a comparison or a
+                // list (from $1B to $5B; 8B, 70B, 405B in one cell), not one value restated.
+                var members = moment.Select(x => x.Index).GroupBy(k => claims[k].Span.Line)
+                    .Where(line => line.Count() == 1).Select(line => line.Single()).ToList();
+                if (members.Count < 2)
                 {
-                    continue; // 8B, 70B, 405B in one cell: the sizes of a family, not one size twice
+                    continue;
                 }
 
                 foreach (var finding in Conflicts(claims, members, context))
@@ -121,8 +125,13 @@ internal sealed class SameMeasureRule : IDocumentRule
         return PowersOfTen.Any(power => Math.Abs((ratio / power) - 1) <= SlipTolerance);
     }
 
+    /// <summary>
+    /// Figures this rule can compare. A growth rate not dated to the span it covers (a month, not
+    /// 2024-06/2025-09) was not understood well enough to be one measure.
+    /// </summary>
     private static bool Comparable(Claim claim) =>
-        claim.Role is not (QuantityRole.Equivalent or QuantityRole.From or QuantityRole.To) && !MarkedAsAnother(claim);
+        claim.Role is not (QuantityRole.Equivalent or QuantityRole.From or QuantityRole.To) && !MarkedAsAnother(claim)
+        && !(claim.MetricId == "growth" && claim.Period is not { Kind: Almanac.Periods.PeriodKind.Range });
 
     private static bool MarkedAsAnother(Claim claim) =>
         AnotherSource.Any(m => claim.Context.Contains(m, StringComparison.OrdinalIgnoreCase) || claim.Sentence.Contains(m, StringComparison.OrdinalIgnoreCase));

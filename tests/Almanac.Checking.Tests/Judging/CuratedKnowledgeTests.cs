@@ -103,7 +103,7 @@ public sealed class CuratedKnowledgeTests
 
         judgements[1].Verdict.ShouldBe(Verdict.Inconsistent);
         judgements[2].Verdict.ShouldBe(Verdict.Inconsistent);
-        judgements[2].Reason.ShouldContain("below the earlier 1830亿美元 (line 83)");
+        judgements[2].Reason.ShouldContain("低于更早的 1830亿美元 (line 83)");
         judgements[0].Verdict.ShouldBe(Verdict.Unverifiable, judgements[0].Reason);
 
         // On its own, the Series F figure matches Anthropic's announcement.

@@ -33,6 +33,19 @@ internal static class TestKnowledge
             new Entity("family-f", EntityKind.ModelFamily, new LocalizedName("Family F", null), []),
             new Entity("model-f1", EntityKind.Model, new LocalizedName("Model F1", null), [], Parent: "family-f"),
             new Entity("model-p", EntityKind.Model, new LocalizedName("Model P", null), []),
+            new Entity("world", EntityKind.Region, new LocalizedName("World", "全球"), []),
+            new Entity("united-states", EntityKind.Region, new LocalizedName("United States", "美国"), [], Parent: "world"),
+        };
+
+        // How the measures of the rule cases relate, declared as data/metrics.yaml declares them.
+        var metrics = new[]
+        {
+            new Metric("market-size", new LocalizedName("market size", "市场规模"), Dimension.Currency, []) { Additive = true },
+            new Metric("users", new LocalizedName("users", "用户数"), Dimension.Count, []) { AtInstant = true, Additive = true },
+            new Metric("monthly-active-users", new LocalizedName("monthly active users", "月活用户"), Dimension.Count, []) { AtInstant = true },
+            new Metric("weekly-active-users", new LocalizedName("weekly active users", "周活用户"), Dimension.Count, []) { AtInstant = true, Within = ["monthly-active-users"] },
+            new Metric("valuation", new LocalizedName("valuation", "估值"), Dimension.Currency, []) { AtInstant = true },
+            new Metric("revenue-run-rate", new LocalizedName("annualised revenue run-rate", "年化收入"), Dimension.Currency, []) { AtInstant = true },
         };
         var statements = new List<Statement>
         {
@@ -58,7 +71,7 @@ internal static class TestKnowledge
             Q("model-x", "benchmark-score", "benchmark=gpqa-diamond;evaluator=alpha", "@2025-11-25", Quantity.Of(80.7m, Unit.Percent), PubA, Obtained.Reported),
         };
         statements.AddRange(PriceSnapshots());
-        return new CheckKnowledge(entities, [], statements);
+        return new CheckKnowledge(entities, metrics, statements);
     }
 
     /// <summary>
