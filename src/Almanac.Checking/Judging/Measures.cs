@@ -77,18 +77,20 @@ internal sealed class Measures
             return "model";
         }
 
+        // A round happens once: its figures describe one moment however they are dated (the round
+        // is part of the scope, so this key only joins figures of one round).
+        if (claim.Scope["round"] is not null && (metric is { AtInstant: true } || claim.Period is null))
+        {
+            return "round";
+        }
+
         if (claim.Period is not { } period)
         {
-            return claim.Scope["round"] is { } round ? "round:" + round : null;
+            return null;
         }
 
         if (metric is { AtInstant: true })
         {
-            if (claim.Scope["round"] is not null)
-            {
-                return "round:" + period;
-            }
-
             return period.Kind is PeriodKind.Instant or PeriodKind.Day or PeriodKind.Month ? period.ToString() : null;
         }
 

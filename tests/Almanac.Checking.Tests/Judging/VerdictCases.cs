@@ -108,6 +108,9 @@ public sealed record VerdictCase(
         yield return new("one round's valuation stated twice",
             [Figure("$230B", "bot", "valuation", "2026-01", "round=series-e", line: 66), Figure("$203B", "bot", "valuation", "2026-01", "round=series-e", line: 71)],
             1, Verdict.Inconsistent, "both $203B (line 71) and $230B (line 66)");
+        yield return new("a round's valuation dated once and undated once is one moment",
+            [Figure("117亿欧元", "bot", "valuation", "2025-09", "round=series-c", line: 37, sentence: "C轮投后估值117亿欧元"), Figure("171亿欧元", "bot", "valuation", null, "round=series-c", line: 41, sentence: "C轮后估值171亿欧元")],
+            1, Verdict.Inconsistent, "171亿欧元（line 41）与 117亿欧元（line 37）");
         yield return new("about and over stretch what two statements allow",
             [Figure("about $5B", "bot", "revenue-run-rate", "2025-08", line: 3), Figure("over $5.2B", "bot", "revenue-run-rate", "2025-08", line: 8)],
             1, Verdict.Unverifiable, "No fact");
