@@ -73,8 +73,8 @@ public sealed class DataFolderTests
         result.Knowledge.ShouldBeNull();
         result.Diagnostics.Select(d => d.ToString()).ShouldBe(
         [
-            "data/metrics.yaml:13:13: unknown measurement 'sometimes'; expected instant or period",
-            "data/metrics.yaml:14:11: unknown metric 'market-szie'; did you mean 'market-size'?",
+            "data/metrics.yaml:11:13: unknown measurement 'sometimes'; expected instant or period",
+            "data/metrics.yaml:12:11: unknown metric 'market-szie'; did you mean 'market-size'?",
         ], ignoreOrder: true);
     }
 
