@@ -37,9 +37,11 @@ internal sealed class SameMeasureRule : IDocumentRule
             foreach (var moment in moments)
             {
                 // A line that gives one measure several values is a change, a comparison or a
-                // list (from $1B to $5B; 8B, 70B, 405B in one cell), not one value restated.
+                // list (from $1B to $5B; 8B, 70B, 405B in one cell), not one value restated,
+                // unless it dates each of them itself (2024年…147亿元，2024年约209亿元).
                 var members = moment.Select(x => x.Index).GroupBy(k => claims[k].Span.Line)
-                    .Where(line => line.Count() == 1).Select(line => line.Single()).ToList();
+                    .Where(line => line.Count() == 1 || EachDated(line.Select(k => claims[k]).ToList()))
+                    .SelectMany(line => line).ToList();
                 if (members.Count < 2)
                 {
                     continue;
@@ -89,6 +91,34 @@ internal sealed class SameMeasureRule : IDocumentRule
                 RuleMessages.SameMeasure(language, measure, flagged, anchor, UnitSlip(flagged, anchor, context)),
                 [Figures.Cite(flagged), .. agreeing.Order().Select(k => Figures.Cite(claims[k]))]);
         }
+    }
+
+    /// <summary>
+    /// Whether a line's sentence dates each figure itself: the figures' year written before each
+    /// one, after the figure before it (2024年…147亿元，2024年约209亿元; not "from $1B in 2025 to $5B").
+    /// </summary>
+    private static bool EachDated(List<Claim> line)
+    {
+        var sentence = line[0].Sentence;
+        if (line[0].Period is not { } period || line.Any(c => c.Sentence != sentence))
+        {
+            return false;
+        }
+
+        var year = period.Start.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var from = 0;
+        foreach (var claim in line.OrderBy(c => c.Span.Offset))
+        {
+            var at = sentence.IndexOf(claim.Text, from, StringComparison.Ordinal);
+            if (at < 0 || sentence.IndexOf(year, from, at - from, StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+
+            from = at + claim.Text.Length;
+        }
+
+        return true;
     }
 
     /// <summary>The statements that allow the value allowed by the most of them.</summary>

@@ -89,6 +89,14 @@ public sealed record VerdictCase(
         var china209 = Figure("约209亿元", "china-llm", "market-size", "2024", "region=china", line: 31, sentence: "2024年中国语言大模型市场规模约209亿元");
         yield return new("the later of two conflicting statements is flagged", [china147, china209], 1, Verdict.Inconsistent, "约209亿元（line 31）与 147亿元（line 23）", "claim:147亿元");
         yield return new("the first statement stands when nothing tells them apart", [china147, china209], 0, Verdict.Unverifiable, "No fact");
+        var sameLine = "2024年语言大模型市场规模147亿元人民币，2024年约209亿元";
+        yield return new("one sentence dating each of two values to one year restates the measure",
+            [Figure("147亿元", "china-llm", "market-size", "2024", "region=china", line: 23, sentence: sameLine), Figure("约209亿元", "china-llm", "market-size", "2024", "region=china", line: 23, sentence: sameLine)],
+            1, Verdict.Inconsistent, "约209亿元（line 23）与 147亿元（line 23）");
+        var change = "Anthropic's run-rate grew from about $1B at the start of 2025 to over $5B";
+        yield return new("one sentence giving a measure two values is a change",
+            [Figure("about $1B", "bot", "revenue-run-rate", "@2025-01-01", line: 49, sentence: change), Figure("$5B", "bot", "revenue-run-rate", "@2025-01-01", line: 49, sentence: change)],
+            1, Verdict.Unverifiable, "No fact");
         var wau = "The company said weekly active users reached 800 million; later in the note 80 million weekly users";
         yield return new("ten times apart reads as a likely unit slip",
             [Figure("800 million", "gadget", "weekly-active-users", "2025-10", line: 4, sentence: wau), Figure("80 million", "gadget", "weekly-active-users", "2025-10", line: 9, sentence: wau)],
