@@ -95,6 +95,7 @@ public static class DataFolder
             reader.ReadSources(nodes, entries);
         }
 
+        reader.CheckMetricReferences();
         reader.CheckEntityReferences();
         foreach (var (folder, nodes, entries) in documents.Where(d => d.Folder == "facts"))
         {

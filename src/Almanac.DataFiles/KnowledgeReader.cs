@@ -26,7 +26,7 @@ internal sealed partial class KnowledgeReader
     {
         foreach (var map in Mappings(nodes, entries, "metric"))
         {
-            nodes.CheckKeys(map, "a metric", "id", "name", "dimension", "aliases", "description", "time", "stands");
+            nodes.CheckKeys(map, "a metric", "id", "name", "dimension", "aliases", "description", "time", "stands", "within", "measured", "additive");
             var id = Id(nodes, map, "metric");
             var name = Name(nodes, map, "metric");
             var dimensionCode = nodes.RequiredString(map, "dimension", "metric");
@@ -44,8 +44,26 @@ internal sealed partial class KnowledgeReader
                 continue;
             }
 
-            var metric = new Metric(id, name, dimension, aliases, description, Timing(nodes, map));
+            var measured = nodes.OptionalString(map, "measured");
+            if (measured is not null and not ("instant" or "period"))
+            {
+                nodes.Error(YamlNodes.Find(map, "measured")!, $"unknown measurement '{measured}'; expected instant or period");
+            }
+
+            var additive = nodes.OptionalString(map, "additive");
+            if (additive is not null and not ("true" or "false"))
+            {
+                nodes.Error(YamlNodes.Find(map, "additive")!, $"'additive' must be true or false, not '{additive}'");
+            }
+
+            var metric = new Metric(id, name, dimension, aliases, description, Timing(nodes, map))
+            {
+                Within = nodes.StringList(map, "within"),
+                AtInstant = measured == "instant",
+                Additive = additive == "true",
+            };
             _metrics[id] = (metric, At(nodes, map));
+            _metricNodes[id] = (nodes, map);
             foreach (var alias in new[] { id, name.En, name.Zh }.Concat(aliases).OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 ClaimAlias(_metricAliases, alias, id, nodes, map, "metric");
@@ -147,6 +165,27 @@ internal sealed partial class KnowledgeReader
         }
 
         return true;
+    }
+
+    private readonly Dictionary<string, (YamlNodes Nodes, YamlMappingNode Map)> _metricNodes = new(StringComparer.Ordinal);
+
+    /// <summary>The metrics a metric is declared within are checked once every metric is read, so the order of entries is free.</summary>
+    public void CheckMetricReferences()
+    {
+        foreach (var (id, (nodes, map)) in _metricNodes)
+        {
+            foreach (var whole in _metrics[id].Metric.Within)
+            {
+                if (whole == id)
+                {
+                    nodes.Error(YamlNodes.Find(map, "within")!, $"metric '{id}' cannot be within itself");
+                }
+                else if (!_metrics.ContainsKey(whole))
+                {
+                    nodes.Error(YamlNodes.Find(map, "within")!, $"unknown metric '{whole}'{Suggest(whole, _metrics.Keys)}");
+                }
+            }
+        }
     }
 
     /// <summary>Parents and developers are checked once every entity file is read, so files may refer to one another.</summary>

@@ -74,6 +74,36 @@ public sealed class DocumentCheckerTests
         json.ShouldContain("2:1: line skipped");
         MarkdownReport.Write(report).ShouldContain("not read: 2:1: line skipped");
         HtmlReport.Body(report).ShouldContain("not read: 2:1: line skipped");
+
+    public void A_run_rate_stated_for_several_months_of_one_year_is_not_one_measure_twice()
+    {
+        var report = Checker.CheckText(
+            "## Anthropic\n\nAnthropic's annualized revenue run-rate grew from about $1B at the start of 2025 to $4B by mid-2025 and over $5B in 2025.\n",
+            "note.md");
+
+        report.Judgements.ShouldNotContain(j => j.Rule == "same-measure-twice");
+    }
+
+    [Fact]
+    public void Two_rounds_valuations_of_one_year_are_not_one_measure_twice()
+    {
+        var report = Checker.CheckText(
+            "## Anthropic funding\n\n- **Series E (March 2025)**: $3.5B at a $61.5B post-money valuation\n- **Series F (September 2025)**: $13B at a $183B post-money valuation\n",
+            "note.md");
+
+        report.Judgements.ShouldNotContain(j => j.Rule == "same-measure-twice");
+    }
+
+    [Fact]
+    public void A_heading_figure_no_figure_of_its_section_allows_is_flagged()
+    {
+        var report = Checker.CheckText(
+            "## 2025年中国大模型市场规模突破千亿元\n\n- **2024年中国大模型市场规模**: 294.16亿元\n- **2025年中国大模型市场规模**: 495.39亿元\n",
+            "note.md");
+
+        var heading = report.Judgements.Where(j => j.Claim.Span.Line == 1 && j.Claim.Quantity is not null).ToList();
+        heading.ShouldContain(j => j.Rule == "heading-vs-content" && j.Reason.Contains("495.39亿元", StringComparison.Ordinal), string.Join("\n", report.Judgements.Select(j => $"{j.Claim.Span.Line} {j.Claim.Text} {j.Claim.EntityId} {j.Claim.MetricId} {j.Claim.Period} {j.Claim.Scope} {j.Verdict} {j.Reason}")));
+        Figure(report, "495.39亿元").Rule.ShouldNotBe("heading-vs-content");
     }
 
     [Fact]

@@ -64,6 +64,54 @@ public sealed class DataFolderTests
     }
 
     [Fact]
+    public void Reads_how_metrics_relate_within_measured_and_additive()
+    {
+        using var folder = DataFolderBuilder.Valid().With("metrics.yaml", DataFolderBuilder.Metrics + """
+
+            - id: weekly-active-users
+              name: { en: weekly active users, zh: 周活用户 }
+              dimension: count
+              measured: instant
+              within: [monthly-active-users]
+            - id: monthly-active-users
+              name: { en: monthly active users, zh: 月活用户 }
+              dimension: count
+              measured: instant
+              additive: true
+            """);
+        var result = DataFolder.Load(folder.Root);
+
+        result.Diagnostics.ShouldBeEmpty();
+        var weekly = result.Knowledge!.Metric("weekly-active-users")!;
+        weekly.Within.ShouldBe(["monthly-active-users"]);
+        weekly.AtInstant.ShouldBeTrue();
+        weekly.Additive.ShouldBeFalse();
+        result.Knowledge.Metric("monthly-active-users")!.Additive.ShouldBeTrue();
+        result.Knowledge.Metric("market-size")!.AtInstant.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Names_the_position_of_an_unknown_metric_a_metric_is_within()
+    {
+        using var folder = DataFolderBuilder.Valid().With("metrics.yaml", DataFolderBuilder.Metrics + """
+
+            - id: weekly-active-users
+              name: { en: weekly active users, zh: 周活用户 }
+              dimension: count
+              measured: sometimes
+              within: [market-szie]
+            """);
+        var result = DataFolder.Load(folder.Root);
+
+        result.Knowledge.ShouldBeNull();
+        result.Diagnostics.Select(d => d.ToString()).ShouldBe(
+        [
+            "data/metrics.yaml:11:13: unknown measurement 'sometimes'; expected instant or period",
+            "data/metrics.yaml:12:11: unknown metric 'market-szie'; did you mean 'market-size'?",
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Reports_invalid_yaml_at_its_position()
     {
         using var folder = DataFolderBuilder.Valid().With("facts/x.yaml", "- entity: llm\n  metric: [unclosed\n");

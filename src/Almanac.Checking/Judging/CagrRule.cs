@@ -61,7 +61,7 @@ internal sealed class CagrRule : IDocumentRule
             evidence.AddRange(ends.Concat(starts).Prepend(i).Distinct().Select(k => Figures.Cite(claims[k])));
             yield return new Finding(
                 involved,
-                $"CAGR {cagr.Text} does not connect {string.Join(" or ", starts.Select(k => claims[k].Text))} to {string.Join(" or ", ends.Select(k => claims[k].Text))}: {lines[0]}",
+                RuleMessages.Cagr(JudgingContext.LanguageOf(cagr), cagr, string.Join(" / ", starts.Select(k => claims[k].Text)), string.Join(" / ", ends.Select(k => claims[k].Text)), lines[0]),
                 evidence);
         }
     }

@@ -15,6 +15,7 @@ public sealed class ClaimJudge
         new CagrRule(),
         new SharesSumRule(),
         new PartWholeRule(),
+        new HeadingRule(),
         new LatestFigureRule(),
         new MoeParametersRule(),
     ];
@@ -30,6 +31,17 @@ public sealed class ClaimJudge
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(knowledge);
         var context = new JudgingContext(knowledge, asOf);
+        var byKnowledge = new Dictionary<Claim, Judgement>(ReferenceEqualityComparer.Instance);
+        context.SupportedByKnowledge = claim =>
+        {
+            if (!byKnowledge.TryGetValue(claim, out var judged))
+            {
+                byKnowledge[claim] = judged = ByKnowledge(claim, context, _claimRules);
+            }
+
+            return judged.Verdict == Verdict.Supported;
+        };
+        context.Measures = new Measures(claims);
         var findings = new Dictionary<int, List<(string Family, Finding Finding)>>();
         foreach (var (family, finding) in _documentRules.SelectMany(rule => rule.Find(claims, context).Select(finding => (rule.Family, finding))))
         {
@@ -46,7 +58,7 @@ public sealed class ClaimJudge
 
         return claims.Select((claim, index) => findings.TryGetValue(index, out var found)
                 ? Inconsistent(claim, found)
-                : ByKnowledge(claim, context, _claimRules))
+                : byKnowledge.TryGetValue(claim, out var judged) ? judged : ByKnowledge(claim, context, _claimRules))
             .ToList();
     }
 

@@ -43,7 +43,7 @@ internal sealed class GrowthRule : IDocumentRule
             var arithmetic = $"{pair.End.Text} / {pair.Start.Text} − 1 = {Figures.Percent(computed)}, not {growth.Text}";
             yield return new Finding(
                 [i, pair.EndIndex, pair.StartIndex],
-                $"{growth.Text} growth does not connect {pair.Start.Text} ({pair.Start.Period}) and {pair.End.Text} ({pair.End.Period}): {Figures.Percent(computed)}",
+                RuleMessages.Growth(JudgingContext.LanguageOf(growth), growth, pair.Start, pair.End, Figures.Percent(computed)),
                 [new Evidence("arithmetic", arithmetic), Figures.Cite(growth), Figures.Cite(pair.Start), Figures.Cite(pair.End)]);
         }
     }

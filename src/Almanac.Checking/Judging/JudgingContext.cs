@@ -43,6 +43,41 @@ internal sealed class JudgingContext
 
     public Entity? Entity(string? id) => id is null ? null : Knowledge.Names.Entity(id);
 
+    public Metric? Metric(string? id) => id is null ? null : Knowledge.Names.Metric(id);
+
+    /// <summary>The entity and the entities it belongs to, nearest first: its parent chain, then its developer's.</summary>
+    public IEnumerable<string> Ancestors(string entityId)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { entityId };
+        var queue = new Queue<string>();
+        queue.Enqueue(entityId);
+        while (queue.Count > 0)
+        {
+            if (Entity(queue.Dequeue()) is not { } entity)
+            {
+                continue;
+            }
+
+            foreach (var up in new[] { entity.Parent, entity.Developer }.OfType<string>())
+            {
+                if (seen.Add(up))
+                {
+                    yield return up;
+                    queue.Enqueue(up);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the knowledge base supports a claim on its own, asked by document rules to tell the
+    /// wrong figure of an inconsistent pair from its innocent partner. Set by the judge, memoised.
+    /// </summary>
+    public Func<Claim, bool> SupportedByKnowledge { get; set; } = _ => false;
+
+    /// <summary>The document's figures bucketed by measure, built once by the judge for every document rule.</summary>
+    public Measures Measures { get; set; } = new([]);
+
     /// <summary>The source of an exchange-rate fact used for a conversion.</summary>
     public Source? RateSource(Fact rate) => _sourceByFact.GetValueOrDefault(rate.Id);
 

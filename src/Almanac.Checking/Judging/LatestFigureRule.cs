@@ -44,7 +44,7 @@ internal sealed class LatestFigureRule : IDocumentRule
             evidence.AddRange(higher.Select(k => Figures.Cite(claims[k])));
             yield return new Finding(
                 [l, .. higher],
-                $"The latest {latest.MetricId} {latest.Text} is below the earlier {string.Join(", ", higher.Select(k => $"{claims[k].Text} ({Figures.Line(claims[k])})"))}",
+                RuleMessages.LatestBelowEarlier(JudgingContext.LanguageOf(latest), RuleMessages.MetricName(JudgingContext.LanguageOf(latest), latest.MetricId, context), latest, string.Join(", ", higher.Select(k => $"{claims[k].Text} ({Figures.Line(claims[k])})"))),
                 evidence);
         }
     }

@@ -43,7 +43,7 @@ internal sealed class MoeParametersRule : IDocumentRule
 
             yield return new Finding(
                 [a, t2],
-                $"Active parameters {active.Text} exceed the total {totalClaim.Text}",
+                RuleMessages.ActiveOverTotal(JudgingContext.LanguageOf(active), active, totalClaim),
                 [new Evidence("arithmetic", $"{active.Text} active > {totalClaim.Text} total; active parameters are a subset of the total"), Figures.Cite(active), Figures.Cite(totalClaim)]);
         }
     }

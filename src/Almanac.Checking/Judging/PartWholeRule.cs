@@ -1,95 +1,109 @@
 using Almanac.Knowledge;
+using Almanac.Text;
 
 namespace Almanac.Checking.Judging;
 
 /// <summary>
-/// (e) A part stated larger than its whole, for the same period: a region above the world, a
-/// segment above its market, a sub-market above its parent market, daily above weekly above
-/// monthly active users above total users. Amounts in other currencies are compared only through
-/// a dated exchange rate; a part that merely may be larger (超过 X) is not flagged.
+/// (a) A part stated larger than its whole at the same moment, for relations declared in data
+/// only: a metric within another (<see cref="Metric.Within"/>: weekly within monthly active
+/// users), and for a metric that sums over its parts (<see cref="Metric.Additive"/>) an entity
+/// within the one it belongs to (a model within its family or developer, a market within its
+/// parent market), a region within the region containing it, a segment within its market. Never
+/// across metrics that are not declared related. Amounts in other currencies are compared only
+/// through a dated exchange rate; a part that merely may be larger (超过 X) is not flagged. The
+/// part is flagged, unless the knowledge base backs it and not the whole.
 /// </summary>
 internal sealed class PartWholeRule : IDocumentRule
 {
     public string Family => "part-over-whole";
 
-    private static readonly string[] World = ["world", "global"];
-
-    private static readonly Dictionary<string, int> UserRank = new(StringComparer.Ordinal)
-    {
-        ["daily-active-users"] = 0, ["weekly-active-users"] = 1, ["monthly-active-users"] = 2, ["users"] = 3,
-    };
-
-    /// <summary>Measures that add up over parts, so a part cannot exceed its whole.</summary>
-    private static readonly HashSet<string> Additive = new(StringComparer.Ordinal)
-    {
-        "market-size", "revenue", "spend", "downloads", "users", "customers",
-    };
-
     public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)
     {
         for (var p = 0; p < claims.Count; p++)
         {
-            for (var w = 0; w < claims.Count; w++)
+            var part = claims[p];
+            if (!Figures.IsLevel(part) || part.EntityId is null || context.Metric(part.MetricId) is not { } metric
+                || Measures.Moment(part, metric) is not { } moment)
             {
-                var (part, whole) = (claims[p], claims[w]);
-                if (p == w || !Figures.IsLevel(part) || !Figures.IsLevel(whole) || part.EntityId is null || whole.EntityId is null
-                    || Relation(part, whole, context) is not { } relation)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var partInterval = Figures.Interval(part);
-                if (Figures.IntervalIn(whole, part.Quantity!.Value.Unit, context) is not { } wholeInterval || partInterval.Low <= wholeInterval.High)
+            foreach (var (wholes, relation) in Wholes(part, metric, context))
+            {
+                foreach (var w in wholes)
                 {
-                    continue;
-                }
+                    var whole = claims[w];
+                    if (w == p || !Figures.IsLevel(whole) || Measures.Moment(whole, context.Metric(whole.MetricId)) != moment
+                        || Figures.IntervalIn(whole, part.Quantity!.Value.Unit, context) is not { } wholeInterval
+                        || Figures.Interval(part).Low <= wholeInterval.High)
+                    {
+                        continue;
+                    }
 
-                yield return new Finding(
-                    [p, w],
-                    $"{relation}: {part.Text} ({Figures.Line(part)}) is larger than {whole.Text} ({Figures.Line(whole)})",
-                    [new Evidence("arithmetic", $"{part.Text} > {whole.Text}, yet it is a part of it"), Figures.Cite(part), Figures.Cite(whole)]);
+                    var wrong = context.SupportedByKnowledge(part) && !context.SupportedByKnowledge(whole) ? w : p;
+                    var language = JudgingContext.LanguageOf(part);
+                    yield return new Finding(
+                        [wrong],
+                        RuleMessages.PartOverWhole(language, relation(language), part, whole),
+                        [new Evidence("arithmetic", $"{part.Text} > {whole.Text}"), Figures.Cite(part), Figures.Cite(whole)]);
+                }
             }
         }
     }
 
-    private static string? Relation(Claim part, Claim whole, JudgingContext context)
+    /// <summary>The figures that are a whole of <paramref name="part"/>, each set with how it contains the part.</summary>
+    private static IEnumerable<(IReadOnlyList<int> Wholes, Func<Language, string> Relation)> Wholes(Claim part, Metric metric, JudgingContext context)
     {
-        var samePeriod = Figures.Same(part.Period, whole.Period);
-        if (UserRank.TryGetValue(part.MetricId ?? string.Empty, out var partRank) && UserRank.TryGetValue(whole.MetricId ?? string.Empty, out var wholeRank))
+        var measures = context.Measures;
+        var entity = part.EntityId!;
+        foreach (var whole in metric.Within)
         {
-            return partRank < wholeRank && part.EntityId == whole.EntityId && part.Scope.Equals(whole.Scope)
-                && part.Period is { } pp && whole.Period is { } wp && pp.Overlaps(wp)
-                ? $"{part.MetricId} above {whole.MetricId}"
-                : null;
+            yield return (measures.Of(entity, whole, part.Scope), l => l == Language.Zh
+                ? $"{Name(context.Metric(part.MetricId), l)}不超过{Name(context.Metric(whole), l)}"
+                : $"{part.MetricId} above {whole}");
         }
 
-        if (!samePeriod || part.MetricId is null || part.MetricId != whole.MetricId || !Additive.Contains(part.MetricId))
+        if (!metric.Additive)
         {
-            return null;
+            yield break;
         }
 
-        if (part.EntityId == whole.EntityId)
+        foreach (var ancestor in context.Ancestors(entity))
         {
-            if (part.Scope["region"] is { } region && !World.Contains(region) && whole.Scope["region"] is { } all && World.Contains(all)
-                && SameExcept(part.Scope, whole.Scope, "region"))
+            yield return (measures.Of(ancestor, metric.Id, part.Scope), l => l == Language.Zh
+                ? $"{entity} 属于 {ancestor}"
+                : $"{entity} is a part of {ancestor}");
+        }
+
+        if (part.Scope["region"] is { } region)
+        {
+            foreach (var wider in context.Ancestors(region).Where(r => context.Entity(r) is { Kind: EntityKind.Region }))
             {
-                return $"a region ({region}) above the world";
+                yield return (measures.Of(entity, metric.Id, With(part.Scope, "region", wider)), l => l == Language.Zh
+                    ? $"{region} 属于 {wider}"
+                    : $"a region ({region}) above {wider}");
             }
-
-            if (part.Scope["segment"] is { } segment && whole.Scope["segment"] is null && SameExcept(part.Scope, whole.Scope, "segment"))
-            {
-                return $"a segment ({segment}) above its market";
-            }
-
-            return null;
         }
 
-        return part.Scope.Equals(whole.Scope) && context.Entity(part.EntityId) is { Parent: { } parent } child
-            && parent == whole.EntityId && child.Kind is EntityKind.Market or EntityKind.Segment
-            ? $"{part.EntityId} above its parent market {whole.EntityId}"
-            : null;
+        if (part.Scope["segment"] is { } segment)
+        {
+            yield return (measures.Of(entity, metric.Id, With(part.Scope, "segment", null)), l => l == Language.Zh
+                ? $"细分 {segment} 属于整体市场"
+                : $"a segment ({segment}) above its market");
+        }
     }
 
-    private static bool SameExcept(Scope a, Scope b, string key) =>
-        a.Values.Where(kv => kv.Key != key).SequenceEqual(b.Values.Where(kv => kv.Key != key));
+    private static string Name(Metric? metric, Language language) =>
+        (language == Language.Zh ? metric?.Name.Zh : null) ?? metric?.Name.En ?? string.Empty;
+
+    private static Scope With(Scope scope, string key, string? value)
+    {
+        var values = scope.Values.Where(kv => kv.Key != key).ToList();
+        if (value is not null)
+        {
+            values.Add(new(key, value));
+        }
+
+        return Scope.Of(values);
+    }
 }

@@ -1,13 +1,16 @@
-using Almanac.Periods;
 using Almanac.Quantities;
 
 namespace Almanac.Checking.Judging;
 
 /// <summary>
-/// (a) The same measure (entity, metric, scope, period) stated twice with values that cannot both
-/// be true: China's 2024 market at 147亿 and at 约209亿. Not flagged: a figure the document marks as
-/// another source's (另一预测, another estimate), a forecast beside an outcome, a change's from and to,
-/// and a list of model sizes in one table cell.
+/// (c) The same measure for the same moment stated twice with values that cannot both be true:
+/// China's 2024 market at 147亿 and at 约209亿. Same measure is same entity, metric and full scope
+/// (round, status, basis…); same moment is a flow's identical period or a stock's identical instant
+/// (<see cref="Measures.Moment"/>). Values conflict beyond their written precision and qualifiers.
+/// Not flagged: a figure the document marks as another source's (另一预测, another estimate), a
+/// forecast beside an outcome, a change's from and to, and the sizes of a family in one table cell.
+/// Of a conflicting group the figure that is wrong is flagged: the one the others (or the
+/// knowledge base) disagree with; between two bare statements, the later restatement.
 /// </summary>
 internal sealed class SameMeasureRule : IDocumentRule
 {
@@ -15,77 +18,150 @@ internal sealed class SameMeasureRule : IDocumentRule
 
     private static readonly string[] AnotherSource = ["另一", "另据", "另有", "另外一", "其他机构", "another", "alternative", "other estimate"];
 
-    /// <summary>Measures whose one value describes a whole span of periods (a CAGR over 2025–2034).</summary>
-    private static readonly HashSet<string> SpanMeasures = new(StringComparer.Ordinal) { "cagr", "growth", "yoy-growth" };
+    /// <summary>How close a ratio of two values must come to a power of ten to read as a unit slip (亿 for 万, B for M).</summary>
+    private const decimal SlipTolerance = 0.1m;
+
+    private static readonly decimal[] PowersOfTen = [10m, 100m, 1000m, 10000m];
 
     public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)
     {
-        for (var i = 0; i < claims.Count; i++)
+        var headings = context.Measures.Headings;
+        foreach (var (key, bucket) in context.Measures.Buckets)
         {
-            for (var j = i + 1; j < claims.Count; j++)
+            var metric = context.Metric(key.MetricId);
+            var moments = bucket
+                .Where(k => Comparable(claims[k]) && !headings.Contains(k))
+                .Select(k => (Index: k, Moment: Measures.Moment(claims[k], metric)))
+                .Where(x => x.Moment is not null)
+                .GroupBy(x => (x.Moment, Forecast: claims[x.Index].Quantity!.Value.Qualifier == Qualifier.Forecast, claims[x.Index].Role));
+            foreach (var moment in moments)
             {
-                var (a, b) = (claims[i], claims[j]);
-                if (!SameMeasure(a, b))
+                // A line that gives one measure several values is a change, a comparison or a
+                // list (from $1B to $5B; 8B, 70B, 405B in one cell), not one value restated,
+                // unless it dates each of them itself (2024年…147亿元，2024年约209亿元).
+                var members = moment.Select(x => x.Index).GroupBy(k => claims[k].Span.Line)
+                    .Where(line => line.Count() == 1 || EachDated(line.Select(k => claims[k]).ToList()))
+                    .SelectMany(line => line).ToList();
+                if (members.Count < 2)
                 {
                     continue;
                 }
 
-                var ia = Figures.Interval(a);
-                var ib = Figures.IntervalIn(b, a.Quantity!.Value.Unit, context);
-                if (ib is not { } other || Figures.Overlap(ia, other))
+                foreach (var finding in Conflicts(claims, members, context))
                 {
-                    continue;
+                    yield return finding;
                 }
-
-                var what = $"{a.MetricId} of {a.EntityId}{(a.Period is { } p ? " for " + p : string.Empty)}";
-                yield return new Finding(
-                    [i, j],
-                    $"The document states {what} as both {a.Text} ({Figures.Line(a)}) and {b.Text} ({Figures.Line(b)})",
-                    [Figures.Cite(a), Figures.Cite(b)]);
             }
         }
     }
 
-    private static bool SameMeasure(Claim a, Claim b)
+    private static IEnumerable<Finding> Conflicts(IReadOnlyList<Claim> claims, List<int> members, JudgingContext context)
     {
-        if (a.Quantity is null || b.Quantity is null || a.EntityId is null || a.MetricId is null
-            || a.EntityId != b.EntityId || a.MetricId != b.MetricId || !a.Scope.Equals(b.Scope))
+        var unit = claims[members[0]].Quantity!.Value.Unit;
+        var intervals = members
+            .Select(k => (Index: k, Interval: Figures.IntervalIn(claims[k], unit, context)))
+            .Where(x => x.Interval is not null)
+            .Select(x => (x.Index, Interval: x.Interval!.Value))
+            .ToList();
+        if (intervals.Count < 2 || intervals.Max(x => x.Interval.Low) <= intervals.Min(x => x.Interval.High))
         {
-            return false;
+            yield break; // one value satisfies every statement
         }
 
-        // A span such as a note's "2023–2026" is the time a series covers, not one moment: levels
-        // dated within it (monthly token volumes by date) are not the same measure stated twice.
-        if (a.Period is { Kind: PeriodKind.Range } && !SpanMeasures.Contains(a.MetricId))
+        // The value most statements allow: a sweep over interval ends, so a group costs its sort.
+        var agreeing = MostAgreed(intervals);
+        if (agreeing.Count == 1 || agreeing.Count * 2 == intervals.Count)
         {
-            return false;
+            // No majority: the knowledge base decides when it backs one side; else the first
+            // statement stands and the later one that departs from it is at fault.
+            var backed = intervals.Where(x => context.SupportedByKnowledge(claims[x.Index])).Select(x => x.Index).ToList();
+            var reference = backed.Count > 0 ? backed[0] : intervals.Min(x => x.Index);
+            var referenceInterval = intervals.First(x => x.Index == reference).Interval;
+            agreeing = intervals.Where(x => Figures.Overlap(x.Interval, referenceInterval)).Select(x => x.Index).ToHashSet();
         }
 
-        var property = FactMatching.ModelProperties.Contains(a.MetricId);
-        if (property ? (a.Period is not null && b.Period is not null && !Figures.Same(a.Period, b.Period)) : !Figures.Same(a.Period, b.Period))
+        var anchor = claims[agreeing.Min()];
+        foreach (var (index, _) in intervals.Where(x => !agreeing.Contains(x.Index)))
         {
-            return false;
+            var flagged = claims[index];
+            var language = JudgingContext.LanguageOf(flagged);
+            var measure = RuleMessages.Measure(language, flagged, context);
+            yield return new Finding(
+                [index],
+                RuleMessages.SameMeasure(language, measure, flagged, anchor, UnitSlip(flagged, anchor, context)),
+                [Figures.Cite(flagged), .. agreeing.Order().Select(k => Figures.Cite(claims[k]))]);
         }
-
-        if (property && Figures.SameLine(a, b))
-        {
-            return false; // 8B, 70B, 405B: the sizes of a family in one cell
-        }
-
-        if (a.Role is QuantityRole.Equivalent || b.Role is QuantityRole.Equivalent
-            || (a.Role is QuantityRole.From or QuantityRole.To && b.Role is QuantityRole.From or QuantityRole.To)
-            || (a.Role is QuantityRole.Total or QuantityRole.Active && b.Role is QuantityRole.Total or QuantityRole.Active && a.Role != b.Role))
-        {
-            return false;
-        }
-
-        if ((a.Quantity.Value.Qualifier == Qualifier.Forecast) != (b.Quantity.Value.Qualifier == Qualifier.Forecast))
-        {
-            return false;
-        }
-
-        return !MarkedAsAnother(a) && !MarkedAsAnother(b);
     }
+
+    /// <summary>
+    /// Whether a line's sentence dates each figure itself: the figures' year written before each
+    /// one, after the figure before it (2024年…147亿元，2024年约209亿元; not "from $1B in 2025 to $5B").
+    /// </summary>
+    private static bool EachDated(List<Claim> line)
+    {
+        var sentence = line[0].Sentence;
+        if (line[0].Period is not { } period || line.Any(c => c.Sentence != sentence))
+        {
+            return false;
+        }
+
+        var year = period.Start.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var from = 0;
+        foreach (var claim in line.OrderBy(c => c.Span.Offset))
+        {
+            var at = sentence.IndexOf(claim.Text, from, StringComparison.Ordinal);
+            if (at < 0 || sentence.IndexOf(year, from, at - from, StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+
+            from = at + claim.Text.Length;
+        }
+
+        return true;
+    }
+
+    /// <summary>The statements that allow the value allowed by the most of them.</summary>
+    private static HashSet<int> MostAgreed(List<(int Index, (decimal Low, decimal High) Interval)> intervals)
+    {
+        var best = new HashSet<int>();
+        foreach (var low in intervals.Select(x => x.Interval.Low).Distinct().Order())
+        {
+            var covering = intervals.Where(x => x.Interval.Low <= low && low <= x.Interval.High).Select(x => x.Index).ToHashSet();
+            if (covering.Count > best.Count)
+            {
+                best = covering;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool UnitSlip(Claim a, Claim b, JudgingContext context)
+    {
+        var x = a.Quantity!.Value.Value;
+        if (Figures.IntervalIn(b, a.Quantity.Value.Unit, context) is not { } other || x == 0 || other.Low == decimal.MinValue || other.High == decimal.MaxValue)
+        {
+            return false;
+        }
+
+        var y = (other.Low + other.High) / 2;
+        if (y == 0)
+        {
+            return false;
+        }
+
+        var ratio = Math.Abs(x > y ? x / y : y / x);
+        return PowersOfTen.Any(power => Math.Abs((ratio / power) - 1) <= SlipTolerance);
+    }
+
+    /// <summary>
+    /// Figures this rule can compare. A growth rate not dated to the span it covers (a month, not
+    /// 2024-06/2025-09) was not understood well enough to be one measure.
+    /// </summary>
+    private static bool Comparable(Claim claim) =>
+        claim.Role is not (QuantityRole.Equivalent or QuantityRole.From or QuantityRole.To) && !MarkedAsAnother(claim)
+        && !(claim.MetricId == "growth" && claim.Period is not { Kind: Almanac.Periods.PeriodKind.Range });
 
     private static bool MarkedAsAnother(Claim claim) =>
         AnotherSource.Any(m => claim.Context.Contains(m, StringComparison.OrdinalIgnoreCase) || claim.Sentence.Contains(m, StringComparison.OrdinalIgnoreCase));

@@ -14,6 +14,22 @@ public sealed record Metric(
 {
     /// <summary>The declared timing, or the default: a stock standing for <see cref="MetricTiming.DefaultWindowDays"/> days.</summary>
     public MetricTiming Time => Timing ?? MetricTiming.Default;
+
+    /// <summary>
+    /// Metrics whose value for the same entity, scope and moment this metric's value never exceeds:
+    /// weekly active users are within monthly active users, active parameters within total ones.
+    /// </summary>
+    public IReadOnlyList<string> Within { get; init; } = [];
+
+    /// <summary>
+    /// Whether the value is a stock read at an instant (a valuation, a run-rate, a headcount), as
+    /// opposed to a flow summed over its period (revenue, spend): a stock dated only to a year is
+    /// not one moment.
+    /// </summary>
+    public bool AtInstant { get; init; }
+
+    /// <summary>Whether a whole's value is the sum of its parts' (a market's size over its regions and segments, a company's revenue over its products).</summary>
+    public bool Additive { get; init; }
 }
 
 /// <summary>What a figure of a measure is in time.</summary>
@@ -82,4 +98,3 @@ public sealed record MetricTiming(TemporalKind Kind, bool UntilNext = false, int
             && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out windowDays)
             && windowDays >= 0;
     }
-}

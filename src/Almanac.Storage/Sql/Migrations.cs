@@ -136,6 +136,11 @@ internal static class Migrations
             "ALTER TABLE metrics ADD COLUMN temporal_kind TEXT",
             "ALTER TABLE metrics ADD COLUMN stands TEXT",
         ]),
+        (5, "how metrics relate: the metrics a metric is within, whether it is read at an instant, whether it sums over parts", [
+            "ALTER TABLE metrics ADD COLUMN within TEXT",
+            "ALTER TABLE metrics ADD COLUMN measured TEXT",
+            "ALTER TABLE metrics ADD COLUMN additive INTEGER",
+        ]),
     ];
 
     public static int Latest => Steps[^1].Version;

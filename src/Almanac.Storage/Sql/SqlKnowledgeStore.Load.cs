@@ -151,11 +151,12 @@ public abstract partial class SqlKnowledgeStore
     private void UpsertMetric(Metric metric, DbTransaction transaction)
     {
         using var command = Command("""
-            INSERT INTO metrics (id, name_en, name_zh, dimension, description, temporal_kind, stands)
-            VALUES (@id, @en, @zh, @dimension, @description, @temporal, @stands)
+            INSERT INTO metrics (id, name_en, name_zh, dimension, description, temporal_kind, stands, within, measured, additive)
+            VALUES (@id, @en, @zh, @dimension, @description, @temporal, @stands, @within, @measured, @additive)
             ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh,
                 dimension = excluded.dimension, description = excluded.description,
-                temporal_kind = excluded.temporal_kind, stands = excluded.stands
+                temporal_kind = excluded.temporal_kind, stands = excluded.stands,
+                within = excluded.within, measured = excluded.measured, additive = excluded.additive
             """, transaction);
         Add(command, "@id", metric.Id);
         Add(command, "@en", metric.Name.En);
@@ -164,6 +165,9 @@ public abstract partial class SqlKnowledgeStore
         Add(command, "@description", metric.Description);
         Add(command, "@temporal", metric.Timing is { } timing ? MetricTiming.Code(timing.Kind) : null);
         Add(command, "@stands", metric.Timing?.StandsCode);
+        Add(command, "@within", metric.Within.Count == 0 ? null : string.Join(' ', metric.Within));
+        Add(command, "@measured", metric.AtInstant ? "instant" : "period");
+        Add(command, "@additive", metric.Additive ? 1 : 0);
         command.ExecuteNonQuery();
     }
 

@@ -12,7 +12,7 @@ public abstract partial class SqlKnowledgeStore
     public IReadOnlyList<Metric> Metrics()
     {
         var aliases = Aliases("metric_aliases", "metric_id");
-        using var command = Command("SELECT id, name_en, name_zh, dimension, description, temporal_kind, stands FROM metrics ORDER BY id");
+        using var command = Command("SELECT id, name_en, name_zh, dimension, description, temporal_kind, stands, within, measured, additive FROM metrics ORDER BY id");
         using var reader = command.ExecuteReader();
         var metrics = new List<Metric>();
         while (reader.Read())
@@ -20,7 +20,12 @@ public abstract partial class SqlKnowledgeStore
             var id = reader.GetString(0);
             var dimension = Stored(DimensionCodes.TryParse(reader.GetString(3), out var d), d, reader.GetString(3));
             metrics.Add(new Metric(id, new LocalizedName(reader.GetString(1), NullableString(reader, 2)), dimension, aliases.GetValueOrDefault(id, []), NullableString(reader, 4),
-                StoredTiming(NullableString(reader, 5), NullableString(reader, 6))));
+                StoredTiming(NullableString(reader, 5), NullableString(reader, 6)))
+            {
+                Within = NullableString(reader, 7)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
+                AtInstant = NullableString(reader, 8) == "instant",
+                Additive = !reader.IsDBNull(9) && Convert.ToInt64(reader.GetValue(9), CultureInfo.InvariantCulture) == 1,
+            });
         }
 
         return metrics;

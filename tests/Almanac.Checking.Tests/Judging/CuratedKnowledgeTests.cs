@@ -103,7 +103,7 @@ public sealed class CuratedKnowledgeTests
 
         judgements[1].Verdict.ShouldBe(Verdict.Inconsistent);
         judgements[2].Verdict.ShouldBe(Verdict.Inconsistent);
-        judgements[2].Reason.ShouldContain("below the earlier 1830亿美元 (line 83)");
+        judgements[2].Reason.ShouldContain("低于更早的 1830亿美元 (line 83)");
 
         // In May 2025 the Series E valuation of March still stood (the Series F came in September):
         // 180亿 is not it, whatever the latest-figure rule says of the order.

@@ -34,6 +34,8 @@ internal static class TestKnowledge
             new Entity("model-f1", EntityKind.Model, new LocalizedName("Model F1", null), [], Parent: "family-f"),
             new Entity("model-p", EntityKind.Model, new LocalizedName("Model P", null), []),
             new Entity("model-q", EntityKind.Model, new LocalizedName("Model Q 72B", null), []),
+            new Entity("world", EntityKind.Region, new LocalizedName("World", "全球"), []),
+            new Entity("united-states", EntityKind.Region, new LocalizedName("United States", "美国"), [], Parent: "world"),
         };
         var statements = new List<Statement>
         {
@@ -67,7 +69,8 @@ internal static class TestKnowledge
         var litellm = new Source("litellm-2026-07-24", "BerriAI (LiteLLM)", "LiteLLM model prices and context windows", new Uri("https://github.com/BerriAI/litellm"), new DateOnly(2026, 7, 24), SourceKind.Secondary);
         statements.Add(new(new Fact("model-p", "context-window", Scope.Parse("offering=first-party;provider=p-lab"), P("@2026-07-24"), FactValue.Of(Quantity.Of(65_536, Unit.Tokens)), Obtained.Reported, litellm.Id, null), litellm, "litellm"));
 
-        // The repository's metrics: how each relates to time (flow, stock, property) is theirs to declare.
+        // The repository's metrics: how each relates to time (flow, stock, property) and to other
+        // metrics (within, additive) is theirs to declare.
         return new CheckKnowledge(entities, Repository.Names.Metrics, statements);
     }
 

@@ -110,21 +110,57 @@ public sealed record VerdictCase(
 
         // ---- inconsistent (a) the same measure twice
         var china147 = Figure("147亿元", "china-llm", "market-size", "2024", "region=china", line: 23, sentence: "2024年语言大模型市场规模147亿元人民币，2024年约209亿元");
-        var china209 = Figure("约209亿元", "china-llm", "market-size", "2024", "region=china", line: 23, sentence: "2024年语言大模型市场规模147亿元人民币，2024年约209亿元");
-        yield return new("the same measure stated as 147亿 and 209亿", [china147, china209], 0, Verdict.Inconsistent, "both 147亿元 (line 23) and 约209亿元", "claim:约209亿元");
-        yield return new("the other of the pair is marked too", [china147, china209], 1, Verdict.Inconsistent, "147亿元", "claim:147亿元");
+        var china209 = Figure("约209亿元", "china-llm", "market-size", "2024", "region=china", line: 31, sentence: "2024年中国语言大模型市场规模约209亿元");
+        yield return new("the later of two conflicting statements is flagged", [china147, china209], 1, Verdict.Inconsistent, "约209亿元（line 31）与 147亿元（line 23）", "claim:147亿元");
+        yield return new("the first statement stands when nothing tells them apart", [china147, china209], 0, Verdict.Unverifiable, "No fact");
+        var sameLine = "2024年语言大模型市场规模147亿元人民币，2024年约209亿元";
+        yield return new("one sentence dating each of two values to one year restates the measure",
+            [Figure("147亿元", "china-llm", "market-size", "2024", "region=china", line: 23, sentence: sameLine), Figure("约209亿元", "china-llm", "market-size", "2024", "region=china", line: 23, sentence: sameLine)],
+            1, Verdict.Inconsistent, "约209亿元（line 23）与 147亿元（line 23）");
+        var change = "Anthropic's run-rate grew from about $1B at the start of 2025 to over $5B";
+        yield return new("one sentence giving a measure two values is a change",
+            [Figure("about $1B", "bot", "revenue-run-rate", "@2025-01-01", line: 49, sentence: change), Figure("$5B", "bot", "revenue-run-rate", "@2025-01-01", line: 49, sentence: change)],
+            1, Verdict.Unverifiable, "No fact");
+        var wau = "The company said weekly active users reached 800 million; later in the note 80 million weekly users";
+        yield return new("ten times apart reads as a likely unit slip",
+            [Figure("800 million", "gadget", "weekly-active-users", "2025-10", line: 4, sentence: wau), Figure("80 million", "gadget", "weekly-active-users", "2025-10", line: 9, sentence: wau)],
+            1, Verdict.Inconsistent, "likely unit slip", "claim:800 million");
+        yield return new("a stock dated to a year is not one moment",
+            [Figure("$1B", "bot", "revenue-run-rate", "2025", line: 3), Figure("$5B", "bot", "revenue-run-rate", "2025", line: 8)],
+            1, Verdict.Unverifiable, "No fact");
+        yield return new("a stock at one month stated twice",
+            [Figure("$4B", "bot", "revenue-run-rate", "2025-07", line: 3), Figure("$6B", "bot", "revenue-run-rate", "2025-07", line: 8)],
+            1, Verdict.Inconsistent, "both $6B (line 8) and $4B (line 3)");
+        yield return new("two values within their written precision agree",
+            [Figure("$4B", "bot", "revenue-run-rate", "2025-07", line: 3), Figure("$5B", "bot", "revenue-run-rate", "2025-07", line: 8)],
+            1, Verdict.Unverifiable, "No fact");
+        yield return new("two rounds' valuations in one year are two measures",
+            [Figure("$61.5B", "bot", "valuation", "2025", "round=series-e", line: 3), Figure("$183B", "bot", "valuation", "2025", "round=series-f", line: 8)],
+            1, Verdict.Unverifiable, "No fact");
+        yield return new("one round's valuation stated twice",
+            [Figure("$230B", "bot", "valuation", "2026-01", "round=series-e", line: 66), Figure("$203B", "bot", "valuation", "2026-01", "round=series-e", line: 71)],
+            1, Verdict.Inconsistent, "both $203B (line 71) and $230B (line 66)");
+        yield return new("a round's valuation dated once and undated once is one moment",
+            [Figure("117亿欧元", "bot", "valuation", "2025-09", "round=series-c", line: 37, sentence: "C轮投后估值117亿欧元"), Figure("171亿欧元", "bot", "valuation", null, "round=series-c", line: 41, sentence: "C轮后估值171亿欧元")],
+            1, Verdict.Inconsistent, "171亿欧元（line 41）与 117亿欧元（line 37）");
+        yield return new("about and over stretch what two statements allow",
+            [Figure("about $5B", "bot", "revenue-run-rate", "2025-08", line: 3), Figure("over $5.2B", "bot", "revenue-run-rate", "2025-08", line: 8)],
+            1, Verdict.Unverifiable, "No fact");
         var tokens2024 = Figure("9.7T", "acme", "tokens-processed", "2023/2026", line: 44, unit: Unit.Tokens);
         var tokens2025 = Figure("480T", "acme", "tokens-processed", "2023/2026", line: 45, unit: Unit.Tokens);
         yield return new("levels dated within a note's span are a series, not one measure twice", [tokens2024, tokens2025], 1, Verdict.Unverifiable, "No fact");
         var cagrA = Figure("21.6%", "widget-llm", "cagr", "2025/2034", "region=world", line: 10);
         var cagrB = Figure("28.0%", "widget-llm", "cagr", "2025/2034", "region=world", line: 12);
-        yield return new("a rate over one span stated twice is the same measure", [cagrA, cagrB], 1, Verdict.Inconsistent, "both 21.6% (line 10) and 28.0%");
+        yield return new("a rate over one span stated twice is the same measure", [cagrA, cagrB], 1, Verdict.Inconsistent, "both 28.0% (line 12) and 21.6% (line 10)");
         yield return new("a figure marked as another forecast is no inconsistency",
             [Figure("73.58亿美元", "llm", "market-size", "2025", "region=world", line: 7), Figure("50.3亿美元", "llm", "market-size", "2025", "region=world", line: 8, context: "2025年另一预测")],
             1, Verdict.Unverifiable, "No fact");
         yield return new("inconsistency comes before the knowledge base",
             [Figure("56.17亿美元", "widget-llm", "market-size", "2024", "region=world", line: 5), Figure("80亿美元", "widget-llm", "market-size", "2024", "region=world", line: 9)],
-            0, Verdict.Inconsistent, "80亿美元 (line 9)");
+            1, Verdict.Inconsistent, "80亿美元（line 9）与 56.17亿美元（line 5）");
+        yield return new("the figure the knowledge base backs is not flagged",
+            [Figure("56.17亿美元", "widget-llm", "market-size", "2024", "region=world", line: 9), Figure("80亿美元", "widget-llm", "market-size", "2024", "region=world", line: 5)],
+            0, Verdict.Supported, "Alpha Research");
 
         // ---- (b) growth against its levels
         var level24 = Figure("56.17亿美元", "llm", "market-size", "2024", "region=world", line: 6);
@@ -162,20 +198,26 @@ public sealed record VerdictCase(
 
         // ---- (e) a part above its whole
         yield return new("a region above the world",
-            [Figure("56.17亿美元", "llm", "market-size", "2024", "region=world", line: 6), Figure("60亿美元", "llm", "market-size", "2024", "region=us", line: 20)],
-            1, Verdict.Inconsistent, "a region (us) above the world", "arithmetic:60亿美元 > 56.17亿美元");
+            [Figure("56.17亿美元", "llm", "market-size", "2024", "region=world", line: 6), Figure("60亿美元", "llm", "market-size", "2024", "region=united-states", line: 20)],
+            1, Verdict.Inconsistent, "united-states 属于 world", "arithmetic:60亿美元 > 56.17亿美元");
         yield return new("a region below the world is fine",
-            [Figure("56.17亿美元", "llm", "market-size", "2024", "region=world", line: 6), Figure("13.126亿美元", "llm", "market-size", "2024", "region=us", line: 20)],
+            [Figure("56.17亿美元", "llm", "market-size", "2024", "region=world", line: 6), Figure("13.126亿美元", "llm", "market-size", "2024", "region=united-states", line: 20)],
             1, Verdict.Unverifiable, "No fact");
-        yield return new("monthly active users above total users",
-            [Figure("3000万", "bot", "monthly-active-users", "2025-Q2", line: 90), Figure("1900万", "bot", "users", "2025", line: 95)],
-            0, Verdict.Inconsistent, "monthly-active-users above users", "claim:1900万");
-        yield return new("monthly active users above 超过 total users is not flagged",
-            [Figure("3000万", "bot", "monthly-active-users", "2025-Q2", line: 90), Figure("超过1900万", "bot", "users", "2025", line: 95)],
+        yield return new("weekly active users above monthly ones in the same month",
+            [Figure("4.85亿", "bot", "weekly-active-users", "2025-05", line: 34), Figure("4亿", "bot", "monthly-active-users", "2025-05", line: 35)],
+            0, Verdict.Inconsistent, "周活用户不超过月活用户", "claim:4亿");
+        yield return new("the whole of a part over its whole is not flagged",
+            [Figure("4.85亿", "bot", "weekly-active-users", "2025-05", line: 34), Figure("4亿", "bot", "monthly-active-users", "2025-05", line: 35)],
+            1, Verdict.Unverifiable, "No fact");
+        yield return new("weekly users above 超过 monthly users is not flagged",
+            [Figure("4.85亿", "bot", "weekly-active-users", "2025-05", line: 34), Figure("超过4亿", "bot", "monthly-active-users", "2025-05", line: 35)],
+            0, Verdict.Unverifiable, "No fact");
+        yield return new("monthly active users above total users are not related unless declared",
+            [Figure("3000万", "bot", "monthly-active-users", "2025-06", line: 90), Figure("1900万", "bot", "users", "2025-06", line: 95)],
             0, Verdict.Unverifiable, "No fact");
         yield return new("a segment above its market",
             [Figure("56.17亿美元", "llm", "market-size", "2024", "region=world", line: 6), Figure("62.8亿美元", "llm", "market-size", "2024", "region=world;segment=general", line: 30)],
-            1, Verdict.Inconsistent, "a segment (general) above its market");
+            1, Verdict.Inconsistent, "细分 general 属于整体市场");
 
         // ---- (f) a latest figure below an earlier one
         Claim[] valuations =
@@ -184,7 +226,7 @@ public sealed record VerdictCase(
             Figure("1830亿美元", "acme-ai", "valuation", null, "round=series-f", line: 83, sentence: "Series F融资: 130亿美元，投后估值1830亿美元"),
             Figure("350亿美元", "acme-ai", "valuation", "2025", line: 84, context: "2025年最新估值"),
         ];
-        yield return new("a latest valuation below the Series F", valuations, 2, Verdict.Inconsistent, "latest valuation 350亿美元 is below the earlier 1830亿美元 (line 83)", "arithmetic:350亿美元 (latest) < 1830亿美元");
+        yield return new("a latest valuation below the Series F", valuations, 2, Verdict.Inconsistent, "最新估值 350亿美元 低于更早的 1830亿美元 (line 83)", "arithmetic:350亿美元 (latest) < 1830亿美元");
         yield return new("the higher earlier valuation is marked", valuations, 1, Verdict.Inconsistent, "350亿美元", "claim:350亿美元");
         yield return new("a lower earlier valuation is not", valuations, 0, Verdict.Unverifiable, "No fact");
 
