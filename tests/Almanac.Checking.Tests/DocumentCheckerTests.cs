@@ -74,7 +74,9 @@ public sealed class DocumentCheckerTests
         json.ShouldContain("2:1: line skipped");
         MarkdownReport.Write(report).ShouldContain("not read: 2:1: line skipped");
         HtmlReport.Body(report).ShouldContain("not read: 2:1: line skipped");
+    }
 
+    [Fact]
     public void A_run_rate_stated_for_several_months_of_one_year_is_not_one_measure_twice()
     {
         var report = Checker.CheckText(

@@ -98,3 +98,4 @@ public sealed record MetricTiming(TemporalKind Kind, bool UntilNext = false, int
             && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out windowDays)
             && windowDays >= 0;
     }
+}
