@@ -202,7 +202,12 @@ internal sealed partial class UnitReader
         }
 
         ctx.ShortNames ??= _lexicon.ShortNameWords.FindAll(_doc.Masked, unit.Start, unit.End);
-        written.AddRange(ctx.ShortNames.Where(m => m.Start >= sentenceStart && m.End <= figureStart).Reverse().Select(m => m.Value));
+        // In running text a short name that reads as a figure ("13B" of Llama 2 13B) is more likely one of
+        // the sentence's figures ("7B, 13B, 70B") than a model's name: only a header or a row label says so.
+        written.AddRange(ctx.ShortNames
+            .Where(m => m.Start >= sentenceStart && m.End <= figureStart && !QuantityParser.Parse(_doc.Masked[m.Start..m.End]).TryGetValue(out _))
+            .Reverse()
+            .Select(m => m.Value));
         if (written.Count == 0)
         {
             return null;
