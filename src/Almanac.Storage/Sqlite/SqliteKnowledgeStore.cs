@@ -34,6 +34,7 @@ public sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         {
             store.Initialise();
             store.EnforceForeignKeys();
+            store.KeepImportInCache();
         }
         catch (SqliteException e)
         {
@@ -50,6 +51,22 @@ public sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         using var pragma = Command("PRAGMA foreign_keys = ON");
         pragma.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// Lets the page cache hold what one import touches. SQLite's default cache is 2 MB; an import writes tens of
+    /// thousands of facts whose secondary index entries land all over the file, so with the default cache the
+    /// transaction spilled dirty pages to the file midway (each spill syncing the journal first) and read evicted
+    /// pages back again: seven times the page reads and more syncs for the same durable transaction. The cache
+    /// is memory taken as pages are used, up to this bound, per connection.
+    /// </summary>
+    private void KeepImportInCache()
+    {
+        using var pragma = Command($"PRAGMA cache_size = -{CacheKibibytes}");
+        pragma.ExecuteNonQuery();
+    }
+
+    /// <summary>The page cache's bound, in KiB (SQLite's unit for a negative <c>cache_size</c>): 64 MiB.</summary>
+    private const int CacheKibibytes = 64 * 1024;
 
     /// <summary>
     /// Inserts rows through one native statement, prepared once, with each value bound by its position. An
