@@ -29,7 +29,7 @@ public abstract class KnowledgeStoreContract : IDisposable
     public void Creates_its_schema_on_first_use()
     {
         var store = Open();
-        store.SchemaVersion().ShouldBe(5);
+        store.SchemaVersion().ShouldBe(6);
         store.LoadedFingerprint().ShouldBeNull();
         store.Facts(new FactQuery()).ShouldBeEmpty();
     }
