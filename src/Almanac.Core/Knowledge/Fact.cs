@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -53,6 +54,21 @@ public sealed record Fact(
             Quote ?? string.Empty,
             Sample?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             Note ?? string.Empty);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..20];
+        // Every import hashes each of its facts: the text is encoded into a pooled buffer and only the bytes the id keeps are written out.
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(content.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(content, buffer);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash[..IdBytes]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    /// <summary>The bytes of the hash an id keeps: 20 hexadecimal digits.</summary>
+    private const int IdBytes = 10;
 }

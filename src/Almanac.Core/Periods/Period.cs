@@ -115,8 +115,9 @@ public readonly record struct Period
         PeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"{Start.Year}-H{(Start.Month <= 6 ? 1 : 2)}"),
         PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{Start.Year}-Q{((Start.Month - 1) / 3) + 1}"),
         PeriodKind.Month => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        PeriodKind.Day => Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        PeriodKind.Instant => "@" + Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        // "O" is yyyy-MM-dd for a DateOnly, formatted without interpreting a pattern: a fact's id and its stored row both write its period.
+        PeriodKind.Day => Start.ToString("O", CultureInfo.InvariantCulture),
+        PeriodKind.Instant => "@" + Start.ToString("O", CultureInfo.InvariantCulture),
         PeriodKind.Range => $"{From}/{To}",
         _ => throw new InvalidOperationException($"Unknown period kind {Kind}."),
     };

@@ -114,7 +114,7 @@ public abstract partial class SqlKnowledgeStore
             return new object?[]
             {
                 id, batch, fact.EntityId, fact.MetricId, fact.Scope.Canonical, fact.Period.ToString(),
-                fact.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), fact.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Day(fact.Period.Start), Day(fact.Period.End),
                 row.Kind, row.Value, row.High, row.Unit, row.Qualifier, fact.Obtained.ToCode(), fact.Sample, fact.SourceId,
                 fact.Quote, fact.Note, fact.Origin, stamp, dataset,
             };

@@ -330,5 +330,6 @@ public abstract partial class SqlKnowledgeStore
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // "O" is yyyy-MM-dd for a DateOnly, formatted without interpreting a pattern (two per fact stored).
+    private static string Day(DateOnly day) => day.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -84,14 +84,25 @@ public sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         var text = ArrayPool<byte>.Shared.Rent(1024);
         var changed = 0;
         var done = 0;
+
+        // SQLite keeps a statement's bindings across a reset, and successive rows mostly repeat a value per column
+        // (a batch, a source, a dataset, an entity's run of facts): a value equal to the previous row's is not bound again.
+        var bound = new object?[columns.Count];
+        var first = true;
         try
         {
             foreach (var row in rows)
             {
                 for (var i = 0; i < row.Length; i++)
                 {
-                    Check(Bind(statement, i + 1, row[i], ref text), db);
+                    if (first || !Equals(bound[i], row[i]))
+                    {
+                        Check(Bind(statement, i + 1, row[i], ref text), db);
+                        bound[i] = row[i];
+                    }
                 }
+
+                first = false;
 
                 var stepped = raw.sqlite3_step(statement);
                 if (stepped != raw.SQLITE_DONE)
