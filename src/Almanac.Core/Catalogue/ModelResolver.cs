@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Almanac.Knowledge;
 
@@ -54,10 +56,21 @@ public sealed partial class ModelResolver
     /// <summary>Names kept in <see cref="Keys"/> at most; past that it starts again, so a long-running process does not grow without end.</summary>
     private const int MaxKeptKeys = 200_000;
 
+    /// <summary>
+    /// The steps matched so far against one set of curated models and families (<see cref="MatchedSteps.Curated"/>
+    /// tells which). A step depends on a record's id and name and on those curated entities alone, and every import
+    /// resolves again the records of every dataset imported before it, against the same curated data.
+    /// </summary>
+    private static MatchedSteps? _lastMatched;
+
+    /// <summary>The steps of this resolver's curated entities, shared with any other resolver of the same ones.</summary>
+    private readonly ConcurrentDictionary<(string Id, string? Name), Step> _matched;
+
     /// <param name="curated">The curated entities (all kinds; models and model families are matched, every id is reserved).</param>
     public ModelResolver(IEnumerable<Entity> curated)
     {
         _curated = curated.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var matchedAgainst = new StringBuilder();
         foreach (var entity in _curated.Values)
         {
             var (byAlias, byKey) = entity.Kind switch
@@ -71,8 +84,10 @@ public sealed partial class ModelResolver
                 continue;
             }
 
+            matchedAgainst.Append(entity.Kind.ToCode()).Append(Separator).Append(entity.Id).Append(Separator).Append(entity.Parent).Append(Separator);
             foreach (var name in KnowledgeBase.NamesOf(entity))
             {
+                matchedAgainst.Append(name).Append(Separator);
                 Add(byAlias, AliasKey.Of(name), entity.Id);
                 var key = KeyOf(name);
                 if (!key.IsEmpty)
@@ -97,7 +112,21 @@ public sealed partial class ModelResolver
                 _soleModelOfFamily[family.Id] = children[0].Id;
             }
         }
+
+        var curatedKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(matchedAgainst.ToString())));
+        var last = Volatile.Read(ref _lastMatched);
+        if (last is not null && last.Curated == curatedKey && last.Steps.Count < MaxKeptKeys)
+        {
+            _matched = last.Steps;
+        }
+        else
+        {
+            _matched = new ConcurrentDictionary<(string Id, string? Name), Step>();
+            Volatile.Write(ref _lastMatched, new MatchedSteps(curatedKey, _matched));
+        }
     }
+
+    private const char Separator = '\u001f';
 
     /// <summary>Resolves every record of the snapshots together, so the same model meets across datasets.</summary>
     public ModelResolution Resolve(IEnumerable<DatasetSnapshot> snapshots) =>
@@ -107,7 +136,19 @@ public sealed partial class ModelResolver
     public ModelResolution Resolve(IEnumerable<SourcedRecord> records)
     {
         var input = records.ToArray();
-        var steps = input.Select(Match).ToArray();
+
+        // A record's step follows from its id and name alone, and the datasets list one model under many
+        // providers (models.dev names each model once per provider serving it): each distinct pair is matched once.
+        var steps = new Step[input.Length];
+        for (var i = 0; i < input.Length; i++)
+        {
+            var record = input[i].Record;
+            if (!_matched.TryGetValue((record.ModelId, record.ModelName), out steps[i]))
+            {
+                _matched[(record.ModelId, record.ModelName)] = steps[i] = Match(record);
+            }
+        }
+
         var newModels = NewModels(input, steps);
 
         var resolutions = new RecordResolution[input.Length];
@@ -173,9 +214,8 @@ public sealed partial class ModelResolver
         ?? Organisations.OfName(record.Organization)
         ?? (Organisations.ServesOwnModelsOnly(record.Provider) ? Organisations.OfProvider(record.Provider) : null);
 
-    private Step Match(SourcedRecord sourced)
+    private Step Match(DatasetRecord record)
     {
-        var record = sourced.Record;
         var idKey = KeyOf(record.ModelId);
         if (BookkeepingKeys.Contains(record.ModelId.Trim()))
         {
@@ -445,6 +485,8 @@ public sealed partial class ModelResolver
         taken.Add(candidate);
         return candidate;
     }
+
+    private sealed record MatchedSteps(string Curated, ConcurrentDictionary<(string Id, string? Name), Step> Steps);
 
     private readonly record struct Step(ModelKey Key, string? CuratedId, UnresolvedReason? Reason, string? Message);
 
