@@ -67,16 +67,22 @@ public abstract partial class SqlKnowledgeStore
     /// </summary>
     private int UpsertImportedEntities(IReadOnlyList<Entity> entities, DbTransaction transaction)
     {
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        using (var read = Command("SELECT id FROM entities", transaction))
+        var existing = new Dictionary<string, (string Kind, string NameEn, string? NameZh, string? Developer, string Origin)>(StringComparer.Ordinal);
+        using (var read = Command("SELECT id, kind, name_en, name_zh, developer, origin FROM entities", transaction))
         using (var reader = read.ExecuteReader())
         {
             while (reader.Read())
             {
-                existing.Add(reader.GetString(0));
+                existing[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2), NullableString(reader, 3), NullableString(reader, 4), reader.GetString(5));
             }
         }
 
+        // Every import names again the new models of every dataset, mostly as the store has them: an entity the
+        // upsert would leave as it is (the same names and developer, or one it may not change) is not written again.
+        var distinct = entities.DistinctBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var changing = distinct.Where(e => !existing.TryGetValue(e.Id, out var stored)
+            || (stored.Origin == "import" && stored.Kind == e.Kind.ToCode()
+                && (stored.NameEn != e.Name.En || stored.NameZh != e.Name.Zh || stored.Developer != e.Developer)));
         InsertRows(
             "entities",
             ["id", "kind", "name_en", "name_zh", "parent", "developer", "origin"],
@@ -84,9 +90,9 @@ public abstract partial class SqlKnowledgeStore
             ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh, developer = excluded.developer
             WHERE entities.origin = 'import' AND entities.kind = excluded.kind
             """,
-            entities.DistinctBy(e => e.Id, StringComparer.Ordinal).Select(e => new object?[] { e.Id, e.Kind.ToCode(), e.Name.En, e.Name.Zh, e.Parent, e.Developer, "import" }),
+            changing.Select(e => new object?[] { e.Id, e.Kind.ToCode(), e.Name.En, e.Name.Zh, e.Parent, e.Developer, "import" }),
             transaction);
-        return entities.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count(id => !existing.Contains(id));
+        return distinct.Count(e => !existing.ContainsKey(e.Id));
     }
 
     /// <summary>
