@@ -6,6 +6,7 @@ using Almanac.Analytics.Surveys;
 using Almanac.Cli.Output;
 using Almanac.Cli.Surveys;
 using Almanac.Hosting;
+using Almanac.Text;
 using Spectre.Console;
 
 namespace Almanac.Cli.Commands;
@@ -182,9 +183,10 @@ internal static class SurveyCommand
 
     private static string ReadFile(string path)
     {
+        byte[] bytes;
         try
         {
-            return File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -194,6 +196,10 @@ internal static class SurveyCommand
         {
             throw new CliException($"cannot read {path}: permission denied");
         }
+
+        return StrictUtf8.TryDecode(bytes, out var text, out var invalidAt)
+            ? text
+            : throw new CliException($"{path}:{invalidAt}: {StrictUtf8.InvalidMessage}", ExitCodes.InvalidData);
     }
 
     private static string KindCode(SurveyKind kind) => kind == SurveyKind.SingleChoice ? "single-choice" : "workload-shares";
