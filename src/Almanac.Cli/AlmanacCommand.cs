@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Almanac.Cli.Commands;
 
 namespace Almanac.Cli;
@@ -31,6 +32,34 @@ internal static class AlmanacCommand
     public static int Run(string[] args, CliContext context)
     {
         var parse = Create(context).Parse(args);
+        if (parse.Errors.Count > 0 && !AsksForHelp(parse))
+        {
+            return ReportUsageErrors(parse, context.Error);
+        }
+
         return parse.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error });
     }
+
+    /// <summary>
+    /// A bad command line is exit 2 with one line per mistake and where to read the usage; the
+    /// messages come from the options themselves (see <see cref="NumberOptions"/>), so no .NET type
+    /// name reaches the user.
+    /// </summary>
+    private static int ReportUsageErrors(ParseResult parse, TextWriter error)
+    {
+        foreach (var problem in parse.Errors)
+        {
+            error.WriteLine($"almanac: {problem.Message}");
+        }
+
+        var path = string.Join(' ', CommandPath(parse.CommandResult));
+        error.WriteLine($"almanac: see '{path} --help' for usage");
+        return ExitCodes.Usage;
+    }
+
+    private static bool AsksForHelp(ParseResult parse) =>
+        parse.Tokens.Any(token => token.Value is "--help" or "-h" or "-?");
+
+    private static IEnumerable<string> CommandPath(CommandResult command) =>
+        (command.Parent is CommandResult parent ? CommandPath(parent) : []).Append(command.Command is RootCommand ? "almanac" : command.Command.Name);
 }

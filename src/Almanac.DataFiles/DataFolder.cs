@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Almanac.Knowledge;
+using Almanac.Text;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Almanac.DataFiles;
@@ -108,11 +110,24 @@ public static class DataFolder
 
     private static YamlSequenceNode? ReadSequence(string file, YamlNodes nodes)
     {
+        if (!StrictUtf8.TryDecode(File.ReadAllBytes(file), out var text, out var invalidAt))
+        {
+            nodes.Error(invalidAt.Line, invalidAt.Column, StrictUtf8.InvalidMessage);
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
-            using var text = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            stream.Load(text);
+            // The node model is built recursively, so a hostile depth would overflow the stack and
+            // end the process (a running server with it): measure the depth on the flat event stream first.
+            if (TooDeep(text) is { } deep)
+            {
+                nodes.Error(deep, $"nesting deeper than {MaximumDepth} levels; data files need only a few");
+                return null;
+            }
+
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
@@ -132,6 +147,34 @@ public static class DataFolder
         }
 
         nodes.Error(stream.Documents[0].RootNode, "expected a list of entries ('- id: …')");
+        return null;
+    }
+
+    /// <summary>Far deeper than any data file goes (four levels), far shallower than what overflows a thread's stack.</summary>
+    private const int MaximumDepth = 64;
+
+    /// <summary>Where the YAML first opens a mapping or sequence <see cref="MaximumDepth"/> levels deep, or null.</summary>
+    private static Mark? TooDeep(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case MappingStart or SequenceStart:
+                    if (++depth > MaximumDepth)
+                    {
+                        return parser.Current.Start;
+                    }
+
+                    break;
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+
         return null;
     }
 

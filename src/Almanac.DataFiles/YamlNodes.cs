@@ -13,6 +13,9 @@ internal sealed class YamlNodes(string file, List<Diagnostic> diagnostics)
     public void Error(YamlDotNet.Core.Mark at, string message) =>
         diagnostics.Add(new Diagnostic(File, (int)at.Line, (int)at.Column, message));
 
+    public void Error(int line, int column, string message) =>
+        diagnostics.Add(new Diagnostic(File, line, column, message));
+
     /// <summary>The value node of <paramref name="key"/>, or null when absent.</summary>
     public static YamlNode? Find(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;

@@ -1,10 +1,20 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace Almanac.Hosting;
 
-/// <summary>RFC 4180 CSV: every field quoted when it holds a comma, quote or line break.</summary>
+/// <summary>
+/// RFC 4180 CSV: every field quoted when it holds a comma, quote or line break. A text field that
+/// a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) is
+/// prefixed with an apostrophe, as OWASP advises for CSV injection: titles, names and quotes come
+/// from public datasets and pages, and opening an export must never run what they hold. A number
+/// ("-0.5", "+12") is written as it is, so figures stay figures.
+/// </summary>
 public static class Csv
 {
+    private static readonly SearchValues<char> FormulaLeads = SearchValues.Create("=+-@\t\r");
+
     public static void WriteRow(TextWriter writer, IEnumerable<string?> fields)
     {
         var line = new StringBuilder();
@@ -17,7 +27,7 @@ public static class Csv
             }
 
             first = false;
-            var text = field ?? string.Empty;
+            var text = Neutralised(field ?? string.Empty);
             if (text.AsSpan().IndexOfAny(",\"\r\n") >= 0)
             {
                 line.Append('"').Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
@@ -30,4 +40,11 @@ public static class Csv
 
         writer.Write(line.Append("\r\n"));
     }
+
+    /// <summary>The field as a spreadsheet will show it without evaluating it.</summary>
+    public static string Neutralised(string text) =>
+        text.Length > 0 && FormulaLeads.Contains(text[0]) && !IsNumber(text) ? "'" + text : text;
+
+    private static bool IsNumber(string text) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }

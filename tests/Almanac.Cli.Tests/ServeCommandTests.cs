@@ -41,6 +41,33 @@ public sealed class ServeCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("notaurl")]
+    [InlineData("ftp://127.0.0.1:21")]
+    [InlineData("http://")]
+    public void An_address_it_cannot_listen_at_is_a_bad_command_line(string urls)
+    {
+        var run = CliRun.Of("serve", "--urls", urls, "--store", Path.Combine(_folder, "almanac.db"), "--data", CliRun.RepositoryData);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldStartWith($"almanac: --urls: cannot listen at '{urls}'; expected an address such as http://127.0.0.1:5080");
+        run.Error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void A_busy_port_is_named_without_a_stack_trace()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+
+        var run = CliRun.Of("serve", "--urls", $"http://127.0.0.1:{port}", "--store", Path.Combine(_folder, "almanac.db"), "--data", CliRun.RepositoryData);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain($"almanac: cannot serve: Failed to bind to address http://127.0.0.1:{port}");
+        run.Error.ShouldNotContain("   at ");
+    }
+
     // The first line of the form "Almanac is serving at <address>", or a failure with what the process said.
     private static async Task<string> AddressAsync(Process process, TimeSpan timeout)
     {

@@ -178,4 +178,19 @@ public sealed class SurveyCommandTests : IDisposable
         run.ExitCode.ShouldBe(2);
         run.Error.ShouldContain(expected);
     }
+
+    [Fact]
+    public void A_responses_file_that_is_not_utf8_is_refused_where_the_byte_sits()
+    {
+        var lines = File.ReadAllLines(Responses);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines[..2]) + "\n").ToList();
+        bytes.Insert(System.Text.Encoding.UTF8.GetByteCount(lines[0] + "\n") + 2, 0xFF);
+        var path = Path.Combine(_folder, "broken.csv");
+        File.WriteAllBytes(path, [.. bytes]);
+
+        var run = CliRun.Of("survey", "estimate", path);
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldBe($"almanac: {path}:2:3: the file is not valid UTF-8 here (save it as UTF-8){Environment.NewLine}");
+    }
 }

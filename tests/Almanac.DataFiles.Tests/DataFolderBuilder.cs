@@ -68,5 +68,13 @@ internal sealed class DataFolderBuilder : IDisposable
         return this;
     }
 
+    public DataFolderBuilder WithBytes(string relative, byte[] content)
+    {
+        var path = Path.Combine(Root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return this;
+    }
+
     public void Dispose() => Directory.Delete(Path.GetDirectoryName(Root)!, recursive: true);
 }

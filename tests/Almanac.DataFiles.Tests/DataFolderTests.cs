@@ -122,6 +122,39 @@ public sealed class DataFolderTests
         diagnostic.Message.ShouldStartWith("invalid YAML: ");
     }
 
+    [Fact]
+    public void Rejects_nesting_too_deep_to_read_without_overflowing_the_stack()
+    {
+        // Deep enough to overflow the stack of a recursive reader many times over.
+        var depth = 100_000;
+        using var folder = DataFolderBuilder.Valid().With("facts/deep.yaml", "- entity: " + new string('[', depth) + new string(']', depth) + "\n");
+        var diagnostic = DataFolder.Load(folder.Root).Diagnostics.ShouldHaveSingleItem();
+
+        diagnostic.File.ShouldBe("data/facts/deep.yaml");
+        diagnostic.Line.ShouldBe(1);
+        diagnostic.Message.ShouldBe("nesting deeper than 64 levels; data files need only a few");
+    }
+
+    [Fact]
+    public void Rejects_bytes_that_are_not_utf8_where_they_sit()
+    {
+        var fact = System.Text.Encoding.UTF8.GetBytes(DataFolderBuilder.Fact);
+        var quote = System.Text.Encoding.UTF8.GetBytes("  quote: The market");
+        var at = fact.AsSpan().IndexOf(quote) + quote.Length;
+        // 0xC3 opens a two-byte sequence that '(' does not continue.
+        var broken = fact[..at].Concat(new byte[] { 0xC3, 0x28 }).Concat(fact[at..]).ToArray();
+        using var folder = DataFolderBuilder.Valid().WithBytes("facts/x.yaml", broken);
+
+        var result = DataFolder.Load(folder.Root);
+
+        var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.File.ShouldBe("data/facts/x.yaml");
+        diagnostic.Line.ShouldBe(9);
+        diagnostic.Column.ShouldBe("  quote: The market".Length + 1);
+        diagnostic.Message.ShouldBe("the file is not valid UTF-8 here (save it as UTF-8)");
+        result.Knowledge.ShouldBeNull();
+    }
+
     [Theory]
     [InlineData("unit: USD", "unit: USDD", "unknown unit 'USDD'")]
     [InlineData("unit: USD", "unit: percent", "unit 'percent' measures percent, but metric 'market-size' is currency")]

@@ -87,7 +87,7 @@ public sealed class DatasetImporterTests(ImportedCatalogue catalogue) : IClassFi
     public void Keeps_both_sides_of_the_deepseek_chat_price_disagreement()
     {
         var facts = catalogue.Store.Facts(new FactQuery(EntityIds: ["deepseek-chat"]));
-        var conflicts = ConflictFinder.Find(facts.Select(f => new Statement(f.Fact, f.Source)));
+        var conflicts = ConflictFinder.Find(facts.Select(f => new Statement(f.Fact, f.Source)), catalogue.Store.Metrics());
 
         var price = conflicts.Single(c => c.MetricId == "price-input" && c.Scope["provider"] == "deepseek");
         price.Statements.Select(s => (s.Source.Publisher, s.Fact.Value.Quantity!.Value.Value))

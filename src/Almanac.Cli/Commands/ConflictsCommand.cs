@@ -32,7 +32,7 @@ internal static class ConflictsCommand
                 MetricId: metricId,
                 AsOf: parse.GetValue(asOf) is { } a ? FactsCommand.ParseDate(a, "--as-of") : null));
             var names = facts.GroupBy(f => f.Fact.EntityId).ToDictionary(g => g.Key, g => g.First().EntityName.En, StringComparer.Ordinal);
-            var conflicts = ConflictFinder.Find(facts.Select(f => new Statement(f.Fact, f.Source)));
+            var conflicts = ConflictFinder.Find(facts.Select(f => new Statement(f.Fact, f.Source)), workspace.Store.Metrics());
             Write(conflicts, names, parse.GetValue(format), output, context.Console);
         }));
         return command;
@@ -71,7 +71,7 @@ internal static class ConflictsCommand
                 }
 
                 var table = new Table().Border(TableBorder.Rounded)
-                    .AddColumn("Entity").AddColumn("Metric").AddColumn("Scope").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Source").AddColumn("Published");
+                    .AddColumn("Entity").AddColumn("Metric").AddColumn("Scope").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Period").AddColumn("Source").AddColumn("Published");
                 foreach (var c in conflicts)
                 {
                     var first = true;
@@ -82,6 +82,7 @@ internal static class ConflictsCommand
                             first ? Markup.Escape(c.MetricId) : string.Empty,
                             first ? Markup.Escape(c.Scope.Canonical.Replace(";", ", ", StringComparison.Ordinal)) : string.Empty,
                             Markup.Escape(FactOutput.Display(s.Fact.Value)),
+                            Markup.Escape(s.Fact.Period.ToString()),
                             Markup.Escape($"{s.Source.Publisher}: {s.Source.Title}"),
                             s.Source.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                         first = false;

@@ -114,7 +114,7 @@ internal static class ImportCommand
     private static int CountConflicts(Workspace workspace, HashSet<string> sourceIds)
     {
         var facts = workspace.Store.Facts(new FactQuery(MetricIds: ModelCatalogue.Metrics, EntityKind: EntityKind.Model));
-        return ConflictFinder.Find(facts.Select(f => new Statement(f.Fact, f.Source)))
+        return ConflictFinder.Find(facts.Select(f => new Statement(f.Fact, f.Source)), workspace.Store.Metrics())
             .Count(c => c.Statements.Any(s => sourceIds.Contains(s.Source.Id)));
     }
 

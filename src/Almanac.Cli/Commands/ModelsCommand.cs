@@ -22,10 +22,10 @@ internal static class ModelsCommand
         var provider = new Option<string?>("--provider") { Description = "Models developed or served by this organisation or provider (anthropic, bedrock, openrouter…)" };
         var openWeights = new Option<bool?>("--open-weights") { Description = "Only models with (true) or without (false) open weights", Arity = ArgumentArity.ZeroOrOne };
         var minContext = new Option<string?>("--min-context") { Description = "Only models with at least this context window (128000, 128K, 1M)" };
-        var maxPrice = new Option<decimal?>("--max-price") { Description = "Only models whose first-party input price is at most this many USD per 1M tokens" };
+        var maxPrice = NumberOptions.Decimal("--max-price", "Only models whose first-party input price is at most this many USD per 1M tokens", minimum: 0);
         var releasedAfter = new Option<string?>("--released-after") { Description = "Only models released after this date (YYYY-MM-DD)" };
         var sort = new Option<string>("--sort") { Description = $"Order: {string.Join(", ", CatalogueOrder.Sorts)}", DefaultValueFactory = _ => "release" };
-        var limit = new Option<int?>("--limit") { Description = "At most this many rows" };
+        var limit = NumberOptions.Whole("--limit", "At most this many rows", minimum: 1);
         var asOf = new Option<string?>("--as-of") { Description = "The catalogue as it stood on this date (YYYY-MM-DD): each dataset's latest snapshot on or before it, prices then in force" };
         var format = CommonOptions.Format();
         var command = new Command("models", "Browse the model catalogue: one row per canonical model, with sources")

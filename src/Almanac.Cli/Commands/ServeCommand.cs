@@ -17,8 +17,17 @@ internal static class ServeCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse => context.Run(output =>
         {
+            var listen = parse.GetValue(urls)!;
+            foreach (var url in listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!IsListenAddress(url))
+                {
+                    throw new CliException($"--urls: cannot listen at '{url}'; expected an address such as http://127.0.0.1:5080 (several separated by ;)");
+                }
+            }
+
             var options = new WebOptions(
-                parse.GetValue(urls)!,
+                listen,
                 parse.GetValue(CommonOptions.Data),
                 parse.GetValue(CommonOptions.Store),
                 [.. parse.UnmatchedTokens])
@@ -26,7 +35,16 @@ internal static class ServeCommand
                 Clock = context.Clock,
             };
             using var app = AlmanacWebApp.Build(options);
-            app.StartAsync().GetAwaiter().GetResult();
+            try
+            {
+                app.StartAsync().GetAwaiter().GetResult();
+            }
+            catch (IOException e)
+            {
+                // Kestrel reports a busy or unavailable address as an IOException that names it.
+                throw new CliException($"cannot serve: {e.Message}");
+            }
+
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
             {
@@ -37,5 +55,21 @@ internal static class ServeCommand
             app.WaitForShutdownAsync().GetAwaiter().GetResult();
         }));
         return command;
+    }
+
+    /// <summary>An http or https address with a port-or-host Kestrel can bind; <c>*</c> and <c>+</c> stand for every interface.</summary>
+    private static bool IsListenAddress(string url)
+    {
+        var scheme = url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? "http://"
+            : url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "https://" : null;
+        if (scheme is null)
+        {
+            return false;
+        }
+
+        var rest = url[scheme.Length..];
+        var host = rest.Split(':', '/')[0];
+        var concrete = host is "*" or "+" ? scheme + "localhost" + rest[host.Length..] : url;
+        return Uri.TryCreate(concrete, UriKind.Absolute, out var uri) && uri.Host.Length > 0;
     }
 }

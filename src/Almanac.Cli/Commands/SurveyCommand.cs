@@ -6,6 +6,7 @@ using Almanac.Analytics.Surveys;
 using Almanac.Cli.Output;
 using Almanac.Cli.Surveys;
 using Almanac.Hosting;
+using Almanac.Text;
 using Spectre.Console;
 
 namespace Almanac.Cli.Commands;
@@ -20,6 +21,12 @@ internal static class SurveyCommand
 
     private static readonly string[] Formats = ["text", "json", "csv"];
 
+    /// <summary>
+    /// A synthetic panel is for trying the estimator: a million respondents already makes a CSV of
+    /// tens of megabytes, and a panel a thousand times that would run for hours.
+    /// </summary>
+    private const int MaximumRespondents = 1_000_000;
+
     public static Command Create(CliContext context) =>
         new("survey", "Estimate provider shares from survey responses, with 95% intervals") { Estimate(context), Generate(context) };
 
@@ -27,9 +34,9 @@ internal static class SurveyCommand
     {
         var input = new Argument<string>("responses") { Description = "A CSV of responses (see docs/surveys.md)" };
         var format = new Option<string>("--format", "-f") { Description = "text, json or csv", DefaultValueFactory = _ => "text" };
-        var replicates = new Option<int>("--replicates") { Description = "Bootstrap replicates", DefaultValueFactory = _ => 2000 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap's random numbers: the same seed gives the same intervals", DefaultValueFactory = _ => 1 };
-        var minN = new Option<int>("--min-n") { Description = "Warn on cells with fewer respondents than this", DefaultValueFactory = _ => 30 };
+        var replicates = NumberOptions.Whole("--replicates", null, "Bootstrap replicates (at least 100 for a 95% percentile interval)", 2000, minimum: 100, maximum: 100_000);
+        var seed = NumberOptions.Whole("--seed", null, "Seed of the bootstrap's random numbers: the same seed gives the same intervals", 1, minimum: int.MinValue);
+        var minN = NumberOptions.Whole("--min-n", null, "Warn on cells with fewer respondents than this", 30, minimum: 0);
         var command = new Command("estimate", "Shares by segment with bootstrap and analytic 95% intervals, n per cell, and a warning where n is too small")
         {
             input, format, replicates, seed, minN,
@@ -43,16 +50,7 @@ internal static class SurveyCommand
             }
 
             var count = parse.GetValue(replicates);
-            if (count < 100)
-            {
-                throw new CliException($"--replicates {count} is too few for a 95% percentile interval; expected at least 100");
-            }
-
             var minimum = parse.GetValue(minN);
-            if (minimum < 0)
-            {
-                throw new CliException($"--min-n {minimum} is negative");
-            }
 
             var path = parse.GetValue(input)!;
             var read = SurveyCsvReader.Read(ReadFile(path));
@@ -82,13 +80,13 @@ internal static class SurveyCommand
 
     private static Command Generate(CliContext context)
     {
-        var respondents = new Option<int>("--respondents", "-n") { Description = "Respondents in all", DefaultValueFactory = _ => 200 };
+        var respondents = NumberOptions.Whole("--respondents", "-n", "Respondents in all", 200, minimum: 1, maximum: MaximumRespondents);
         var segments = new Option<string>("--segments") { Description = "Segments, optionally with their parts of the panel: enterprise,startup or enterprise=60,startup=40", DefaultValueFactory = _ => "enterprise,startup" };
         var shares = new Option<string>("--shares") { Description = "True shares in percent: anthropic=32,openai=25,google=20 (any remainder goes to 'other')", Required = true };
         var kind = new Option<string>("--kind") { Description = "workloads (shares of workloads per provider) or choice (one provider each)", DefaultValueFactory = _ => "workloads" };
-        var concentration = new Option<double>("--concentration") { Description = "How closely workload shares gather around the true shares (Dirichlet α₀)", DefaultValueFactory = _ => 4 };
-        var weightSpread = new Option<double>("--weight-spread") { Description = "σ of log-normal respondent weights; 0 for an unweighted panel", DefaultValueFactory = _ => 0 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the random numbers: the same seed gives the same panel", DefaultValueFactory = _ => 1 };
+        var concentration = NumberOptions.Real("--concentration", "How closely workload shares gather around the true shares (Dirichlet α₀)", 4, minimum: 0.01, maximum: 1_000_000);
+        var weightSpread = NumberOptions.Real("--weight-spread", "σ of log-normal respondent weights; 0 for an unweighted panel", 0, minimum: 0, maximum: 5);
+        var seed = NumberOptions.Whole("--seed", null, "Seed of the random numbers: the same seed gives the same panel", 1, minimum: int.MinValue);
         var output = new Option<string?>("--output", "-o") { Description = "Write the CSV here instead of to standard output" };
         var command = new Command("generate", "A synthetic panel drawn from known true shares, as CSV that 'survey estimate' reads")
         {
@@ -110,15 +108,8 @@ internal static class SurveyCommand
                 throw new CliException($"--respondents {count} is fewer than the {parts.Count} segment(s)");
             }
 
-            if (parse.GetValue(concentration) is var alpha && !(alpha > 0))
-            {
-                throw new CliException($"--concentration must be above 0, got {alpha.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            if (parse.GetValue(weightSpread) is var spread && !(spread >= 0))
-            {
-                throw new CliException($"--weight-spread must be at least 0, got {spread.ToString(CultureInfo.InvariantCulture)}");
-            }
+            var alpha = parse.GetValue(concentration);
+            var spread = parse.GetValue(weightSpread);
 
             var design = new SurveyPanelDesign(surveyKind, count, parts.Select(p => new SurveySegmentDesign(p.Name, p.Value, truth)).ToList())
             {
@@ -192,9 +183,10 @@ internal static class SurveyCommand
 
     private static string ReadFile(string path)
     {
+        byte[] bytes;
         try
         {
-            return File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -204,6 +196,10 @@ internal static class SurveyCommand
         {
             throw new CliException($"cannot read {path}: permission denied");
         }
+
+        return StrictUtf8.TryDecode(bytes, out var text, out var invalidAt)
+            ? text
+            : throw new CliException($"{path}:{invalidAt}: {StrictUtf8.InvalidMessage}", ExitCodes.InvalidData);
     }
 
     private static string KindCode(SurveyKind kind) => kind == SurveyKind.SingleChoice ? "single-choice" : "workload-shares";

@@ -50,7 +50,25 @@ public static class Agreement
 
         var (aLow, aHigh) = Interval(a);
         var (bLow, bHigh) = Interval(b);
-        return aLow <= bHigh && bLow <= aHigh ? Verdict.Agree : Verdict.Disagree;
+        return (aLow <= bHigh && bLow <= aHigh) || SameBinarySize(a, b) ? Verdict.Agree : Verdict.Disagree;
+    }
+
+    /// <summary>
+    /// Token windows are written in binary multiples as often as in decimal ones: "64K" is 65,536
+    /// tokens to one source and 64,000 to another, "1M" 1,048,576 or 1,000,000. Both name one size.
+    /// </summary>
+    private static bool SameBinarySize(Quantity a, Quantity b)
+    {
+        if (a.Unit.Dimension != Dimension.Tokens || a.High is not null || b.High is not null)
+        {
+            return false;
+        }
+
+        return Names(a.Value, b.Value) || Names(b.Value, a.Value);
+
+        static bool Names(decimal decimalSize, decimal binarySize) =>
+            (decimalSize % 1_000m == 0 && decimalSize / 1_000m * 1_024m == binarySize)
+            || (decimalSize % 1_000_000m == 0 && decimalSize / 1_000_000m * 1_048_576m == binarySize);
     }
 
     /// <summary>The values a quantity allows: exact ones only themselves, <c>超过 x</c> anything above x…</summary>

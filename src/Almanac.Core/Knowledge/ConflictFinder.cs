@@ -1,3 +1,5 @@
+using Almanac.Periods;
+
 namespace Almanac.Knowledge;
 
 /// <summary>A fact as one source states it.</summary>
@@ -9,28 +11,23 @@ public sealed record Statement(Fact Fact, Source Source, string? Dataset = null)
 public sealed record Conflict(string EntityId, string MetricId, Scope Scope, IReadOnlyList<Statement> Statements);
 
 /// <summary>
-/// Finds where sources disagree about the same thing at the same time. A publisher's newer figure
+/// Finds where sources disagree about the same thing at the same moment. What a moment is comes
+/// from the metric's declared timing (<c>data/metrics.yaml</c>): a property of a model is one
+/// moment whenever it is stated; a flow only over the identical period (2023 and 2024 shares, or a
+/// half-year and its full year, are a history, not a dispute); a stock at instants within the
+/// window of the first of them, never chained on (a monthly series is not one moment), and
+/// a stock stated for a longer period only against the identical period. A publisher's newer figure
 /// supersedes its own older one (a price cut is a change, not a dispute); different publishers'
-/// latest figures are compared, and only where their units allow it.
+/// latest figures are compared, within their stated precision, and only where their units allow it.
 /// </summary>
 public static class ConflictFinder
 {
-    /// <summary>How far apart two observations of a changing measure may be and still describe the same moment.</summary>
-    public const int SameMomentDays = 31;
-
-    // Properties a model has from its release on: sources disagree about them whenever they speak.
-    // Everything else (shares, users, revenue, prices) changes, so only figures for the same time compare.
-    private static readonly HashSet<string> ModelProperties = new(StringComparer.Ordinal)
+    public static IReadOnlyList<Conflict> Find(IEnumerable<Statement> statements, IEnumerable<Metric> metrics)
     {
-        "parameters-total", "parameters-active", "context-window", "max-output-tokens", "training-tokens",
-        "training-compute", "training-dataset-size", "release-date", "licence", "open-weights", "knowledge-cutoff",
-        "developer", "country",
-    };
-
-    public static IReadOnlyList<Conflict> Find(IEnumerable<Statement> statements) =>
-        statements
+        var timings = metrics.ToDictionary(m => m.Id, m => m.Time, StringComparer.Ordinal);
+        return statements
             .GroupBy(s => (s.Fact.EntityId, s.Fact.MetricId, s.Fact.Scope.Canonical))
-            .SelectMany(group => ModelProperties.Contains(group.Key.MetricId) ? [group.ToList()] : SameMoment(group))
+            .SelectMany(group => SameMoment(group, timings.GetValueOrDefault(group.Key.MetricId) ?? MetricTiming.Default))
             .Select(LatestPerPublisher)
             .Where(latest => latest.Count > 1 && Disagree(latest))
             .Select(latest => new Conflict(latest[0].Fact.EntityId, latest[0].Fact.MetricId, latest[0].Fact.Scope, latest))
@@ -39,33 +36,60 @@ public static class ConflictFinder
             .ThenBy(c => c.Scope.Canonical, StringComparer.Ordinal)
             .ThenBy(c => c.Statements[0].Fact.Period.Start)
             .ToList();
+    }
 
-    /// <summary>Clusters statements whose periods overlap or lie within <see cref="SameMomentDays"/> of each other.</summary>
-    private static IEnumerable<List<Statement>> SameMoment(IEnumerable<Statement> group)
+    private static IEnumerable<List<Statement>> SameMoment(IEnumerable<Statement> group, MetricTiming timing)
     {
-        List<Statement>? cluster = null;
-        var clusterEnd = DateOnly.MinValue;
-        foreach (var statement in group.OrderBy(s => s.Fact.Period.Start).ThenBy(s => s.Fact.Period.End))
+        if (timing.Kind == TemporalKind.Property)
         {
-            if (cluster is not null && statement.Fact.Period.Start.DayNumber - clusterEnd.DayNumber <= SameMomentDays)
+            return [group.ToList()];
+        }
+
+        var byPeriod = group.GroupBy(s => s.Fact.Period);
+        if (timing.Kind == TemporalKind.Flow)
+        {
+            return byPeriod.Select(p => p.ToList());
+        }
+
+        // A figure that stands until the next (a list price) speaks for its whole window: two
+        // catalogues' snapshots weeks apart describe one list. A figure that moves week by week (a
+        // run-rate, a user count) is one moment only with reports days apart: a monthly series is a history.
+        var window = timing.UntilNext ? timing.WindowDays : Math.Min(timing.WindowDays, ReportingLagDays);
+        return byPeriod.Where(p => p.Key.Kind != PeriodKind.Instant).Select(p => p.ToList())
+            .Concat(Instants(group.Where(s => s.Fact.Period.Kind == PeriodKind.Instant), window));
+    }
+
+    /// <summary>How many days apart outlets report the same announcement.</summary>
+    public const int ReportingLagDays = 7;
+
+    /// <summary>
+    /// Groups instants lying within <paramref name="windowDays"/> of the first of their group: the
+    /// window is anchored, so figures a month apart each month never chain into one moment.
+    /// </summary>
+    private static IEnumerable<List<Statement>> Instants(IEnumerable<Statement> instants, int windowDays)
+    {
+        List<Statement>? moment = null;
+        var first = DateOnly.MinValue;
+        foreach (var statement in instants.OrderBy(s => s.Fact.Period.Start))
+        {
+            if (moment is not null && statement.Fact.Period.Start.DayNumber - first.DayNumber <= windowDays)
             {
-                cluster.Add(statement);
-                clusterEnd = statement.Fact.Period.End > clusterEnd ? statement.Fact.Period.End : clusterEnd;
+                moment.Add(statement);
                 continue;
             }
 
-            if (cluster is not null)
+            if (moment is not null)
             {
-                yield return cluster;
+                yield return moment;
             }
 
-            cluster = [statement];
-            clusterEnd = statement.Fact.Period.End;
+            moment = [statement];
+            first = statement.Fact.Period.Start;
         }
 
-        if (cluster is not null)
+        if (moment is not null)
         {
-            yield return cluster;
+            yield return moment;
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Almanac.Imports.Readers;
 
@@ -35,7 +34,7 @@ internal sealed class CsvTable
     public static CsvTable Read(DatasetFile file, params string[] requiredColumns)
     {
         using var stream = file.Open();
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var text = DatasetText.Utf8(stream, file.Name);
         using var rows = new CsvRows(text, file.Name);
         if (!rows.Next(out var headerFields, out _))
         {

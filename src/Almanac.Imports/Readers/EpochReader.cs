@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Almanac.Catalogue;
 using Almanac.Quantities;
@@ -44,7 +43,7 @@ public static partial class EpochReader
         ArgumentNullException.ThrowIfNull(fileName);
 
         var date = SnapshotDates.Choose(fileName, info, DateFromFileName(fileName), "the file name holds no date like '_2026-01'");
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var text = DatasetText.Utf8(stream, fileName);
         using var rows = new CsvRows(text, fileName);
         if (!rows.Next(out var headerFields, out _))
         {

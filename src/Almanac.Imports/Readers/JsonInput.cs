@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Almanac.Text;
 
 namespace Almanac.Imports.Readers;
 
@@ -41,6 +42,11 @@ internal sealed class JsonInput : IDisposable
         if (IsBlank(bytes.Span))
         {
             throw new ImportException(new ImportError(fileName, "line 1", $"the file is empty; expected {expected}"));
+        }
+
+        if (StrictUtf8.FirstInvalid(bytes.Span) is { } invalid)
+        {
+            throw new ImportException(new ImportError(fileName, $"line {invalid.Line}, column {invalid.Column}", StrictUtf8.InvalidMessage));
         }
 
         try

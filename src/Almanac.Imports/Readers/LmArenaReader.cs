@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Almanac.Catalogue;
 using Almanac.Knowledge;
@@ -103,7 +102,7 @@ public static partial class LmArenaReader
         ArgumentNullException.ThrowIfNull(stream);
         var arena = ArenaOf(fileName);
         var arenaOrder = Arenas.Keys.ToList().IndexOf(arena.Word);
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var text = DatasetText.Utf8(stream, fileName);
         using var rows = new CsvRows(text, fileName);
         if (!rows.Next(out var headerFields, out _))
         {

@@ -52,7 +52,7 @@ public static class ConflictsApi
         IReadOnlyList<Almanac.Knowledge.Conflict> conflicts = ids is null && metricId is null && date is null
             ? snapshot.Conflicts
             : ConflictFinder.Find(snapshot.Select(new FactQuery(EntityIds: ids, MetricId: metricId, AsOf: date))
-                .Select(f => new Statement(f.Fact, f.Source)));
+                .Select(f => new Statement(f.Fact, f.Source)), snapshot.Metrics);
         if (csv)
         {
             return new CsvResult("conflicts.csv", output => ListCsv.Conflicts(conflicts, output));

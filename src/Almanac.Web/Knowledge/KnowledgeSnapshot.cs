@@ -53,7 +53,7 @@ internal sealed class KnowledgeSnapshot
             .Select(g => new SourceUse(g.First().Source, g.Count()))
             .OrderByDescending(s => s.Source.Published).ThenBy(s => s.Source.Id, StringComparer.Ordinal)
             .ToList());
-        _conflicts = new Lazy<IReadOnlyList<Conflict>>(() => ConflictFinder.Find(_facts.Value.Select(f => new Statement(f.Fact, f.Source))));
+        _conflicts = new Lazy<IReadOnlyList<Conflict>>(() => ConflictFinder.Find(_facts.Value.Select(f => new Statement(f.Fact, f.Source)), metrics));
         _prices = new Lazy<PriceHistory>(() => host.Read(Hosting.PriceList.History));
         _market = new Lazy<ReportKnowledge>(() => host.Read(store => ReportKnowledge.Load(store, null)));
     }
