@@ -59,6 +59,12 @@ public interface IKnowledgeStore : IDisposable
 
     /// <summary>Schema version after migrations.</summary>
     int SchemaVersion();
+
+    /// <summary>
+    /// A number that grows with every committed load or import, by this process or another: a
+    /// reader that saw a smaller one knows the store has changed since.
+    /// </summary>
+    long Generation();
 }
 
 /// <summary>What a load changed.</summary>

@@ -57,6 +57,21 @@ public abstract class KnowledgeStoreContract : IDisposable
     }
 
     [Fact]
+    public void Its_generation_grows_with_every_committed_load_seen_from_another_connection()
+    {
+        var writer = Open();
+        var reader = Open();
+        var empty = reader.Generation();
+
+        writer.Load(SampleKnowledge.With(SampleKnowledge.Share), "fp1", "test", Monday);
+        var loaded = reader.Generation();
+        writer.Load(SampleKnowledge.With(SampleKnowledge.Share, SampleKnowledge.Valuation), "fp2", "test", Tuesday);
+
+        loaded.ShouldBeGreaterThan(empty);
+        reader.Generation().ShouldBeGreaterThan(loaded);
+    }
+
+    [Fact]
     public void Loading_the_same_data_twice_adds_nothing()
     {
         var store = Open();

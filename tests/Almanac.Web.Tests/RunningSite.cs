@@ -34,6 +34,9 @@ public sealed class RunningSite : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The SQLite file the site serves.</summary>
+    public string StorePath => Path.Combine(_folder, "almanac.db");
+
     public static string RepositoryRoot { get; } = Path.GetDirectoryName(Workspace.FindDataFolder(null))!;
 
     public static string SharedPath(params string[] parts) => Path.GetFullPath(Path.Combine([RepositoryRoot, "..", "shared", .. parts]));

@@ -41,6 +41,14 @@ public abstract partial class SqlKnowledgeStore : IKnowledgeStore
         return command.ExecuteScalar() is { } version and not DBNull ? Convert.ToInt32(version, CultureInfo.InvariantCulture) : 0;
     }
 
+    public long Generation()
+    {
+        // Every load and import records its batch in the same transaction as its facts, numbered
+        // one above the last: the highest number moves with every committed change, whoever made it.
+        using var command = Command("SELECT COALESCE(MAX(id), 0) FROM load_batches");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     private void Migrate()
     {
         // The common case, an up-to-date store, is settled by one read without taking the write lock.

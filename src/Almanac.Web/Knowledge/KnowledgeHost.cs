@@ -26,6 +26,7 @@ internal sealed partial class KnowledgeHost : IDisposable
     private readonly Lock _snapshotLock = new();
     private KnowledgeSnapshot? _snapshot;
     private long _generation;
+    private long _storeGeneration = -1;
     private bool _disposed;
 
     public KnowledgeHost(Workspace workspace, TimeProvider clock, ILogger<KnowledgeHost> logger)
@@ -94,6 +95,22 @@ internal sealed partial class KnowledgeHost : IDisposable
             Invalidate();
             return true;
         }
+    }
+
+    /// <summary>
+    /// Notices a change another process committed to the store (an <c>almanac import</c> beside the
+    /// running server): the next reads then build a new snapshot. False when the store had not changed.
+    /// </summary>
+    public bool NoticeStoreChanges()
+    {
+        var generation = Read(store => store.Generation());
+        if (Interlocked.Exchange(ref _storeGeneration, generation) == generation)
+        {
+            return false;
+        }
+
+        Invalidate();
+        return true;
     }
 
     /// <summary>Adds a fact to the data files (checked with the whole folder first) and loads them, so the next reads see it.</summary>
