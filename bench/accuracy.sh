@@ -10,6 +10,7 @@
 #   bash bench/accuracy.sh curated    # the curated knowledge only
 # ALMANAC_ACCURACY_STORE names a store file to keep the imported datasets in between runs: it is
 # imported into when missing and reused as it is otherwise (delete it after changing an importer).
+# ALMANAC_ACCURACY_OUTPUT names a folder to keep the JSON reports in (to diff two versions of the checker).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="$PWD/../shared"
@@ -37,6 +38,11 @@ check() {
   local name="$1" store="$2" notes="$3" out="$work/$4"
   ALMANAC_STORE="$store" almanac check "$notes" --format json -o "$out" >/dev/null
   runs+=("$name" "$notes" "$out")
+  if [ -n "${ALMANAC_ACCURACY_OUTPUT:-}" ]; then
+    mkdir -p "$ALMANAC_ACCURACY_OUTPUT"
+    rm -rf "${ALMANAC_ACCURACY_OUTPUT:?}/$4"
+    cp -r "$out" "$ALMANAC_ACCURACY_OUTPUT/$4"
+  fi
 }
 
 check "dev set, curated knowledge" "$work/curated.db" "$shared/eval/dev" dev-curated

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Almanac.Cli;
 
 /// <summary>What commands write to and read the clock from, so tests can run them in-process.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvider clock)
+internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvider clock) : IDisposable
 {
     public TextWriter Output { get; } = output;
 
@@ -15,6 +15,36 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
     public TimeProvider Clock { get; } = clock;
 
     private IAnsiConsole? _console;
+    private readonly CancellationTokenSource _interrupt = new();
+    private volatile bool _stopsOnInterrupt;
+
+    /// <summary>
+    /// The token Ctrl+C cancels, for a command that stops cleanly on it: asking for it says the
+    /// command does, so the first Ctrl+C cancels the token instead of ending the process.
+    /// </summary>
+    public CancellationToken StopsOnInterrupt()
+    {
+        _stopsOnInterrupt = true;
+        return _interrupt.Token;
+    }
+
+    /// <summary>
+    /// Ctrl+C was pressed: true when the running command stops on it by itself (see
+    /// <see cref="StopsOnInterrupt"/>), false when the process should end as usual (no such command,
+    /// or a second Ctrl+C).
+    /// </summary>
+    public bool Interrupt()
+    {
+        if (!_stopsOnInterrupt || _interrupt.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        _interrupt.Cancel();
+        return true;
+    }
+
+    public void Dispose() => _interrupt.Dispose();
 
     /// <summary>
     /// The console for tables, created on first use: detecting the terminal costs more than a JSON

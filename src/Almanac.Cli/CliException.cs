@@ -18,4 +18,7 @@ internal static class ExitCodes
 
     /// <summary>The store could not be opened or written.</summary>
     public const int Store = 3;
+
+    /// <summary>Stopped by Ctrl+C before finishing (128 + SIGINT, as shells report it); nothing half-written was left.</summary>
+    public const int Interrupted = 130;
 }

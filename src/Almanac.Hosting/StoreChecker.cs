@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Almanac.Checking;
 using Almanac.Knowledge;
 using Almanac.Storage;
@@ -7,15 +6,13 @@ namespace Almanac.Hosting;
 
 /// <summary>
 /// The checking pipeline over a store: names from every entity the store knows (the curated ones first,
-/// then the catalogue's models and their aliases), facts from the store.
+/// then the catalogue's models and their aliases), facts from the store. Building it indexes every name,
+/// which costs far more than checking a note: build one per knowledge snapshot (a command's run, a
+/// server's store generation) and check every document with it.
 /// </summary>
 public static class StoreChecker
 {
-    // The name index of one generation of the store, keyed by its entity list: a server builds it once per
-    // change of the store, not once per checked document.
-    private static readonly ConditionalWeakTable<IReadOnlyList<Entity>, CheckKnowledge> NamesByEntities = [];
-
-    /// <summary>A checker that reads names from <paramref name="store"/> now and the facts about what a document names from it per document.</summary>
+    /// <summary>A checker that reads names from <paramref name="store"/> now and the facts about an entity from it the first time a document names it.</summary>
     public static DocumentChecker Create(IKnowledgeStore store, DateOnly? asOf, string language)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -30,16 +27,16 @@ public static class StoreChecker
         IReadOnlyList<Entity> curatedEntities,
         IReadOnlyList<Metric> metrics,
         Func<IReadOnlyCollection<string>, IReadOnlyList<StoredFact>> factsAbout,
-        DateOnly? asOf,
-        string language)
+        DateOnly? asOf = null,
+        string language = "auto")
     {
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentNullException.ThrowIfNull(curatedEntities);
         ArgumentNullException.ThrowIfNull(factsAbout);
-        var names = NamesByEntities.GetValue(entities, all => DocumentChecker.Names(
-            Merge(all, curatedEntities),
+        var names = DocumentChecker.Names(
+            Merge(entities, curatedEntities),
             metrics,
-            curatedEntities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal)));
+            curatedEntities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
         return new DocumentChecker(names, ids => factsAbout(ids).Select(f => new Statement(f.Fact, f.Source, f.Dataset)), asOf, language);
     }
 

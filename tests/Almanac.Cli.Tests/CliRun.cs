@@ -13,7 +13,8 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = AlmanacCommand.Run(args, new CliContext(output, error, TimeProvider.System));
+        using var context = new CliContext(output, error, TimeProvider.System);
+        var code = AlmanacCommand.Run(args, context);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 }

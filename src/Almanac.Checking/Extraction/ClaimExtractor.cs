@@ -33,7 +33,11 @@ public sealed partial class ClaimExtractor
         ExtractWithNotes(text, knowledge, language).Claims;
 
     /// <summary>As <see cref="Extract"/>, with notes on what was skipped.</summary>
-    public ExtractionResult ExtractWithNotes(string text, CheckKnowledge knowledge, string language = "auto")
+    public ExtractionResult ExtractWithNotes(string text, CheckKnowledge knowledge, string language = "auto") =>
+        ExtractWithNotes(text, knowledge, language, CancellationToken.None);
+
+    /// <summary>As <see cref="Extract"/>, with notes on what was skipped; stops with <see cref="OperationCanceledException"/> when <paramref name="cancellation"/> is cancelled.</summary>
+    public ExtractionResult ExtractWithNotes(string text, CheckKnowledge knowledge, string language, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(knowledge);
@@ -44,6 +48,7 @@ public sealed partial class ClaimExtractor
         var state = new MarkdownUnits.HeadingState();
         foreach (var (start, end) in Chunks(masked))
         {
+            cancellation.ThrowIfCancellationRequested();
             if (!MarkdownUnits.Walk(masked[start..end], start, _pipeline, state, units))
             {
                 notes.Add(ExtractionMessages.ReadAsPlainText(TextPosition.Of(masked, start).Line));
@@ -51,7 +56,7 @@ public sealed partial class ClaimExtractor
         }
 
         var document = new DocumentContext(text, masked, ReferenceYear(masked), LanguageOf(text, language), lexicon);
-        var claims = new UnitReader(document, units).ReadAll();
+        var claims = new UnitReader(document, units).ReadAll(cancellation);
         return new ExtractionResult(claims, notes);
     }
 

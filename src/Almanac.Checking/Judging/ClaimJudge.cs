@@ -26,7 +26,11 @@ public sealed class ClaimJudge
     /// One judgement per claim, in order, each with a one-line reason and its evidence.
     /// </summary>
     /// <param name="asOf">When given, only facts whose source was published on or before this day are used.</param>
-    public IReadOnlyList<Judgement> Judge(IReadOnlyList<Claim> claims, CheckKnowledge knowledge, DateOnly? asOf = null)
+    public IReadOnlyList<Judgement> Judge(IReadOnlyList<Claim> claims, CheckKnowledge knowledge, DateOnly? asOf = null) =>
+        Judge(claims, knowledge, asOf, CancellationToken.None);
+
+    /// <summary>As the overload without a token; stops with <see cref="OperationCanceledException"/> when <paramref name="cancellation"/> is cancelled (looked at between rules and every few claims).</summary>
+    public IReadOnlyList<Judgement> Judge(IReadOnlyList<Claim> claims, CheckKnowledge knowledge, DateOnly? asOf, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(knowledge);
@@ -43,7 +47,7 @@ public sealed class ClaimJudge
         };
         context.Measures = new Measures(claims);
         var findings = new Dictionary<int, List<(string Family, Finding Finding)>>();
-        foreach (var (family, finding) in _documentRules.SelectMany(rule => rule.Find(claims, context).Select(finding => (rule.Family, finding))))
+        foreach (var (family, finding) in _documentRules.SelectMany(rule => Observed(rule.Find(claims, context), cancellation).Select(finding => (rule.Family, finding))))
         {
             foreach (var index in finding.Claims.Distinct())
             {
@@ -56,10 +60,40 @@ public sealed class ClaimJudge
             }
         }
 
-        return claims.Select((claim, index) => findings.TryGetValue(index, out var found)
+        var judgements = new List<Judgement>(claims.Count);
+        for (var index = 0; index < claims.Count; index++)
+        {
+            if (index % ClaimsPerCancellationCheck == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
+            var claim = claims[index];
+            judgements.Add(findings.TryGetValue(index, out var found)
                 ? Inconsistent(claim, found)
-                : byKnowledge.TryGetValue(claim, out var judged) ? judged : ByKnowledge(claim, context, _claimRules))
-            .ToList();
+                : byKnowledge.TryGetValue(claim, out var judged) ? judged : ByKnowledge(claim, context, _claimRules));
+        }
+
+        return judgements;
+    }
+
+    /// <summary>Claims judged between two looks at the cancellation token.</summary>
+    private const int ClaimsPerCancellationCheck = 32;
+
+    /// <summary>A rule's findings, looking at the token before the rule starts and every few findings.</summary>
+    private static IEnumerable<Finding> Observed(IEnumerable<Finding> findings, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        var count = 0;
+        foreach (var finding in findings)
+        {
+            if (++count % ClaimsPerCancellationCheck == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
+            yield return finding;
+        }
     }
 
     private static Judgement Inconsistent(Claim claim, List<(string Family, Finding Finding)> flagged)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Almanac.Knowledge;
 using Almanac.Periods;
 using Almanac.Quantities;
@@ -20,6 +21,15 @@ internal static class Figures
     /// <c>31%</c> ±0.5. Zero when the text does not parse back to the claim's value.
     /// </summary>
     public static decimal HalfStep(Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return HalfSteps.GetValue(claim, c => new StrongBox<decimal>(ReadHalfStep(c))).Value;
+    }
+
+    // Rules ask for a figure's interval once per pairing; its text is parsed back once per claim.
+    private static readonly ConditionalWeakTable<Claim, StrongBox<decimal>> HalfSteps = [];
+
+    private static decimal ReadHalfStep(Claim claim)
     {
         if (claim.Quantity is not { } q)
         {

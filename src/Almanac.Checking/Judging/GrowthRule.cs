@@ -95,20 +95,20 @@ internal static class Levels
         Pairs(claims, rate, c => Figures.Same(c.Period, to), c => from is null || Figures.Same(c.Period, from), context);
 
     /// <summary>
-    /// Whether a level and a rate are of one scope. A note that says 全球 once, at the first figure
-    /// of a section, means the world for the figures that follow: an unstated region is the world's.
+    /// A scope as a level and a rate are compared in: a note that says 全球 once, at the first figure
+    /// of a section, means the world for the figures that follow, so an unstated region is the world's.
     /// </summary>
-    private static bool SameScope(Scope level, Scope rate) => WithoutWorld(level).Equals(WithoutWorld(rate));
-
     private static Scope WithoutWorld(Scope scope) =>
         scope["region"] == "world" ? Scope.Of(scope.Values.Where(kv => kv.Key != "region")) : scope;
 
     public static List<Pair> Pairs(IReadOnlyList<Claim> claims, Claim rate, Func<Claim, bool> isEnd, Func<Claim, bool> isStart, JudgingContext context)
     {
-        var levels = Enumerable.Range(0, claims.Count)
-            .Where(k => Figures.IsLevel(claims[k]) && claims[k].EntityId == rate.EntityId && claims[k].MetricId is not null
-                && SameScope(claims[k].Scope, rate.Scope) && claims[k].Period is not null)
-            .ToList();
+        // The run's index of levels by entity when judging the run's claims; a scan of every figure otherwise.
+        var rateScope = WithoutWorld(rate.Scope);
+        var candidates = rate.EntityId is { } entity && ReferenceEquals(context.Measures.Claims, claims)
+            ? context.Measures.LevelsOf(entity)
+            : Enumerable.Range(0, claims.Count).Where(k => Figures.IsLevel(claims[k]) && claims[k].EntityId == rate.EntityId && claims[k].MetricId is not null && claims[k].Period is not null);
+        var levels = candidates.Where(k => WithoutWorld(claims[k].Scope).Equals(rateScope)).ToList();
         var ends = levels.Where(k => isEnd(claims[k])).ToList();
         var inRow = ends.Where(k => Figures.SameLine(claims[k], rate)).ToList();
         if (inRow.Count > 0)
@@ -117,15 +117,16 @@ internal static class Levels
         }
 
         var pairs = new List<Pair>();
+        var starts = levels.Where(k => isStart(claims[k])).ToList();
         foreach (var e in ends)
         {
             var end = claims[e];
-            foreach (var s in levels.Where(k => k != e && claims[k].MetricId == end.MetricId && isStart(claims[k])
-                && claims[k].Period!.Value.End < end.Period!.Value.Start))
+            var endInterval = Figures.Interval(end);
+            foreach (var s in starts.Where(k => k != e && claims[k].MetricId == end.MetricId && claims[k].Period!.Value.End < end.Period!.Value.Start))
             {
                 if (Figures.IntervalIn(claims[s], end.Quantity!.Value.Unit, context) is { } startInterval)
                 {
-                    pairs.Add(new Pair(s, claims[s], startInterval, e, end, Figures.Interval(end)));
+                    pairs.Add(new Pair(s, claims[s], startInterval, e, end, endInterval));
                 }
             }
         }

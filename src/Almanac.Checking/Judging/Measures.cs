@@ -38,6 +38,47 @@ internal sealed class Measures
 
     public IReadOnlyList<Claim> Claims { get; }
 
+    private Dictionary<string, List<int>>? _levelsByEntity;
+    private Dictionary<int, List<int>>? _byLine;
+
+    /// <summary>
+    /// The dated levels of an entity with a metric (<see cref="Figures.IsLevel"/>), in document order: what
+    /// growth and CAGR rules pair a rate with, looked up instead of scanning every figure per rate.
+    /// </summary>
+    public IReadOnlyList<int> LevelsOf(string entityId)
+    {
+        _levelsByEntity ??= Index(c => Figures.IsLevel(c) && c.EntityId is not null && c.MetricId is not null && c.Period is not null, c => c.EntityId!);
+        return _levelsByEntity.GetValueOrDefault(entityId) ?? (IReadOnlyList<int>)[];
+    }
+
+    /// <summary>The figures written on one line (a table row, a sentence's line), in document order.</summary>
+    public IReadOnlyList<int> OnLine(int line)
+    {
+        _byLine ??= Index(_ => true, c => c.Span.Line);
+        return _byLine.GetValueOrDefault(line) ?? (IReadOnlyList<int>)[];
+    }
+
+    private Dictionary<TKey, List<int>> Index<TKey>(Func<Claim, bool> wanted, Func<Claim, TKey> key)
+        where TKey : notnull
+    {
+        var index = new Dictionary<TKey, List<int>>();
+        for (var k = 0; k < Claims.Count; k++)
+        {
+            if (wanted(Claims[k]))
+            {
+                var at = key(Claims[k]);
+                if (!index.TryGetValue(at, out var list))
+                {
+                    index[at] = list = [];
+                }
+
+                list.Add(k);
+            }
+        }
+
+        return index;
+    }
+
     private const string PathSeparator = " › ";
 
     private HashSet<int>? _headings;

@@ -21,7 +21,8 @@ internal sealed class MoeParametersRule : IDocumentRule
             }
 
             // The total of the same row and model, nearest before the active figure (109B总/17B激活).
-            var total = Enumerable.Range(0, claims.Count)
+            var sameLine = ReferenceEquals(context.Measures.Claims, claims) ? context.Measures.OnLine(active.Span.Line) : Enumerable.Range(0, claims.Count);
+            var total = sameLine
                 .Where(t => t != a && claims[t].Quantity is not null && Figures.SameLine(claims[t], active)
                     && (claims[t].Role == QuantityRole.Total || claims[t].MetricId == "parameters-total")
                     && (claims[t].EntityId is null || active.EntityId is null || claims[t].EntityId == active.EntityId))

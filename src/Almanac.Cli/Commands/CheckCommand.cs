@@ -39,20 +39,30 @@ internal static class CheckCommand
 
             var date = parse.GetValue(asOf) is { } a ? FactsCommand.ParseDate(a, "--as-of") : (DateOnly?)null;
             var path = parse.GetValue(input)!;
+            var interrupted = context.StopsOnInterrupt();
             using var workspace = context.OpenWorkspace(parse);
             var checker = new NoteChecker(workspace.Store, date, language);
             if (path != "-" && Directory.Exists(path))
             {
-                CheckFolder(context, checker, path, parse.GetValue(output), chosen);
+                CheckFolder(context, checker, path, parse.GetValue(output), chosen, interrupted);
                 return;
             }
 
             var (bytes, name) = path == "-" ? (ReadStdin(), "(standard input)") : (ReadFile(path), path);
-            var report = checker.Check(bytes, name);
+            CheckReport report;
+            try
+            {
+                report = checker.Check(bytes, name, interrupted);
+            }
+            catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+            {
+                throw new CliException($"interrupted while checking {name}; nothing was written", ExitCodes.Interrupted);
+            }
+
             var rendered = Render(report, chosen, context.Console);
             if (parse.GetValue(output) is { } target)
             {
-                File.WriteAllText(target, rendered ?? Render(report, "md", context.Console));
+                AtomicFile.WriteAllText(target, rendered ?? Render(report, "md", context.Console)!);
                 context.Error.WriteLine($"almanac: wrote {target}");
             }
             else if (rendered is not null)
@@ -117,7 +127,12 @@ internal static class CheckCommand
         _ => "grey",
     };
 
-    private static void CheckFolder(CliContext context, NoteChecker checker, string folder, string? output, string format)
+    /// <summary>
+    /// Checks every note of a folder with one pipeline, a report per note and an index. Each file is written
+    /// whole or not at all; on Ctrl+C the reports written so far stay, the note being checked gets none and
+    /// no index is written (an index lists every note of the folder).
+    /// </summary>
+    private static void CheckFolder(CliContext context, NoteChecker checker, string folder, string? output, string format, CancellationToken interrupted)
     {
         var notes = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(f => NoteExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
@@ -132,33 +147,40 @@ internal static class CheckCommand
         var extension = format switch { "json" => ".json", "md" => ".md", _ => ".html" };
         Directory.CreateDirectory(target);
         var rows = new List<(string Note, string Report, CheckReport? Result, string? Error)>();
-        new ProgressReporter(context.Error).Run("checking notes", report =>
+        try
         {
-            for (var i = 0; i < notes.Count; i++)
+            new ProgressReporter(context.Error).Run("checking notes", report =>
             {
-                report(Path.GetFileName(notes[i]), i, notes.Count);
-                var relative = Path.GetRelativePath(folder, notes[i]);
-                var reportPath = Path.Combine(target, relative + extension);
-                try
+                for (var i = 0; i < notes.Count; i++)
                 {
-                    var result = checker.Check(ReadFile(notes[i]), relative);
-                    Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
-                    File.WriteAllText(reportPath, format switch { "json" => JsonReport.Write(result), "md" => MarkdownReport.Write(result), _ => HtmlReport.Write(result) });
-                    rows.Add((relative, Path.GetRelativePath(target, reportPath), result, null));
+                    report(Path.GetFileName(notes[i]), i, notes.Count);
+                    var relative = Path.GetRelativePath(folder, notes[i]);
+                    var reportPath = Path.Combine(target, relative + extension);
+                    try
+                    {
+                        var result = checker.Check(ReadFile(notes[i]), relative, interrupted);
+                        Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
+                        AtomicFile.WriteAllText(reportPath, format switch { "json" => JsonReport.Write(result), "md" => MarkdownReport.Write(result), _ => HtmlReport.Write(result) });
+                        rows.Add((relative, Path.GetRelativePath(target, reportPath), result, null));
+                    }
+                    catch (CliException e)
+                    {
+                        // One unreadable note does not stop the others; the index says what happened.
+                        rows.Add((relative, string.Empty, null, e.Message));
+                    }
                 }
-                catch (CliException e)
-                {
-                    // One unreadable note does not stop the others; the index says what happened.
-                    rows.Add((relative, string.Empty, null, e.Message));
-                }
-            }
 
-            report("done", notes.Count, notes.Count);
-            return 0;
-        });
+                report("done", notes.Count, notes.Count);
+                return 0;
+            });
+        }
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        {
+            throw new CliException($"interrupted after checking {rows.Count} of {notes.Count} note(s); their reports are in {target}, no index was written", ExitCodes.Interrupted);
+        }
 
         var index = Path.Combine(target, format == "json" ? "index.json" : format == "md" ? "index.md" : "index.html");
-        File.WriteAllText(index, FolderIndex.Write(rows, format));
+        AtomicFile.WriteAllText(index, FolderIndex.Write(rows, format));
         context.Output.WriteLine($"checked {rows.Count(r => r.Result is not null)} of {notes.Count} note(s); index: {index}");
         foreach (var failed in rows.Where(r => r.Error is not null))
         {

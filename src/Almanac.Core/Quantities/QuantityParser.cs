@@ -316,10 +316,37 @@ public static partial class QuantityParser
         }
     }
 
-    private static bool CanStartFigure(char c) =>
-        char.IsAsciiDigit(c) || c is '$' or '€' or '¥' or '￥' or '~' or '≈' or '>' or '<' or '≤' or '≥'
-        || PrefixQualifiers.Any(q => q.Text[0] == c) || ChineseDigits.Contains(c, StringComparison.Ordinal)
-        || c == '十' || Magnitudes.Any(m => m.Text[0] == c && !char.IsAsciiLetter(c));
+    // Asked for every character of a document: a table lookup, not a scan of the qualifier and magnitude words.
+    private static bool CanStartFigure(char c) => FigureStarts.Table[c];
+
+    /// <summary>The characters a figure may start with, built once from the parser's words (after them: a nested class's statics start on first use).</summary>
+    private static class FigureStarts
+    {
+        public static readonly bool[] Table = Build();
+
+        private static bool[] Build()
+        {
+            var table = new bool[char.MaxValue + 1];
+            for (var i = 0; i <= char.MaxValue; i++)
+            {
+                var c = (char)i;
+                table[i] = char.IsAsciiDigit(c) || c is '$' or '€' or '¥' or '￥' or '~' or '≈' or '>' or '<' or '≤' or '≥'
+                    || ChineseDigits.Contains(c, StringComparison.Ordinal) || c == '十';
+            }
+
+            foreach (var q in PrefixQualifiers)
+            {
+                table[q.Text[0]] = true;
+            }
+
+            foreach (var m in Magnitudes.Where(m => !char.IsAsciiLetter(m.Text[0])))
+            {
+                table[m.Text[0]] = true;
+            }
+
+            return table;
+        }
+    }
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c);
 

@@ -2,8 +2,6 @@ using System.Reflection;
 using System.Text;
 using Almanac.Checking;
 using Almanac.Checking.Reports;
-using Almanac.Hosting;
-using Almanac.Storage;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +19,7 @@ public static class CheckApi
         app.MapGroup("/api/check").WithTags("Check")
             .MapPost("/", Check).WithName("CheckDocument")
             .Accepts<string>("text/plain", "text/markdown", "multipart/form-data")
-            .WithSummary("Check a Markdown or text note (the body, or the first file of a form): the JSON report of 'almanac check --format json'.");
+            .WithSummary("Check a Markdown or text note (the body, or the first file of a form): the JSON report of 'almanac check --format json'; 503 when the check passes the time limit.");
         return app;
     }
 
@@ -47,12 +45,15 @@ public static class CheckApi
             return Problems.TooLarge(settings.CheckMaxBytes);
         }
 
-        var snapshot = host.Snapshot();
-        var checker = StoreChecker.Create(snapshot.Entities, snapshot.CuratedEntities, snapshot.Metrics, ids => snapshot.Select(new FactQuery(EntityIds: ids)), date, language);
-        var outcome = checker.Check(upload.Bytes, name ?? upload.FileName ?? "(request)");
-        return outcome.Report is { } report
-            ? new CheckReportResult(report)
-            : Problems.Invalid("body", outcome.Error!);
+        var checker = host.Snapshot().Checker;
+        var result = LimitedCheck.Run(checker, upload, name ?? upload.FileName ?? "(request)", new CheckOptions(date, language), settings, request.HttpContext.RequestAborted);
+        return result switch
+        {
+            { Stopped: CheckStopped.TimeLimit } => Problems.CheckTimedOut(upload, settings.CheckTimeLimit),
+            { Stopped: CheckStopped.ClientGone } => Problems.ClientClosedRequest(),
+            { Outcome.Report: { } report } => new CheckReportResult(report),
+            _ => Problems.Invalid("body", result.Outcome!.Error!),
+        };
     }
 }
 

@@ -14,6 +14,20 @@ internal static class Problems
             statusCode: StatusCodes.Status413PayloadTooLarge,
             title: "Request body too large");
 
+    /// <summary>A check stopped at the site's time limit: 503, since the same note may finish on a less busy server or in parts.</summary>
+    public static ProblemHttpResult CheckTimedOut(Upload upload, TimeSpan limit)
+    {
+        var (bytes, lines) = LimitedCheck.SizeOf(upload);
+        return TypedResults.Problem(
+            detail: $"checking the note ({bytes:N0} bytes, {lines:N0} lines) did not finish within the time limit of {LimitedCheck.Seconds(limit)} s; check it in parts, or with 'almanac check'",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Check time limit reached");
+    }
+
+    /// <summary>What is answered to a client that disconnected before its check finished: nobody reads it.</summary>
+    public static ProblemHttpResult ClientClosedRequest() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status499ClientClosedRequest, title: "Client closed request");
+
     public static ProblemHttpResult UnsupportedMediaType(string? contentType, string expected) =>
         TypedResults.Problem(
             detail: $"cannot read a body of type '{contentType ?? "(none)"}'; expected {expected}",

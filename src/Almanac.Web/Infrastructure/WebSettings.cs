@@ -17,6 +17,12 @@ internal sealed record WebSettings
     /// <summary>The largest document <c>POST /api/check</c> accepts.</summary>
     public long CheckMaxBytes { get; init; } = 2 * 1024 * 1024;
 
+    /// <summary>
+    /// How long one check of <c>POST /api/check</c> or the Check page may take before it is stopped
+    /// (answered with a 503): a server's cores are shared by every request.
+    /// </summary>
+    public TimeSpan CheckTimeLimit { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The largest dataset file <c>POST /api/import/{dataset}</c> accepts.</summary>
     public long ImportMaxBytes { get; init; } = 256L * 1024 * 1024;
 
@@ -36,6 +42,7 @@ internal sealed record WebSettings
             RateLimitPermits = section.GetValue("RateLimit:PermitLimit", defaults.RateLimitPermits),
             RateLimitWindow = TimeSpan.FromSeconds(section.GetValue("RateLimit:WindowSeconds", defaults.RateLimitWindow.TotalSeconds)),
             CheckMaxBytes = section.GetValue("Check:MaxBytes", defaults.CheckMaxBytes),
+            CheckTimeLimit = TimeSpan.FromSeconds(section.GetValue("Check:TimeLimitSeconds", defaults.CheckTimeLimit.TotalSeconds)),
             ImportMaxBytes = section.GetValue("Import:MaxBytes", defaults.ImportMaxBytes),
             RefreshInterval = TimeSpan.FromSeconds(section.GetValue("RefreshSeconds", defaults.RefreshInterval.TotalSeconds)),
         };

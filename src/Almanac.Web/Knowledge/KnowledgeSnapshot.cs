@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Almanac.Catalogue;
 using Almanac.Charts;
+using Almanac.Checking;
+using Almanac.Hosting;
 using Almanac.Knowledge;
 using Almanac.Reports;
 using Almanac.Reports.Market;
@@ -33,6 +35,7 @@ internal sealed class KnowledgeSnapshot
     private readonly ConcurrentDictionary<(Language, DateOnly?), Lazy<ReportDocument>> _reports = new();
     private readonly ConcurrentDictionary<(MarketView, Language), Lazy<ReportDocument>> _views = new();
     private readonly Lazy<ReportKnowledge> _market;
+    private readonly Lazy<DocumentChecker> _checker;
     private readonly ConcurrentDictionary<string, Lazy<string>> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<StoredFact>> _factQueries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<CatalogueRow>>> _orderedCatalogue = new(StringComparer.Ordinal);
@@ -56,7 +59,16 @@ internal sealed class KnowledgeSnapshot
         _conflicts = new Lazy<IReadOnlyList<Conflict>>(() => ConflictFinder.Find(_facts.Value.Select(f => new Statement(f.Fact, f.Source)), metrics));
         _prices = new Lazy<PriceHistory>(() => host.Read(Hosting.PriceList.History));
         _market = new Lazy<ReportKnowledge>(() => host.Read(store => ReportKnowledge.Load(store, null)));
+
+        // The facts about an entity are read once per snapshot, when a note first names it (the checker keeps them).
+        _checker = new Lazy<DocumentChecker>(() => StoreChecker.Create(entities, curated, metrics, ids => host.Read(store => store.Facts(new FactQuery(EntityIds: ids)))));
     }
+
+    /// <summary>
+    /// The checking pipeline of this snapshot, built on first use and shared by every check of
+    /// <c>/api/check</c> and the Check page until the next load or import.
+    /// </summary>
+    public DocumentChecker Checker => _checker.Value;
 
     /// <summary>What the report reads (market facts, company figures, leaderboards, the catalogue), read once per change.</summary>
     public ReportKnowledge Market => _market.Value;

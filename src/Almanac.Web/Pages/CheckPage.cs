@@ -1,7 +1,6 @@
 using System.Text;
+using Almanac.Checking;
 using Almanac.Checking.Reports;
-using Almanac.Hosting;
-using Almanac.Storage;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 
@@ -39,12 +38,25 @@ internal static class CheckPage
                 return PageLayout.Html(PageLayout.Render(page, "/check", page.T("Check", "核查"), Form(page, page.T("Paste a note or choose a file first.", "请先粘贴文本或选择文件。"))));
             }
 
-            var snapshot = host.Snapshot();
-            var checker = StoreChecker.Create(snapshot.Entities, snapshot.CuratedEntities, snapshot.Metrics, ids => snapshot.Select(new FactQuery(EntityIds: ids)), null, "auto");
-            var outcome = checker.Check(upload.Bytes, upload.FileName ?? page.T("pasted note", "粘贴的文本"));
-            if (outcome.Report is not { } report)
+            var result = LimitedCheck.Run(host.Snapshot().Checker, upload, upload.FileName ?? page.T("pasted note", "粘贴的文本"), CheckOptions.Default, settings, request.HttpContext.RequestAborted);
+            if (result.Stopped == CheckStopped.ClientGone)
             {
-                return PageLayout.Html(PageLayout.Render(page, "/check", page.T("Check", "核查"), Form(page, outcome.Error)));
+                return Results.StatusCode(StatusCodes.Status499ClientClosedRequest);
+            }
+
+            if (result.Stopped == CheckStopped.TimeLimit)
+            {
+                var (bytes, lines) = LimitedCheck.SizeOf(upload);
+                var seconds = LimitedCheck.Seconds(settings.CheckTimeLimit);
+                var message = page.T(
+                    $"Checking this note ({bytes:N0} bytes, {lines:N0} lines) did not finish within the time limit of {seconds} s. Check it in parts, or with almanac check.",
+                    $"这篇文档（{bytes:N0} 字节，{lines:N0} 行）未能在 {seconds} 秒的时限内核查完毕。请分段核查，或使用 almanac check 命令。");
+                return Results.Content(PageLayout.Render(page, "/check", page.T("Check", "核查"), Form(page, message)), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
+            }
+
+            if (result.Outcome!.Report is not { } report)
+            {
+                return PageLayout.Html(PageLayout.Render(page, "/check", page.T("Check", "核查"), Form(page, result.Outcome.Error)));
             }
 
             var body = new StringBuilder();
