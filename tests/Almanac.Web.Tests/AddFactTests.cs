@@ -118,4 +118,33 @@ public sealed class AddFactTests : IAsyncLifetime
         await RunningSite.ProblemOf(response, 401);
         File.Exists(Added).ShouldBeFalse();
     }
+
+    public static TheoryData<byte[], string, string> MalformedBodies => new()
+    {
+        { "{\"entity\": \"anthropic\", \"metric\": "u8.ToArray(), "$.metric", "invalid JSON at line 1, byte 35: Expected depth to be zero at the end of the JSON payload" },
+        { "[{\"entity\": \"anthropic\"}]"u8.ToArray(), "$", "a value of the wrong type at line 1, byte 2; expected a JSON object describing one fact" },
+        { "{\"entity\": 42}"u8.ToArray(), "$.entity", "a value of the wrong type at line 1, byte 14; expected a string" },
+        { "{\"scope\": {\"region\": 1}}"u8.ToArray(), "$.scope.region", "a value of the wrong type at line 1, byte 23; expected a string" },
+        { "{\"newSource\": \"menlo\"}"u8.ToArray(), "$.newSource", "a value of the wrong type at line 1, byte 22; expected an object" },
+        { [.. "{\"entity\": \"Open"u8, 0xC3, .. "AI\"}"u8], "$", "the body is not valid UTF-8 at line 1, column 17" },
+        { System.Text.Encoding.UTF8.GetBytes("{\"value\": " + new string('[', 5000) + new string(']', 5000) + "}"), "$.value", "invalid JSON at line 1, byte" },
+        { new byte[3 * 1024 * 1024], "$", "the body is larger than 1,048,576 bytes" },
+        { []  , "$", "the body is empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task A_malformed_body_is_a_400_naming_the_json_path_and_what_was_expected(byte[] body, string path, string message)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/facts") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Api-Key", RunningSite.ApiKey);
+
+        using var response = await _site.Client.SendAsync(request);
+
+        var problem = await RunningSite.ProblemOf(response, 400);
+        var error = problem.GetProperty("errors").EnumerateObject().ShouldHaveSingleItem();
+        error.Name.ShouldStartWith(path);
+        error.Value[0].GetString()!.ShouldStartWith(message);
+    }
 }

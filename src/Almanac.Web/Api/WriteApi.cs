@@ -20,12 +20,20 @@ public static class WriteApi
             .Accepts<string>("application/json", "text/csv", "application/octet-stream", "multipart/form-data")
             .WithSummary("Import one dataset snapshot (models-dev, models-dev-labs, litellm, epoch): the body is the dataset file; all or nothing.");
         group.MapPost("/facts", AddFact).WithName("AddFact")
+            .Accepts<NewFactDto>("application/json")
             .WithSummary("Add one sourced fact (and its source, when new) to the curated data files, checked with the whole data folder first; the store loads it at once.");
         return app;
     }
 
-    internal static Results<Created<AddedFactDto>, ValidationProblem, ProblemHttpResult> AddFact(KnowledgeHost host, NewFactDto body)
+    internal static async Task<Results<Created<AddedFactDto>, ValidationProblem, ProblemHttpResult>> AddFact(HttpRequest request, KnowledgeHost host, CancellationToken cancellation)
     {
+        var (read, unreadable) = await JsonBody.ReadAsync<NewFactDto>(request, "a JSON object describing one fact (see docs/api.md)", cancellation);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
+        var body = read!;
         var query = new QueryReader();
         Require(query, "entity", body.Entity);
         Require(query, "metric", body.Metric);
