@@ -50,6 +50,9 @@ internal sealed class CheckerWords
     /// <summary>Words after a parameter count that say whether it is the total or the active count.</summary>
     public List<(string Word, string MetricId)> ParameterRoles { get; } = [];
 
+    /// <summary>Words saying what a share is measured on (使用量 → usage, by spend → spend), in the order written.</summary>
+    public List<(string Word, string Basis)> BasisWords { get; } = [];
+
     internal static CheckerWords Parse(string text)
     {
         var words = new CheckerWords();
@@ -105,6 +108,9 @@ internal sealed class CheckerWords
                     break;
                 case "joiner":
                     words.Joiners.Add(word);
+                    break;
+                case "basis" when value.Length > 0:
+                    words.BasisWords.Add((word, value));
                     break;
                 case "parameter-role" when value.Length > 0:
                     words.ParameterRoles.Add((word, value));

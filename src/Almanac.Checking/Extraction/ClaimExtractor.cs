@@ -44,7 +44,7 @@ public sealed partial class ClaimExtractor
         var state = new MarkdownUnits.HeadingState();
         foreach (var (start, end) in Chunks(masked))
         {
-            if (!MarkdownUnits.Walk(masked[start..end], start, _pipeline, state, units))
+            if (!MarkdownUnits.Walk(masked[start..end], start, _pipeline, state, units, lexicon.NamesModel))
             {
                 notes.Add(ExtractionMessages.ReadAsPlainText(TextPosition.Of(masked, start).Line));
             }

@@ -14,8 +14,6 @@ internal sealed partial class UnitReader
     private static readonly System.Buffers.SearchValues<char> HeadlinePunctuation = System.Buffers.SearchValues.Create("，,。！!？?");
 
     private static readonly string[] ComparisonWords = ["超过", "超越", "击败", "领先于", "领先", "对标", "比", "较", "than ", "vs. ", "vs ", "versus ", "over "];
-    private static readonly string[] UsageWords = ["使用份额", "使用率", "使用量", "调用量", "调用", "按使用量", "by usage", "usage", "API calls"];
-    private static readonly string[] SpendWords = ["支出", "花费", "by spend", "spend", "spending"];
     private static readonly string[] PresentWords = ["如今", "现在", "目前", "当前", "今天", " now", "today", "currently"];
     private Claim DateClaim(UnitContext ctx, ParsedPeriod period)
     {
@@ -36,7 +34,10 @@ internal sealed partial class UnitReader
             period.Period,
             QuantityRole.Standalone,
             ContextOf(unit),
-            SentenceOf(unit, sentenceStart, sentenceEnd));
+            SentenceOf(unit, sentenceStart, sentenceEnd))
+        {
+            Table = unit.Table,
+        };
     }
 
     private Claim QuantityClaim(UnitContext ctx, ParsedQuantity figure)
@@ -110,7 +111,10 @@ internal sealed partial class UnitReader
             null,
             figure.Role,
             ContextOf(unit),
-            SentenceOf(unit, sentenceStart, sentenceEnd));
+            SentenceOf(unit, sentenceStart, sentenceEnd))
+        {
+            Table = unit.Table,
+        };
     }
 
     // ---------------------------------------------------------------- entity
@@ -729,6 +733,11 @@ internal sealed partial class UnitReader
         {
             values["market"] = market.Id;
         }
+        else if (entityIsSubject && metric?.Id == "market-share" && _documentMarket is { } documentMarket && documentMarket != entity?.Id)
+        {
+            // A document about one market (an article retelling one survey): a share that names no market is of it.
+            values["market"] = documentMarket;
+        }
 
         if (unit.Label is not null && WordsOf(unit.Label).Entities.FirstOrDefault(m => m.Value.Kind == EntityKind.Segment) is { Value.Id: not null } segment && segment.Value.Id != entity?.Id)
         {
@@ -738,13 +747,10 @@ internal sealed partial class UnitReader
         var near = Near(unit, sentenceStart, sentenceEnd);
         if (metric?.Id == "market-share")
         {
-            if (HasAny(near, UsageWords))
+            // The basis written with the share, else the one the document states with its shares.
+            if ((BasisIn(near) ?? (entityIsSubject ? _documentBasis : null)) is { } basis)
             {
-                values["basis"] = "usage";
-            }
-            else if (HasAny(near, SpendWords))
-            {
-                values["basis"] = "spend";
+                values["basis"] = basis;
             }
 
             // Enterprise LLM usage is measured on API calls (Menlo Ventures): the market is the API market.
