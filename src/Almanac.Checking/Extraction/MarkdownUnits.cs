@@ -17,6 +17,7 @@ internal sealed partial class MarkdownUnits
     private readonly List<TextUnit> _units;
     private readonly HeadingState _state;
     private readonly Func<string, bool> _namesModel;
+    private readonly List<int> _tableStarts = [];
 
     private MarkdownUnits(string text, int offset, List<TextUnit> units, HeadingState state, Func<string, bool> namesModel)
     {
@@ -59,6 +60,7 @@ internal sealed partial class MarkdownUnits
             return false;
         }
 
+        walker._tableStarts.AddRange(document.Descendants<Table>().Select(t => Math.Clamp(t.Span.Start, 0, chunk.Length)).Order());
         walker.WalkBlocks(document);
         return true;
     }
@@ -130,7 +132,7 @@ internal sealed partial class MarkdownUnits
         var (start, end) = Trim(paragraph.Span);
         // A caption written right above its table with no blank line between (**Qwen系列主要模型**:\n| 模型 | …)
         // leaves the paragraph's span over the table's lines too: the table's cells are the table's, read once.
-        if (TableWithin(paragraph, start, end) is { } tableStart)
+        if (TableWithin(start, end) is { } tableStart)
         {
             (start, end) = Trim(new SourceSpan(start, tableStart - 1));
         }
@@ -154,31 +156,12 @@ internal sealed partial class MarkdownUnits
         }
     }
 
-    /// <summary>Where a table that a paragraph's span runs into begins (a sibling block starting inside the paragraph), if any.</summary>
-    private int? TableWithin(ParagraphBlock paragraph, int start, int end)
+    /// <summary>Where a table that a paragraph's span runs into begins, if any (by binary search over the table starts).</summary>
+    private int? TableWithin(int start, int end)
     {
-        if (paragraph.Parent is not { } parent)
-        {
-            return null;
-        }
-
-        var index = parent.IndexOf(paragraph);
-        for (var i = index + 1; i < parent.Count && i >= 0; i++)
-        {
-            var next = parent[i];
-            var nextStart = Math.Clamp(next.Span.Start, 0, _text.Length);
-            if (nextStart > end)
-            {
-                break;
-            }
-
-            if (next is Table && nextStart > start)
-            {
-                return nextStart;
-            }
-        }
-
-        return null;
+        var index = _tableStarts.BinarySearch(start + 1);
+        index = index >= 0 ? index : ~index;
+        return index < _tableStarts.Count && _tableStarts[index] <= end ? _tableStarts[index] : null;
     }
 
     private void OnTable(Table table)

@@ -78,7 +78,8 @@ internal sealed partial class UnitReader
         var entity = subject
             ?? ctx.Entities.Where(m => m.Start >= end && m.End <= sentenceEnd && m.Value.Kind is EntityKind.Market or EntityKind.Segment).Select(m => (NamedEntity?)m.Value).FirstOrDefault()
             ?? Nearest(ctx, unit, sentenceStart, start, k => k is EntityKind.Market or EntityKind.Segment, headings: true);
-        if (metric?.Id == "market-share" && inSentence is { Kind: EntityKind.ModelFamily } family && !family.Id.Any(char.IsAsciiDigit)
+        // A table's row may be named by its model column (| 公司 | 市场份额 | 主要模型 |): the share is still the company's.
+        if (metric?.Id == "market-share" && (inSentence ?? (unit.IsTableCell ? subject : null)) is { Kind: EntityKind.ModelFamily } family && !family.Id.Any(char.IsAsciiDigit)
             && _lexicon.Knowledge.Names.Entity(family.Id)?.Developer is { } developer && _lexicon.Knowledge.Names.Entity(developer) is { } organisation)
         {
             // Shares of a market are held by companies: 'Claude … 42%的市场份额' is Anthropic's share.

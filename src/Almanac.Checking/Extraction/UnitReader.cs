@@ -86,9 +86,10 @@ internal sealed partial class UnitReader
                 {
                     counts[m.Value] = counts.GetValueOrDefault(m.Value) + 1;
                 }
-                else if (m.Value.Kind == EntityKind.Market)
+                else if (m.Value.Kind == EntityKind.Market && _lexicon.Knowledge.Names.Entity(m.Value.Id)?.Parent is not null)
                 {
-                    // A mention of a market is also one of the markets it is part of (企业LLM API is in 企业LLM市场).
+                    // A mention of a market is also one of the markets it is part of (企业LLM API is in 企业LLM市场);
+                    // the whole market (LLM行业) is part of every note and says nothing about which market it is.
                     marketMentions++;
                     for (var (id, depth) = (m.Value.Id, 0); id is not null && depth < 8; id = _lexicon.Knowledge.Names.Entity(id)?.Parent, depth++)
                     {
