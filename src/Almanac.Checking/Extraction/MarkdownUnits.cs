@@ -187,6 +187,7 @@ internal sealed partial class MarkdownUnits
 
         var tableNumber = ++_state.Tables;
         var labelColumn = LabelColumn(headers, rows);
+        var firstColumn = Enumerable.Range(0, Math.Max(headers.Length, 1)).FirstOrDefault(i => i >= headers.Length || !IsRankHeader(headers[i]));
         foreach (var rowBlock in table)
         {
             if (rowBlock is not TableRow row || row.IsHeader)
@@ -196,6 +197,7 @@ internal sealed partial class MarkdownUnits
 
             var cells = row.OfType<TableCell>().Select(c => Trim(c.Span)).Select(s => (Start: s.Start, End: s.End, Text: CellText(s.Start, s.End))).ToArray();
             var rowLabel = cells.Length > labelColumn ? cells[labelColumn].Text : null;
+            var vendor = labelColumn != firstColumn && cells.Length > firstColumn ? cells[firstColumn].Text : null;
             var (rowStart, rowEnd) = Trim(row.Span);
             var rowText = Clean(Slice(rowStart, rowEnd));
             for (var i = 0; i < cells.Length; i++)
@@ -207,7 +209,7 @@ internal sealed partial class MarkdownUnits
                 }
 
                 // The caption (Frontier models:, 数据显示：) says what the whole table is about.
-                _units.Add(new TextUnit(UnitKind.TableCell, _offset + cells[i].Start, _offset + cells[i].Start, _offset + cells[i].End, _state.Path(), null, header, rowLabel, rowText, _state.LeadIn, _state.Section, tableNumber));
+                _units.Add(new TextUnit(UnitKind.TableCell, _offset + cells[i].Start, _offset + cells[i].Start, _offset + cells[i].End, _state.Path(), null, header, rowLabel, rowText, _state.LeadIn, _state.Section, tableNumber, vendor));
             }
         }
     }

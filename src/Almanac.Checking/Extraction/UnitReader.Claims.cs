@@ -74,7 +74,7 @@ internal sealed partial class UnitReader
         }
 
         var inSentence = LastSubject(ctx.Entities, sentenceStart, start);
-        var subject = inSentence ?? FromRowAndAbove(unit, includeLeadIn: true);
+        var subject = inSentence ?? (metric?.Id == "market-share" ? Vendor(unit) : null) ?? FromRowAndAbove(unit, includeLeadIn: true);
         var entity = subject
             ?? ctx.Entities.Where(m => m.Start >= end && m.End <= sentenceEnd && m.Value.Kind is EntityKind.Market or EntityKind.Segment).Select(m => (NamedEntity?)m.Value).FirstOrDefault()
             ?? Nearest(ctx, unit, sentenceStart, start, k => k is EntityKind.Market or EntityKind.Segment, headings: true);
@@ -99,6 +99,14 @@ internal sealed partial class UnitReader
         }
 
         var period = PeriodFor(ctx, figure, metric, sentenceStart, sentenceEnd, previousEnd);
+        if (figure.Role == QuantityRole.From && period is { Kind: PeriodKind.Year or PeriodKind.Half or PeriodKind.Quarter or PeriodKind.Month } shared
+            && metric is { Time.Kind: TemporalKind.Stock } && index + 1 < ctx.Figures.Count && ctx.Figures[index + 1] is { Role: QuantityRole.To } to
+            && PeriodFor(ctx, to, metric, sentenceStart, sentenceEnd, end) == shared)
+        {
+            // 2024年：份额从50%下降至34%: a stock that changed over a period stood at the From value when it began.
+            period = Period.Instant(shared.Start.AddDays(-1));
+        }
+
         var scope = ScopeFor(ctx, unit, entity, subject is not null, metric, sentenceStart, sentenceEnd, start);
 
         return new Claim(
@@ -299,6 +307,10 @@ internal sealed partial class UnitReader
 
         return null;
     }
+
+    /// <summary>The company a table row's vendor column names, when a model column labels the row: a share is the company's.</summary>
+    private NamedEntity? Vendor(TextUnit unit) =>
+        unit.RowVendor is null ? null : FirstSubject(WordsOf(unit.RowVendor)) is { Kind: EntityKind.Organisation or EntityKind.Product or EntityKind.ModelFamily } vendor ? vendor : null;
 
     private static NamedEntity? FirstSubject(Words words) =>
         words.Entities.Where(m => m.Value.IsSubject).Select(m => (NamedEntity?)m.Value).FirstOrDefault();
@@ -626,14 +638,23 @@ internal sealed partial class UnitReader
             return inClause.Period;
         }
 
-        if (beforeFigure.LastOrDefault() is { } inSentence && !HasAny(_doc.Masked.AsSpan(inSentence.Span.End, start - inSentence.Span.End), PresentWords))
+        // A period that is the base of a comparison (较2024年的37亿美元增长至127亿美元) is the base figure's alone.
+        var sentencePeriods = beforeFigure.Where(p => !IsBasePeriod(p)).ToList();
+
+        // 2025年…，一年前为48%: dated by the sentence's own period, shifted.
+        if (AgoShift(start, end, previousEnd) is { } months)
+        {
+            return sentencePeriods.Count > 0 ? Shifted(sentencePeriods[^1].Period, months) : null;
+        }
+
+        if (sentencePeriods.LastOrDefault() is { } inSentence && !HasAny(_doc.Masked.AsSpan(inSentence.Span.End, start - inSentence.Span.End), PresentWords))
         {
             return inSentence.Period;
         }
 
-        // in 2024 after the figure, in its clause.
+        // in 2024 after the figure, in its clause (but not "compared with 2024").
         var (_, clauseEnd) = Bounds(ctx.Unit, start, end, ClauseBreaks);
-        if (candidates.FirstOrDefault(p => p.Span.Offset >= end && p.Span.End <= clauseEnd) is { } afterInClause
+        if (candidates.FirstOrDefault(p => p.Span.Offset >= end && p.Span.End <= clauseEnd) is { } afterInClause && !IsBasePeriod(afterInClause)
             && !ctx.Figures.Any(f => f.Span.Offset >= end && f.Span.Offset < afterInClause.Span.Offset))
         {
             return afterInClause.Period;
@@ -677,6 +698,52 @@ internal sealed partial class UnitReader
 
         return null;
     }
+
+    /// <summary>Whether a period is written as the base of a comparison: a base word right before it (较2024年, up from … in 2024 is not: only "from 2024").</summary>
+    private bool IsBasePeriod(ParsedPeriod period)
+    {
+        var before = _doc.Masked.AsSpan(Math.Max(0, period.Span.Offset - 16), Math.Min(16, period.Span.Offset)).TrimEnd();
+        foreach (var word in _lexicon.Words.BaseWords)
+        {
+            if (before.EndsWith(word, StringComparison.OrdinalIgnoreCase)
+                && (before.Length == word.Length || !char.IsAsciiLetter(word[0]) || !char.IsAsciiLetter(before[before.Length - word.Length - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The shift in months an ago word next to the figure gives it (一年前的48%, 48% a year ago), if one does.</summary>
+    private int? AgoShift(int start, int end, int previousEnd)
+    {
+        var masked = _doc.Masked;
+        var beforeFrom = Math.Max(previousEnd, start - 10);
+        var before = masked.AsSpan(beforeFrom, start - beforeFrom);
+        var after = masked.AsSpan(end, Math.Min(20, masked.Length - end));
+        foreach (var (word, months) in _lexicon.Words.AgoWords)
+        {
+            if (before.Contains(word, StringComparison.OrdinalIgnoreCase) || after.TrimStart().StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return months;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A period moved by whole months, at its own granularity; none for a range or a shift that does not fit it.</summary>
+    private static Period? Shifted(Period period, int months) => period.Kind switch
+    {
+        PeriodKind.Year when months % 12 == 0 => Period.Year(period.Start.Year + (months / 12)),
+        PeriodKind.Half when months % 6 == 0 => Period.Half(period.Start.AddMonths(months).Year, period.Start.AddMonths(months).Month <= 6 ? 1 : 2),
+        PeriodKind.Quarter when months % 3 == 0 => Period.Quarter(period.Start.AddMonths(months).Year, ((period.Start.AddMonths(months).Month - 1) / 3) + 1),
+        PeriodKind.Month => Period.Month(period.Start.AddMonths(months).Year, period.Start.AddMonths(months).Month),
+        PeriodKind.Instant => Period.Instant(period.End.AddMonths(months)),
+        PeriodKind.Day => Period.Day(period.Start.AddMonths(months)),
+        _ => null,
+    };
 
     /// <summary>
     /// A CAGR's years: a range stated with it (<c>2025-2034年</c>), else the first and last year of its sentence,
