@@ -101,9 +101,12 @@ internal sealed partial class UnitReader
         var period = PeriodFor(ctx, figure, metric, sentenceStart, sentenceEnd, previousEnd);
         if (figure.Role == QuantityRole.From && period is { Kind: PeriodKind.Year or PeriodKind.Half or PeriodKind.Quarter or PeriodKind.Month } shared
             && metric is { Time.Kind: TemporalKind.Stock } && index + 1 < ctx.Figures.Count && ctx.Figures[index + 1] is { Role: QuantityRole.To } to
+            && !ctx.Periods.Any(p => p.Span.Offset >= sentenceStart && p.Span.End <= sentenceEnd)
             && PeriodFor(ctx, to, metric, sentenceStart, sentenceEnd, end) == shared)
         {
-            // 2024年：份额从50%下降至34%: a stock that changed over a period stood at the From value when it began.
+            // ### …（2024年） › 份额: 从50%下降至34%: a stock that changed over the period its context states stood at the
+            // From value when that period began. A period in the sentence itself may be a span the parser read only in part
+            // (Between March and August 2025): the rule is left to context periods.
             period = Period.Instant(shared.Start.AddDays(-1));
         }
 
