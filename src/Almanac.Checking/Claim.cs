@@ -30,4 +30,11 @@ public sealed record Claim(
     Period? Date,
     QuantityRole Role,
     string Context,
-    string Sentence);
+    string Sentence)
+{
+    /// <summary>
+    /// The table the figure is a cell of, numbered through the document (1, 2, …); null outside tables. Each
+    /// table is its own whole: the shares in one table sum within it, never with a neighbouring table's.
+    /// </summary>
+    public int? Table { get; init; }
+}

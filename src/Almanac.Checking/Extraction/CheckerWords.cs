@@ -50,6 +50,15 @@ internal sealed class CheckerWords
     /// <summary>Words after a parameter count that say whether it is the total or the active count.</summary>
     public List<(string Word, string MetricId)> ParameterRoles { get; } = [];
 
+    /// <summary>Words saying what a share is measured on (使用量 → usage, by spend → spend), in the order written.</summary>
+    public List<(string Word, string Basis)> BasisWords { get; } = [];
+
+    /// <summary>Words before a period that make it the base of a comparison (较2024年的…, up from … in 2024): it is the base figure's alone.</summary>
+    public List<string> BaseWords { get; } = [];
+
+    /// <summary>Words that date a figure relative to its sentence's period (一年前的48%, a year ago), with the shift in months.</summary>
+    public List<(string Word, int Months)> AgoWords { get; } = [];
+
     internal static CheckerWords Parse(string text)
     {
         var words = new CheckerWords();
@@ -105,6 +114,15 @@ internal sealed class CheckerWords
                     break;
                 case "joiner":
                     words.Joiners.Add(word);
+                    break;
+                case "basis" when value.Length > 0:
+                    words.BasisWords.Add((word, value));
+                    break;
+                case "base":
+                    words.BaseWords.Add(word);
+                    break;
+                case "ago" when int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var months):
+                    words.AgoWords.Add((word, months));
                     break;
                 case "parameter-role" when value.Length > 0:
                     words.ParameterRoles.Add((word, value));

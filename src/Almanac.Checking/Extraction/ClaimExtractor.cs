@@ -49,7 +49,7 @@ public sealed partial class ClaimExtractor
         foreach (var (start, end) in Chunks(masked))
         {
             cancellation.ThrowIfCancellationRequested();
-            if (!MarkdownUnits.Walk(masked[start..end], start, _pipeline, state, units))
+            if (!MarkdownUnits.Walk(masked[start..end], start, _pipeline, state, units, lexicon.NamesModel))
             {
                 notes.Add(ExtractionMessages.ReadAsPlainText(TextPosition.Of(masked, start).Line));
             }

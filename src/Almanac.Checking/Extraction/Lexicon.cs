@@ -49,6 +49,10 @@ internal sealed class Lexicon
         Knowledge = knowledge;
     }
 
+    /// <summary>Whether a whole text (a table cell) is the name of one model, model family or product.</summary>
+    public bool NamesModel(string text) =>
+        text.Length is > 0 and < 80 && Knowledge.Names.ResolveEntity(text) is [{ Kind: EntityKind.Model or EntityKind.ModelFamily or EntityKind.Product }];
+
     /// <summary>
     /// Each usable name to the one entity it names. A name several entities share goes to the curated one
     /// when exactly one of them is curated (the data files are reviewed; imported aliases are not), and to

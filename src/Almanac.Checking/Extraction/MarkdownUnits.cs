@@ -16,13 +16,16 @@ internal sealed partial class MarkdownUnits
     private readonly int _offset;
     private readonly List<TextUnit> _units;
     private readonly HeadingState _state;
+    private readonly Func<string, bool> _namesModel;
+    private readonly List<int> _tableStarts = [];
 
-    private MarkdownUnits(string text, int offset, List<TextUnit> units, HeadingState state)
+    private MarkdownUnits(string text, int offset, List<TextUnit> units, HeadingState state, Func<string, bool> namesModel)
     {
         _text = text;
         _offset = offset;
         _units = units;
         _state = state;
+        _namesModel = namesModel;
     }
 
     /// <summary>Headings and the lead-in carry over from one chunk of a long document to the next.</summary>
@@ -34,14 +37,18 @@ internal sealed partial class MarkdownUnits
 
         public int Section { get; set; }
 
+        /// <summary>How many tables the document has had so far: the next one's number is one more.</summary>
+        public int Tables { get; set; }
+
         public IReadOnlyList<string> Path() => Headings.Select(h => h.Text).ToArray();
     }
 
     /// <summary>Adds the units of <paramref name="chunk"/> (which starts at <paramref name="offset"/> of the document) to <paramref name="units"/>.</summary>
+    /// <param name="namesModel">Whether a cell's text names a model, product or company: the column whose cells do is a table's row label.</param>
     /// <returns>False when Markdig refused the chunk (nesting past its depth limit) and it was read line by line as plain text.</returns>
-    public static bool Walk(string chunk, int offset, MarkdownPipeline pipeline, HeadingState state, List<TextUnit> units)
+    public static bool Walk(string chunk, int offset, MarkdownPipeline pipeline, HeadingState state, List<TextUnit> units, Func<string, bool>? namesModel = null)
     {
-        var walker = new MarkdownUnits(chunk, offset, units, state);
+        var walker = new MarkdownUnits(chunk, offset, units, state, namesModel ?? (_ => false));
         MarkdownDocument document;
         try
         {
@@ -53,6 +60,7 @@ internal sealed partial class MarkdownUnits
             return false;
         }
 
+        walker._tableStarts.AddRange(document.Descendants<Table>().Select(t => Math.Clamp(t.Span.Start, 0, chunk.Length)).Order());
         walker.WalkBlocks(document);
         return true;
     }
@@ -122,6 +130,13 @@ internal sealed partial class MarkdownUnits
     private void OnParagraph(ParagraphBlock paragraph, string? listLabel)
     {
         var (start, end) = Trim(paragraph.Span);
+        // A caption written right above its table with no blank line between (**Qwen系列主要模型**:\n| 模型 | …)
+        // leaves the paragraph's span over the table's lines too: the table's cells are the table's, read once.
+        if (TableWithin(start, end) is { } tableStart)
+        {
+            (start, end) = Trim(new SourceSpan(start, tableStart - 1));
+        }
+
         if (start >= end)
         {
             return;
@@ -141,9 +156,18 @@ internal sealed partial class MarkdownUnits
         }
     }
 
+    /// <summary>Where a table that a paragraph's span runs into begins, if any (by binary search over the table starts).</summary>
+    private int? TableWithin(int start, int end)
+    {
+        var index = _tableStarts.BinarySearch(start + 1);
+        index = index >= 0 ? index : ~index;
+        return index < _tableStarts.Count && _tableStarts[index] <= end ? _tableStarts[index] : null;
+    }
+
     private void OnTable(Table table)
     {
         string[] headers = [];
+        var rows = new List<(int Start, int End, string Text)[]>();
         foreach (var rowBlock in table)
         {
             if (rowBlock is not TableRow row)
@@ -158,8 +182,22 @@ internal sealed partial class MarkdownUnits
                 continue;
             }
 
-            var labelColumn = Enumerable.Range(0, cells.Length).FirstOrDefault(i => i >= headers.Length || !IsRankHeader(headers[i]));
+            rows.Add(cells);
+        }
+
+        var tableNumber = ++_state.Tables;
+        var labelColumn = LabelColumn(headers, rows);
+        var firstColumn = Enumerable.Range(0, Math.Max(headers.Length, 1)).FirstOrDefault(i => i >= headers.Length || !IsRankHeader(headers[i]));
+        foreach (var rowBlock in table)
+        {
+            if (rowBlock is not TableRow row || row.IsHeader)
+            {
+                continue;
+            }
+
+            var cells = row.OfType<TableCell>().Select(c => Trim(c.Span)).Select(s => (Start: s.Start, End: s.End, Text: CellText(s.Start, s.End))).ToArray();
             var rowLabel = cells.Length > labelColumn ? cells[labelColumn].Text : null;
+            var vendor = labelColumn != firstColumn && cells.Length > firstColumn ? cells[firstColumn].Text : null;
             var (rowStart, rowEnd) = Trim(row.Span);
             var rowText = Clean(Slice(rowStart, rowEnd));
             for (var i = 0; i < cells.Length; i++)
@@ -171,9 +209,37 @@ internal sealed partial class MarkdownUnits
                 }
 
                 // The caption (Frontier models:, 数据显示：) says what the whole table is about.
-                _units.Add(new TextUnit(UnitKind.TableCell, _offset + cells[i].Start, _offset + cells[i].Start, _offset + cells[i].End, _state.Path(), null, header, rowLabel, rowText, _state.LeadIn, _state.Section));
+                _units.Add(new TextUnit(UnitKind.TableCell, _offset + cells[i].Start, _offset + cells[i].Start, _offset + cells[i].End, _state.Path(), null, header, rowLabel, rowText, _state.LeadIn, _state.Section, tableNumber, vendor));
             }
         }
+    }
+
+    /// <summary>
+    /// The column that says what each row is about: the first (after a rank) whose cells most often name a
+    /// model, product or company, so a vendor column before the model column gives way to the model column;
+    /// the first column that is not a rank when no cells name one.
+    /// </summary>
+    private int LabelColumn(string[] headers, List<(int Start, int End, string Text)[]> rows)
+    {
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
+        var first = Enumerable.Range(0, Math.Max(width, 1)).FirstOrDefault(i => i >= headers.Length || !IsRankHeader(headers[i]));
+        var best = first;
+        var bestCount = 0;
+        for (var i = first; i < width; i++)
+        {
+            if (i < headers.Length && IsRankHeader(headers[i]))
+            {
+                continue;
+            }
+
+            var count = rows.Count(r => i < r.Length && r[i].Text.Length > 0 && _namesModel(r[i].Text));
+            if (count > bestCount)
+            {
+                (best, bestCount) = (i, count);
+            }
+        }
+
+        return best;
     }
 
     private void AddLines(SourceSpan span)

@@ -14,8 +14,6 @@ internal sealed partial class UnitReader
     private static readonly System.Buffers.SearchValues<char> HeadlinePunctuation = System.Buffers.SearchValues.Create("，,。！!？?");
 
     private static readonly string[] ComparisonWords = ["超过", "超越", "击败", "领先于", "领先", "对标", "比", "较", "than ", "vs. ", "vs ", "versus ", "over "];
-    private static readonly string[] UsageWords = ["使用份额", "使用率", "使用量", "调用量", "调用", "按使用量", "by usage", "usage", "API calls"];
-    private static readonly string[] SpendWords = ["支出", "花费", "by spend", "spend", "spending"];
     private static readonly string[] PresentWords = ["如今", "现在", "目前", "当前", "今天", " now", "today", "currently"];
     private Claim DateClaim(UnitContext ctx, ParsedPeriod period)
     {
@@ -36,7 +34,10 @@ internal sealed partial class UnitReader
             period.Period,
             QuantityRole.Standalone,
             ContextOf(unit),
-            SentenceOf(unit, sentenceStart, sentenceEnd));
+            SentenceOf(unit, sentenceStart, sentenceEnd))
+        {
+            Table = unit.Table,
+        };
     }
 
     private Claim QuantityClaim(UnitContext ctx, ParsedQuantity figure)
@@ -73,11 +74,12 @@ internal sealed partial class UnitReader
         }
 
         var inSentence = LastSubject(ctx.Entities, sentenceStart, start);
-        var subject = inSentence ?? FromRowAndAbove(unit, includeLeadIn: true);
+        var subject = inSentence ?? (metric?.Id == "market-share" ? Vendor(unit) : null) ?? FromRowAndAbove(unit, includeLeadIn: true);
         var entity = subject
             ?? ctx.Entities.Where(m => m.Start >= end && m.End <= sentenceEnd && m.Value.Kind is EntityKind.Market or EntityKind.Segment).Select(m => (NamedEntity?)m.Value).FirstOrDefault()
             ?? Nearest(ctx, unit, sentenceStart, start, k => k is EntityKind.Market or EntityKind.Segment, headings: true);
-        if (metric?.Id == "market-share" && inSentence is { Kind: EntityKind.ModelFamily } family && !family.Id.Any(char.IsAsciiDigit)
+        // A table's row may be named by its model column (| 公司 | 市场份额 | 主要模型 |): the share is still the company's.
+        if (metric?.Id == "market-share" && (inSentence ?? (unit.IsTableCell ? subject : null)) is { Kind: EntityKind.ModelFamily } family && !family.Id.Any(char.IsAsciiDigit)
             && _lexicon.Knowledge.Names.Entity(family.Id)?.Developer is { } developer && _lexicon.Knowledge.Names.Entity(developer) is { } organisation)
         {
             // Shares of a market are held by companies: 'Claude … 42%的市场份额' is Anthropic's share.
@@ -97,6 +99,17 @@ internal sealed partial class UnitReader
         }
 
         var period = PeriodFor(ctx, figure, metric, sentenceStart, sentenceEnd, previousEnd);
+        if (figure.Role == QuantityRole.From && period is { Kind: PeriodKind.Year or PeriodKind.Half or PeriodKind.Quarter or PeriodKind.Month } shared
+            && metric is { Time.Kind: TemporalKind.Stock } && index + 1 < ctx.Figures.Count && ctx.Figures[index + 1] is { Role: QuantityRole.To } to
+            && !ctx.Periods.Any(p => p.Span.Offset >= sentenceStart && p.Span.End <= sentenceEnd)
+            && PeriodFor(ctx, to, metric, sentenceStart, sentenceEnd, end) == shared)
+        {
+            // ### …（2024年） › 份额: 从50%下降至34%: a stock that changed over the period its context states stood at the
+            // From value when that period began. A period in the sentence itself may be a span the parser read only in part
+            // (Between March and August 2025): the rule is left to context periods.
+            period = Period.Instant(shared.Start.AddDays(-1));
+        }
+
         var scope = ScopeFor(ctx, unit, entity, subject is not null, metric, sentenceStart, sentenceEnd, start);
 
         return new Claim(
@@ -110,7 +123,10 @@ internal sealed partial class UnitReader
             null,
             figure.Role,
             ContextOf(unit),
-            SentenceOf(unit, sentenceStart, sentenceEnd));
+            SentenceOf(unit, sentenceStart, sentenceEnd))
+        {
+            Table = unit.Table,
+        };
     }
 
     // ---------------------------------------------------------------- entity
@@ -294,6 +310,10 @@ internal sealed partial class UnitReader
 
         return null;
     }
+
+    /// <summary>The company a table row's vendor column names, when a model column labels the row: a share is the company's.</summary>
+    private NamedEntity? Vendor(TextUnit unit) =>
+        unit.RowVendor is null ? null : FirstSubject(WordsOf(unit.RowVendor)) is { Kind: EntityKind.Organisation or EntityKind.Product or EntityKind.ModelFamily } vendor ? vendor : null;
 
     private static NamedEntity? FirstSubject(Words words) =>
         words.Entities.Where(m => m.Value.IsSubject).Select(m => (NamedEntity?)m.Value).FirstOrDefault();
@@ -621,14 +641,23 @@ internal sealed partial class UnitReader
             return inClause.Period;
         }
 
-        if (beforeFigure.LastOrDefault() is { } inSentence && !HasAny(_doc.Masked.AsSpan(inSentence.Span.End, start - inSentence.Span.End), PresentWords))
+        // A period that is the base of a comparison (较2024年的37亿美元增长至127亿美元) is the base figure's alone.
+        var sentencePeriods = beforeFigure.Where(p => !IsBasePeriod(p)).ToList();
+
+        // 2025年…，一年前为48%: dated by the sentence's own period, shifted.
+        if (AgoShift(start, end, previousEnd) is { } months)
+        {
+            return sentencePeriods.Count > 0 ? Shifted(sentencePeriods[^1].Period, months) : null;
+        }
+
+        if (sentencePeriods.LastOrDefault() is { } inSentence && !HasAny(_doc.Masked.AsSpan(inSentence.Span.End, start - inSentence.Span.End), PresentWords))
         {
             return inSentence.Period;
         }
 
-        // in 2024 after the figure, in its clause.
+        // in 2024 after the figure, in its clause (but not "compared with 2024").
         var (_, clauseEnd) = Bounds(ctx.Unit, start, end, ClauseBreaks);
-        if (candidates.FirstOrDefault(p => p.Span.Offset >= end && p.Span.End <= clauseEnd) is { } afterInClause
+        if (candidates.FirstOrDefault(p => p.Span.Offset >= end && p.Span.End <= clauseEnd) is { } afterInClause && !IsBasePeriod(afterInClause)
             && !ctx.Figures.Any(f => f.Span.Offset >= end && f.Span.Offset < afterInClause.Span.Offset))
         {
             return afterInClause.Period;
@@ -672,6 +701,52 @@ internal sealed partial class UnitReader
 
         return null;
     }
+
+    /// <summary>Whether a period is written as the base of a comparison: a base word right before it (较2024年, up from … in 2024 is not: only "from 2024").</summary>
+    private bool IsBasePeriod(ParsedPeriod period)
+    {
+        var before = _doc.Masked.AsSpan(Math.Max(0, period.Span.Offset - 16), Math.Min(16, period.Span.Offset)).TrimEnd();
+        foreach (var word in _lexicon.Words.BaseWords)
+        {
+            if (before.EndsWith(word, StringComparison.OrdinalIgnoreCase)
+                && (before.Length == word.Length || !char.IsAsciiLetter(word[0]) || !char.IsAsciiLetter(before[before.Length - word.Length - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The shift in months an ago word next to the figure gives it (一年前的48%, 48% a year ago), if one does.</summary>
+    private int? AgoShift(int start, int end, int previousEnd)
+    {
+        var masked = _doc.Masked;
+        var beforeFrom = Math.Max(previousEnd, start - 10);
+        var before = masked.AsSpan(beforeFrom, start - beforeFrom);
+        var after = masked.AsSpan(end, Math.Min(20, masked.Length - end));
+        foreach (var (word, months) in _lexicon.Words.AgoWords)
+        {
+            if (before.Contains(word, StringComparison.OrdinalIgnoreCase) || after.TrimStart().StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return months;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A period moved by whole months, at its own granularity; none for a range or a shift that does not fit it.</summary>
+    private static Period? Shifted(Period period, int months) => period.Kind switch
+    {
+        PeriodKind.Year when months % 12 == 0 => Period.Year(period.Start.Year + (months / 12)),
+        PeriodKind.Half when months % 6 == 0 => Period.Half(period.Start.AddMonths(months).Year, period.Start.AddMonths(months).Month <= 6 ? 1 : 2),
+        PeriodKind.Quarter when months % 3 == 0 => Period.Quarter(period.Start.AddMonths(months).Year, ((period.Start.AddMonths(months).Month - 1) / 3) + 1),
+        PeriodKind.Month => Period.Month(period.Start.AddMonths(months).Year, period.Start.AddMonths(months).Month),
+        PeriodKind.Instant => Period.Instant(period.End.AddMonths(months)),
+        PeriodKind.Day => Period.Day(period.Start.AddMonths(months)),
+        _ => null,
+    };
 
     /// <summary>
     /// A CAGR's years: a range stated with it (<c>2025-2034年</c>), else the first and last year of its sentence,
@@ -729,6 +804,11 @@ internal sealed partial class UnitReader
         {
             values["market"] = market.Id;
         }
+        else if (entityIsSubject && metric?.Id == "market-share" && _documentMarket is { } documentMarket && documentMarket != entity?.Id)
+        {
+            // A document about one market (an article retelling one survey): a share that names no market is of it.
+            values["market"] = documentMarket;
+        }
 
         if (unit.Label is not null && WordsOf(unit.Label).Entities.FirstOrDefault(m => m.Value.Kind == EntityKind.Segment) is { Value.Id: not null } segment && segment.Value.Id != entity?.Id)
         {
@@ -738,13 +818,10 @@ internal sealed partial class UnitReader
         var near = Near(unit, sentenceStart, sentenceEnd);
         if (metric?.Id == "market-share")
         {
-            if (HasAny(near, UsageWords))
+            // The basis written with the share, else the one the document states with its shares.
+            if ((BasisIn(near) ?? (entityIsSubject ? _documentBasis : null)) is { } basis)
             {
-                values["basis"] = "usage";
-            }
-            else if (HasAny(near, SpendWords))
-            {
-                values["basis"] = "spend";
+                values["basis"] = basis;
             }
 
             // Enterprise LLM usage is measured on API calls (Menlo Ventures): the market is the API market.

@@ -21,6 +21,8 @@ internal sealed partial class UnitReader
     private readonly Dictionary<string, Words> _words = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _sectionFirstYear = [];
     private NamedEntity? _documentSubject;
+    private string? _documentMarket;
+    private string? _documentBasis;
     private int? _pricesPerMillionFrom;
     private int? _pricesPerThousandFrom;
 
@@ -57,7 +59,7 @@ internal sealed partial class UnitReader
             }
         }
 
-        _documentSubject = DocumentSubject();
+        ReadDocumentContext();
         var claims = new List<Claim>();
         for (var u = 0; u < _units.Count; u++)
         {
@@ -73,28 +75,76 @@ internal sealed partial class UnitReader
     }
 
     /// <summary>
-    /// What the whole document is about, when one subject dominates it (named at least three times and at
-    /// least twice as often as any other): a company profile's table rows and figures that do not repeat the
-    /// name are that company's. None for a note about a market or several companies.
+    /// What the whole document is about, read from its opening: the subject, when one dominates it (named at
+    /// least three times and at least twice as often as any other): a company profile's table rows and figures
+    /// that do not repeat the name are that company's; none for a note about a market or several companies.
+    /// And the market and basis of its shares, when one dominates: an article retelling one survey names the
+    /// survey's market and what its shares are measured on once or twice, and its other share figures are of
+    /// that same market, on that same basis.
     /// </summary>
-    private NamedEntity? DocumentSubject()
+    private void ReadDocumentContext()
     {
         // The opening of a document says what it is about; a 20 MB dump is not searched twice for it.
         const int Opening = 100_000;
         var counts = new Dictionary<NamedEntity, int>();
+        var markets = new Dictionary<string, int>(StringComparer.Ordinal);
+        var marketMentions = 0;
+        var bases = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var unit in _units.TakeWhile(u => u.Start < Opening))
         {
-            foreach (var m in _lexicon.Entities.FindAll(_doc.Masked, unit.Start, Math.Min(unit.End, Opening)))
+            var end = Math.Min(unit.End, Opening);
+            foreach (var m in _lexicon.Entities.FindAll(_doc.Masked, unit.Start, end))
             {
                 if (m.Value.Kind is EntityKind.Organisation or EntityKind.Product or EntityKind.Model or EntityKind.ModelFamily)
                 {
                     counts[m.Value] = counts.GetValueOrDefault(m.Value) + 1;
                 }
+                else if (m.Value.Kind == EntityKind.Market && _lexicon.Knowledge.Names.Entity(m.Value.Id)?.Parent is not null)
+                {
+                    // A mention of a market is also one of the markets it is part of (企业LLM API is in 企业LLM市场);
+                    // the whole market (LLM行业) is part of every note and says nothing about which market it is.
+                    marketMentions++;
+                    for (var (id, depth) = (m.Value.Id, 0); id is not null && depth < 8; id = _lexicon.Knowledge.Names.Entity(id)?.Parent, depth++)
+                    {
+                        markets[id] = markets.GetValueOrDefault(id) + 1;
+                    }
+                }
+            }
+
+            if (unit.Kind != UnitKind.Heading && _lexicon.MetricWords.FindAll(_doc.Masked, unit.BodyStart, end).Any(m => m.Value == "market-share")
+                && BasisIn(string.Join('\n', _doc.Masked[unit.Start..end], unit.LeadIn ?? string.Empty)) is { } basis)
+            {
+                bases[basis] = bases.GetValueOrDefault(basis) + 1;
             }
         }
 
         var ranked = counts.OrderByDescending(kv => kv.Value).Take(2).ToList();
-        return ranked.Count > 0 && ranked[0].Value >= 3 && (ranked.Count == 1 || ranked[0].Value >= 2 * ranked[1].Value) ? ranked[0].Key : null;
+        _documentSubject = ranked.Count > 0 && ranked[0].Value >= 3 && (ranked.Count == 1 || ranked[0].Value >= 2 * ranked[1].Value) ? ranked[0].Key : null;
+
+        // The most specific market that two in three market mentions are in; the broadest one ("LLM") says nothing.
+        _documentMarket = markets
+            .Where(kv => marketMentions >= 3 && kv.Value * 3 >= marketMentions * 2 && _lexicon.Knowledge.Names.Entity(kv.Key)?.Parent is not null
+                && _lexicon.Knowledge.Names.Entity(_lexicon.Knowledge.Names.Entity(kv.Key)!.Parent!)?.Kind == EntityKind.Market)
+            .OrderBy(kv => kv.Value)
+            .Select(kv => kv.Key)
+            .FirstOrDefault();
+
+        // A basis stated with shares at least twice, and no other basis stated with shares.
+        _documentBasis = bases.Count == 1 && bases.First().Value >= 2 ? bases.First().Key : null;
+    }
+
+    /// <summary>What a text says shares are measured on (usage, spend), by the lexicon's basis words in their order.</summary>
+    private string? BasisIn(ReadOnlySpan<char> text)
+    {
+        foreach (var (word, basis) in _lexicon.Words.BasisWords)
+        {
+            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return basis;
+            }
+        }
+
+        return null;
     }
 
     private List<ParsedPeriod> PeriodsIn(int start, int end)

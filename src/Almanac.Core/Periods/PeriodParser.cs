@@ -119,7 +119,9 @@ public static partial class PeriodParser
         var c = text[i];
         if (char.IsAsciiDigit(c))
         {
-            return !char.IsAsciiLetterOrDigit(previous) && previous is not ('.' or ',' or '$' or '€' or '¥' or '-' or '_' or '/');
+            // A comma after a digit is inside a number (1,2025); after a word it ends a clause (37亿美元,2025年上半年…).
+            return !char.IsAsciiLetterOrDigit(previous) && previous is not ('.' or '$' or '€' or '¥' or '-' or '_' or '/')
+                && !(previous == ',' && (i < 2 || char.IsAsciiDigit(text[i - 2])));
         }
 
         return !char.IsAsciiLetter(c) || !char.IsAsciiLetterOrDigit(previous);
