@@ -11,7 +11,7 @@ namespace Almanac.Checking.Judging;
 /// publisher's newer figure for a moment supersedes its older one; figures for different moments
 /// within the claim's period each count, so a yearly claim may match any of them.
 /// </summary>
-internal sealed class KnowledgeRule : IClaimRule
+internal sealed partial class KnowledgeRule : IClaimRule
 {
     public string Family => "knowledge";
 
@@ -108,9 +108,26 @@ internal sealed class KnowledgeRule : IClaimRule
             return earlier;
         }
 
+        var language = JudgingContext.LanguageOf(claim);
+        var reading = OtherReading(claim, timing, context);
+        if (reading is { Excuses: true })
+        {
+            return new Judgement(
+                claim,
+                Verdict.Unverifiable,
+                RuleMessages.KnowledgeOtherReading(language, Who(disagreeing), differing, claim.Text, Describe(reading, claim, context)),
+                [.. evidence, FactEvidence(reading.Match, claim, context)]);
+        }
+
         var reason = claim.Date is { } date
-            ? $"{Who(disagreeing)} gives {differing}, which is not in {date}"
-            : $"{Who(disagreeing)} gives {differing}, not {claim.Text}";
+            ? RuleMessages.KnowledgeNotInPeriod(language, Who(disagreeing), differing, date.ToString())
+            : RuleMessages.KnowledgeContradicted(language, Who(disagreeing), differing, claim.Text);
+        if (reading is not null)
+        {
+            reason += RuleMessages.KnowledgeWhoseFigure(language, claim.Text, Describe(reading, claim, context), reading.Kind == ReadingKind.OtherEntity);
+            evidence = [.. evidence, FactEvidence(reading.Match, claim, context)];
+        }
+
         return new Judgement(claim, Verdict.Contradicted, reason, evidence);
     }
 
