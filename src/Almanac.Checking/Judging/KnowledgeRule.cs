@@ -83,6 +83,15 @@ internal sealed partial class KnowledgeRule : IClaimRule
             return new Judgement(claim, Verdict.Unverifiable, why, evidence);
         }
 
+        if (agreeing.Count > 0 && ChangedSince(claim, timing, agreeing, disagreeing) is { } then)
+        {
+            return new Judgement(
+                claim,
+                Verdict.Contradicted,
+                RuleMessages.KnowledgeChangedSince(JudgingContext.LanguageOf(claim), Who([then]), Value(then, claim), claim.Period!.Value.ToString(), Who(agreeing), Value(agreeing[0], claim), claim.Text),
+                evidence);
+        }
+
         if (agreeing.Count > 0)
         {
             return new Judgement(
@@ -152,6 +161,24 @@ internal sealed partial class KnowledgeRule : IClaimRule
         };
     }
 
+    /// <summary>
+    /// A property a model gained later (Claude Sonnet 4's 1M-token window came in August 2025, months after
+    /// its 200K launch): a claim dated before the change that states the later value is a period slip, when a
+    /// source stated the earlier value at the claim's moment and every agreeing curated source is dated after it.
+    /// Datasets alone do not date a change (their rows carry a snapshot's date, not the change's).
+    /// </summary>
+    private static Compared? ChangedSince(Claim claim, MetricTiming timing, List<Compared> agreeing, List<Compared> disagreeing)
+    {
+        if (timing.Kind != TemporalKind.Property || claim.Period is not { } period
+            || !agreeing.Any(a => a.Statement.Dataset is null)
+            || !agreeing.All(a => a.Statement.Fact.Period.Start > period.End))
+        {
+            return null;
+        }
+
+        return disagreeing.FirstOrDefault(d => d.Statement.Dataset is null && d.Statement.Fact.Period.Overlaps(period));
+    }
+
     private static (List<(Statement Statement, bool Decisive)> Matches, string? Family) Candidates(Claim claim, MetricTiming timing, JudgingContext context)
     {
         var own = Matching(claim, claim.EntityId!, timing, context);
@@ -185,6 +212,7 @@ internal sealed partial class KnowledgeRule : IClaimRule
             // which may support it but not contradict it: it may be a price of another time.
             var decisive = claim.Period is not null || context.AsOf is not null;
             matching.AddRange(PriceStatements(claim, entityId, context, PriceMatching.InForce(claim, context, context.Prices.Of(entityId))).Select(s => (s, decisive)));
+            matching.AddRange(PriceStatements(claim, entityId, context, PriceMatching.SoonAfter(claim, context.Prices.Of(entityId), timing.WindowDays)).Select(s => (s, false)));
         }
 
         return matching;

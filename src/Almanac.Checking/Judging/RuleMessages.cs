@@ -35,6 +35,10 @@ internal static class RuleMessages
         _ => $"; {claimed} is {fact}: likely the figure of another period",
     };
 
+    public static string KnowledgeChangedSince(Language language, string thenWho, string thenValue, string period, string laterWho, string laterValue, string claimed) => language == Language.Zh
+        ? $"{thenWho} 给出 {period} 时为 {thenValue}；{claimed} 是之后的数值（{laterWho}：{laterValue}），疑似时间错位"
+        : $"{thenWho} gives {thenValue} at {period}; {claimed} is the later figure ({laterWho}: {laterValue}): likely the figure of another period";
+
     // ---- the document rules
 
     public static string SameMeasure(Language language, string measure, Claim flagged, Claim reference, bool unitSlip) => language == Language.Zh
