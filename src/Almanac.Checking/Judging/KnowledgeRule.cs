@@ -23,6 +23,11 @@ internal sealed partial class KnowledgeRule : IClaimRule
             return null;
         }
 
+        if (Unreleased(claim, context) is { } never)
+        {
+            return never;
+        }
+
         var timing = context.Knowledge.TimingOf(claim.MetricId);
         var (matches, family) = Candidates(claim, timing, context);
         if (matches.Count == 0)
@@ -139,6 +144,32 @@ internal sealed partial class KnowledgeRule : IClaimRule
 
         return new Judgement(claim, Verdict.Contradicted, reason, evidence);
     }
+
+    /// <summary>
+    /// A model its developer announced but never made available (<see cref="Entity.Unreleased"/>) has no public
+    /// price: a price for it is contradicted. A release date for it is never supported (the date may be the
+    /// day it was announced, so it is not flagged either).
+    /// </summary>
+    private static Judgement? Unreleased(Claim claim, JudgingContext context)
+    {
+        if (context.Entity(claim.EntityId) is not { Status: Entity.Unreleased } model)
+        {
+            return null;
+        }
+
+        var language = JudgingContext.LanguageOf(claim);
+        var name = (language == Text.Language.Zh ? model.Name.Zh : null) ?? model.Name.En;
+        if (PriceHistory.Metrics.Contains(claim.MetricId!))
+        {
+            return new Judgement(claim, Verdict.Contradicted, RuleMessages.KnowledgeUnreleasedPrice(language, name, claim.Text), []);
+        }
+
+        return claim.MetricId == ReleaseDateMetric
+            ? new Judgement(claim, Verdict.Unverifiable, RuleMessages.KnowledgeUnreleasedDate(language, name, claim.Text), [])
+            : null;
+    }
+
+    private const string ReleaseDateMetric = "release-date";
 
     /// <summary>
     /// Whether a source's differing figure disputes the agreeing ones: for a stock, only a figure for the

@@ -39,6 +39,14 @@ internal static class RuleMessages
         ? $"{thenWho} 给出 {period} 时为 {thenValue}；{claimed} 是之后的数值（{laterWho}：{laterValue}），疑似时间错位"
         : $"{thenWho} gives {thenValue} at {period}; {claimed} is the later figure ({laterWho}: {laterValue}): likely the figure of another period";
 
+    public static string KnowledgeUnreleasedPrice(Language language, string model, string claimed) => language == Language.Zh
+        ? $"{model} 已发布预告但从未正式推出，没有公开价格：{claimed} 无从谈起"
+        : $"{model} was announced but never released, so it has no public price: {claimed} cannot be its price";
+
+    public static string KnowledgeUnreleasedDate(Language language, string model, string claimed) => language == Language.Zh
+        ? $"{model} 已发布预告但从未正式推出：{claimed} 至多是其公布日期，而非发布日期"
+        : $"{model} was announced but never released: {claimed} can at most be the day it was announced, not a release date";
+
     // ---- the document rules
 
     public static string SameMeasure(Language language, string measure, Claim flagged, Claim reference, bool unitSlip) => language == Language.Zh
