@@ -46,27 +46,35 @@ internal sealed partial class KnowledgeRule
     /// <summary>The first reading that excuses the figure, else one that names whose or when it is, else null.</summary>
     private static Reading? OtherReading(Claim claim, MetricTiming timing, JudgingContext context)
     {
-        if (claim.Quantity is null)
+        // A bound (more than, less than) agrees with too much to say what else a figure is.
+        if (claim.Quantity is not { } quantity || quantity.Qualifier is not (Quantities.Qualifier.Exact or Quantities.Qualifier.About or Quantities.Qualifier.Nearly))
         {
             return null;
         }
+
+        // A price's offerings (developer, reseller, batch) are told apart by the price history, not here.
+        var isPrice = PriceHistory.Metrics.Contains(claim.MetricId!);
 
         var about = context.About(claim.EntityId!);
         var metricId = claim.MetricId!;
         var dimension = context.Metric(metricId)?.Dimension;
 
         // The same measure with more said about it than the claim says.
-        var narrower = about.Where(s => s.Fact.MetricId == metricId && s.Fact.Scope.Values.Count > claim.Scope.Values.Count
+        var narrower = about.Where(s => !isPrice && s.Fact.MetricId == metricId && s.Fact.Scope.Values.Count > claim.Scope.Values.Count
             && !FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, metricId, timing) && Covers(claim.Scope, s.Fact.Scope, timing));
         if (Agreeing(claim, FactMatching.AtMoment(claim, Quantified(narrower), timing), context) is { } byScope)
         {
             return new Reading(ReadingKind.NarrowerScope, byScope);
         }
 
-        // Another measure of the same kind at the same moment (prices aside: input and output swapped is an error).
-        if (dimension is not null && !PriceHistory.Metrics.Contains(metricId))
+        // Another measure stated with this one about one thing: a model's sizes (active read as total), a
+        // round's figures (its valuation read as its amount). Two of a company's yearly figures that happen
+        // to be equal (revenue, loss) are no such reading; prices aside: input and output swapped is an error.
+        var together = timing.Kind == TemporalKind.Property || FactMatching.Pinned(claim);
+        if (dimension is not null && together && !isPrice)
         {
-            foreach (var other in about.Where(s => s.Fact.MetricId != metricId && !PriceHistory.Metrics.Contains(s.Fact.MetricId))
+            foreach (var other in about.Where(s => s.Fact.MetricId != metricId && !PriceHistory.Metrics.Contains(s.Fact.MetricId)
+                && (context.Knowledge.TimingOf(s.Fact.MetricId).Kind == TemporalKind.Property) == (timing.Kind == TemporalKind.Property))
                 .GroupBy(s => s.Fact.MetricId, StringComparer.Ordinal))
             {
                 if (context.Metric(other.Key) is not { } metric || metric.Dimension != dimension)
@@ -87,7 +95,7 @@ internal sealed partial class KnowledgeRule
         if (claim.Period is { } period && timing.Kind != TemporalKind.Property)
         {
             var elsewhen = about.Where(s => s.Fact.MetricId == metricId && !s.Fact.Period.Overlaps(period)
-                && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, metricId, timing));
+                && s.Fact.Obtained != Obtained.Forecast && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, metricId, timing));
             if (Agreeing(claim, Quantified(elsewhen).Select(s => (s, true)), context) is { } byPeriod)
             {
                 return new Reading(Names(claim, byPeriod.Statement.Fact.Period) ? ReadingKind.NamedPeriod : ReadingKind.OtherPeriod, byPeriod);

@@ -45,8 +45,8 @@ public sealed record VerdictCase(
         yield return new("不足9% against a rounded 9% is supported at the bound", [Figure("不足9%", "acme", "market-share", "2025-H2", Usage)], 0, Verdict.Supported, "at the bound");
 
         // ---- contradicted
-        yield return new("exact figure outside the precision", [Figure("60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "gives 56.17亿美元", "fact:https://alpha.example/report");
-        yield return new("超过 a bound above the value", [Figure("超过60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "not 超过60亿美元");
+        yield return new("exact figure outside the precision", [Figure("60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "给出 56.17亿美元", "fact:https://alpha.example/report");
+        yield return new("超过 a bound above the value", [Figure("超过60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "而非 超过60亿美元");
         yield return new("every publisher disagrees on parameters", [Figure("141B", "model-x", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Contradicted, "46.7B parameters (2023-12), not 141B", "fact:https://gamma.example/paper");
         yield return new("spend basis against the spend figure", [Figure("32%", "acme", "market-share", "2025-H1", "market=m;basis=spend")], 0, Verdict.Contradicted, "40%");
         yield return new("release month not containing the release day", [Date("2025年3月", "model-x", "2025-03")], 0, Verdict.Contradicted, "2024-06-20", "fact:release-date");
@@ -70,7 +70,7 @@ public sealed record VerdictCase(
         yield return new("a figure matching the narrower measure the sentence names is not flagged",
             [Figure("8亿美元", "acme", "net-loss", "2024", sentence: "2024年年内亏损10亿美元，经调整净亏损8亿美元")], 0, Verdict.Unverifiable, "可能指的是后者", "fact:basis=adjusted");
         yield return new("active parameters read as the total are not flagged",
-            [Figure("13B", "model-x", "parameters-total", unit: Unit.Parameters, sentence: "| Model X | 46.7B total / 12.9B active (paper: 47B / 13B) |")], 0, Verdict.Unverifiable, "Model X's parameters-active");
+            [Figure("13B", "model-x", "parameters-total", unit: Unit.Parameters, sentence: "| Model X | 46.7B total / 12.9B active (paper: 47B / 13B) |")], 0, Verdict.Unverifiable, "may be of that measure", "fact:Model X parameters-active");
         yield return new("one of several years a sentence lists is not flagged for another of them",
             [Figure("5亿美元", "acme", "revenue", "2024", sentence: "2023年、2024年收入分别为5亿美元、12亿美元")], 0, Verdict.Unverifiable, "艾克米的收入 5亿美元 (2023)");
         yield return new("a figure of another period the sentence does not name is a period slip",
