@@ -60,7 +60,11 @@ internal sealed partial class KnowledgeRule
         var dimension = context.Metric(metricId)?.Dimension;
 
         // The same measure with more said about it than the claim says.
-        var narrower = about.Where(s => !isPrice && s.Fact.MetricId == metricId && s.Fact.Scope.Values.Count > claim.Scope.Values.Count
+        // A provider's or a plan's limit is not a narrower measure of the model's own: only a key that
+        // names another measure (a basis, a segment, a variant) is.
+        var narrower = about.Where(s => !isPrice && s.Fact.MetricId == metricId
+            && s.Fact.Scope.Values.Keys.Any(key => claim.Scope[key] is null && key is not ("provider" or "offering"))
+            && s.Fact.Scope["offering"] is not ("reseller" or "plan")
             && !FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, metricId, timing) && Covers(claim.Scope, s.Fact.Scope, timing));
         if (Agreeing(claim, FactMatching.AtMoment(claim, Quantified(narrower), timing), context) is { } byScope)
         {
