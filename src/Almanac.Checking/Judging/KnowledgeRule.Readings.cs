@@ -47,7 +47,7 @@ internal sealed partial class KnowledgeRule
     private static Reading? OtherReading(Claim claim, MetricTiming timing, JudgingContext context)
     {
         // A bound (more than, less than) agrees with too much to say what else a figure is.
-        if (claim.Quantity is not { } quantity || quantity.Qualifier is not (Quantities.Qualifier.Exact or Quantities.Qualifier.About or Quantities.Qualifier.Nearly))
+        if (claim.Quantity is not { } quantity || !IsPoint(quantity.Qualifier))
         {
             return null;
         }
@@ -122,8 +122,13 @@ internal sealed partial class KnowledgeRule
     private static IEnumerable<Statement> Quantified(IEnumerable<Statement> statements) =>
         statements.Where(s => s.Fact.Value.Quantity is not null);
 
+    // A source's bound (more than 400M) agrees with too much to say whose or when a figure is.
     private static Compared? Agreeing(Claim claim, IEnumerable<(Statement Statement, bool Decisive)> facts, JudgingContext context) =>
-        facts.Select(f => Compare(claim, f.Statement, true, context)).FirstOrDefault(c => c.Verdict == Agreement.Verdict.Agree);
+        facts.Where(f => IsPoint(f.Statement.Fact.Value.Quantity!.Value.Qualifier))
+            .Select(f => Compare(claim, f.Statement, true, context)).FirstOrDefault(c => c.Verdict == Agreement.Verdict.Agree);
+
+    private static bool IsPoint(Quantities.Qualifier qualifier) =>
+        qualifier is Quantities.Qualifier.Exact or Quantities.Qualifier.About or Quantities.Qualifier.Nearly;
 
     /// <summary>Whether a fact's scope says at least what the claim's does (a property's place aside).</summary>
     private static bool Covers(Scope claim, Scope fact, MetricTiming timing) =>
