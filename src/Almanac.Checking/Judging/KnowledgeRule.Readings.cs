@@ -110,12 +110,14 @@ internal sealed partial class KnowledgeRule
         var index = ByMetric.GetValue(context.Knowledge, k => k.Statements
             .GroupBy(s => s.Fact.MetricId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal));
+        // A part's or a whole's figure (a model's and its family's) is no other entity's.
+        var related = context.Ancestors(claim.EntityId!).ToHashSet(StringComparer.Ordinal);
         var others = (index.GetValueOrDefault(metricId) ?? [])
-            .Where(s => s.Fact.EntityId != claim.EntityId && (context.AsOf is not { } day || s.Source.Published <= day)
-                && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, metricId, timing)
-                && !context.Ancestors(claim.EntityId!).Contains(s.Fact.EntityId, StringComparer.Ordinal)
-                && !context.Ancestors(s.Fact.EntityId).Contains(claim.EntityId, StringComparer.Ordinal));
-        var atMoment = FactMatching.AtMoment(claim, Quantified(others), timing).Where(m => m.Decisive);
+            .Where(s => s.Fact.EntityId != claim.EntityId && !related.Contains(s.Fact.EntityId)
+                && (context.AsOf is not { } day || s.Source.Published <= day)
+                && FactMatching.ScopeMatches(claim.Scope, s.Fact.Scope, metricId, timing));
+        var atMoment = FactMatching.AtMoment(claim, Quantified(others), timing)
+            .Where(m => m.Decisive && !context.Ancestors(m.Statement.Fact.EntityId).Contains(claim.EntityId, StringComparer.Ordinal));
         return Agreeing(claim, atMoment, context) is { } byEntity ? new Reading(ReadingKind.OtherEntity, byEntity) : null;
     }
 
