@@ -11,7 +11,7 @@ namespace Almanac.Checking.Judging;
 /// publisher's newer figure for a moment supersedes its older one; figures for different moments
 /// within the claim's period each count, so a yearly claim may match any of them.
 /// </summary>
-internal sealed class KnowledgeRule : IClaimRule
+internal sealed partial class KnowledgeRule : IClaimRule
 {
     public string Family => "knowledge";
 
@@ -21,6 +21,11 @@ internal sealed class KnowledgeRule : IClaimRule
             || claim.Role == QuantityRole.Equivalent)
         {
             return null;
+        }
+
+        if (Unreleased(claim, context) is { } never)
+        {
+            return never;
         }
 
         var timing = context.Knowledge.TimingOf(claim.MetricId);
@@ -83,6 +88,15 @@ internal sealed class KnowledgeRule : IClaimRule
             return new Judgement(claim, Verdict.Unverifiable, why, evidence);
         }
 
+        if (agreeing.Count > 0 && ChangedSince(claim, timing, agreeing, disagreeing) is { } then)
+        {
+            return new Judgement(
+                claim,
+                Verdict.Contradicted,
+                RuleMessages.KnowledgeChangedSince(JudgingContext.LanguageOf(claim), Who([then]), Value(then, claim), claim.Period!.Value.ToString(), Who(agreeing), Value(agreeing[0], claim), claim.Text),
+                evidence);
+        }
+
         if (agreeing.Count > 0)
         {
             return new Judgement(
@@ -108,11 +122,54 @@ internal sealed class KnowledgeRule : IClaimRule
             return earlier;
         }
 
+        var language = JudgingContext.LanguageOf(claim);
+        var reading = OtherReading(claim, timing, context);
+        if (reading is { Excuses: true })
+        {
+            return new Judgement(
+                claim,
+                Verdict.Unverifiable,
+                RuleMessages.KnowledgeOtherReading(language, Who(disagreeing), differing, claim.Text, Describe(reading, claim, context)),
+                [.. evidence, FactEvidence(reading.Match, claim, context)]);
+        }
+
         var reason = claim.Date is { } date
-            ? $"{Who(disagreeing)} gives {differing}, which is not in {date}"
-            : $"{Who(disagreeing)} gives {differing}, not {claim.Text}";
+            ? RuleMessages.KnowledgeNotInPeriod(language, Who(disagreeing), differing, date.ToString())
+            : RuleMessages.KnowledgeContradicted(language, Who(disagreeing), differing, claim.Text);
+        if (reading is not null)
+        {
+            reason += RuleMessages.KnowledgeWhoseFigure(language, claim.Text, Describe(reading, claim, context), reading.Kind == ReadingKind.OtherEntity);
+            evidence = [.. evidence, FactEvidence(reading.Match, claim, context)];
+        }
+
         return new Judgement(claim, Verdict.Contradicted, reason, evidence);
     }
+
+    /// <summary>
+    /// A model its developer announced but never made available (<see cref="Entity.Unreleased"/>) has no public
+    /// price: a price for it is contradicted. A release date for it is never supported (the date may be the
+    /// day it was announced, so it is not flagged either).
+    /// </summary>
+    private static Judgement? Unreleased(Claim claim, JudgingContext context)
+    {
+        if (context.Entity(claim.EntityId) is not { Status: Entity.Unreleased } model)
+        {
+            return null;
+        }
+
+        var language = JudgingContext.LanguageOf(claim);
+        var name = (language == Text.Language.Zh ? model.Name.Zh : null) ?? model.Name.En;
+        if (PriceHistory.Metrics.Contains(claim.MetricId!))
+        {
+            return new Judgement(claim, Verdict.Contradicted, RuleMessages.KnowledgeUnreleasedPrice(language, name, claim.Text), []);
+        }
+
+        return claim.MetricId == ReleaseDateMetric
+            ? new Judgement(claim, Verdict.Unverifiable, RuleMessages.KnowledgeUnreleasedDate(language, name, claim.Text), [])
+            : null;
+    }
+
+    private const string ReleaseDateMetric = "release-date";
 
     /// <summary>
     /// Whether a source's differing figure disputes the agreeing ones: for a stock, only a figure for the
@@ -133,6 +190,24 @@ internal sealed class KnowledgeRule : IClaimRule
             TemporalKind.Property => differing.Statement.Dataset is null || agreeing.All(a => a.Statement.Dataset is not null),
             _ => true,
         };
+    }
+
+    /// <summary>
+    /// A property a model gained later (Claude Sonnet 4's 1M-token window came in August 2025, months after
+    /// its 200K launch): a claim dated before the change that states the later value is a period slip, when a
+    /// source stated the earlier value at the claim's moment and every agreeing curated source is dated after it.
+    /// Datasets alone do not date a change (their rows carry a snapshot's date, not the change's).
+    /// </summary>
+    private static Compared? ChangedSince(Claim claim, MetricTiming timing, List<Compared> agreeing, List<Compared> disagreeing)
+    {
+        if (timing.Kind != TemporalKind.Property || claim.Period is not { } period
+            || !agreeing.Any(a => a.Statement.Dataset is null)
+            || !agreeing.All(a => a.Statement.Fact.Period.Start > period.End))
+        {
+            return null;
+        }
+
+        return disagreeing.FirstOrDefault(d => d.Statement.Dataset is null && d.Statement.Fact.Period.Overlaps(period));
     }
 
     private static (List<(Statement Statement, bool Decisive)> Matches, string? Family) Candidates(Claim claim, MetricTiming timing, JudgingContext context)
@@ -168,6 +243,7 @@ internal sealed class KnowledgeRule : IClaimRule
             // which may support it but not contradict it: it may be a price of another time.
             var decisive = claim.Period is not null || context.AsOf is not null;
             matching.AddRange(PriceStatements(claim, entityId, context, PriceMatching.InForce(claim, context, context.Prices.Of(entityId))).Select(s => (s, decisive)));
+            matching.AddRange(PriceStatements(claim, entityId, context, PriceMatching.SoonAfter(claim, context.Prices.Of(entityId), timing.WindowDays)).Select(s => (s, false)));
         }
 
         return matching;

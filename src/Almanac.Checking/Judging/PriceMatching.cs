@@ -23,6 +23,24 @@ internal static class PriceMatching
         return context.AsOf is { } day ? offerings.Where(p => p.InForceOn(day)) : offerings.Where(p => p.To is null);
     }
 
+    /// <summary>
+    /// For a dated claim before the first snapshot that lists the offerings, the periods that began within
+    /// <paramref name="windowDays"/> after it: a price seen weeks after the claim's moment was likely already
+    /// charged then, so it may support the claim, not contradict it (it may have changed in between).
+    /// </summary>
+    public static IEnumerable<PricePeriod> SoonAfter(Claim claim, IReadOnlyList<PricePeriod> history, int windowDays)
+    {
+        if (claim.Period is not { } period)
+        {
+            return [];
+        }
+
+        var offerings = Offerings(claim, history);
+        return offerings.Any(p => p.From <= period.End)
+            ? []
+            : offerings.Where(p => p.From.DayNumber - period.End.DayNumber <= windowDays);
+    }
+
     /// <summary>The periods of the same offerings that had ended by the moment an undated claim is compared at.</summary>
     public static IEnumerable<PricePeriod> Earlier(Claim claim, JudgingContext context, IReadOnlyList<PricePeriod> history) =>
         Offerings(claim, history)

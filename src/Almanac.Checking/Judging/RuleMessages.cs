@@ -8,6 +8,47 @@ namespace Almanac.Checking.Judging;
 /// </summary>
 internal static class RuleMessages
 {
+    // ---- the knowledge rule: a figure against the sourced facts of the store
+
+    public static string KnowledgeContradicted(Language language, string who, string values, string claimed) => language == Language.Zh
+        ? $"{who} 给出 {values}，而非 {claimed}"
+        : $"{who} gives {values}, not {claimed}";
+
+    public static string KnowledgeNotInPeriod(Language language, string who, string values, string period) => language == Language.Zh
+        ? $"{who} 给出 {values}，不在 {period} 内"
+        : $"{who} gives {values}, which is not in {period}";
+
+    /// <summary>A fact named in a reason: <c>Zhipu AI's net loss [basis=adjusted] 24.656亿元 (2024) (cnyes)</c>.</summary>
+    public static string KnowledgeFact(Language language, string entity, string metric, string? scope, string value, string publisher) => language == Language.Zh
+        ? $"{entity}的{metric}{(scope is null ? string.Empty : $"［{scope}］")} {value}（{publisher}）"
+        : $"{entity}'s {metric}{(scope is null ? string.Empty : $" [{scope}]")} {value} ({publisher})";
+
+    public static string KnowledgeOtherReading(Language language, string who, string values, string claimed, string fact) => language == Language.Zh
+        ? $"{who} 给出 {values}，但 {claimed} 与{fact}一致：该数值可能指的是后者，无法据此判定为错误"
+        : $"{who} gives {values}, but {claimed} is {fact}: the figure may be of that measure, so this does not contradict it";
+
+    public static string KnowledgeWhoseFigure(Language language, string claimed, string fact, bool otherEntity) => (language, otherEntity) switch
+    {
+        (Language.Zh, true) => $"；{claimed} 实为{fact}，疑似张冠李戴",
+        (Language.Zh, false) => $"；{claimed} 实为{fact}，疑似时间错位",
+        (_, true) => $"; {claimed} is {fact}: likely misattributed",
+        _ => $"; {claimed} is {fact}: likely the figure of another period",
+    };
+
+    public static string KnowledgeChangedSince(Language language, string thenWho, string thenValue, string period, string laterWho, string laterValue, string claimed) => language == Language.Zh
+        ? $"{thenWho} 给出 {period} 时为 {thenValue}；{claimed} 是之后的数值（{laterWho}：{laterValue}），疑似时间错位"
+        : $"{thenWho} gives {thenValue} at {period}; {claimed} is the later figure ({laterWho}: {laterValue}): likely the figure of another period";
+
+    public static string KnowledgeUnreleasedPrice(Language language, string model, string claimed) => language == Language.Zh
+        ? $"{model} 已发布预告但从未正式推出，没有公开价格：{claimed} 无从谈起"
+        : $"{model} was announced but never released, so it has no public price: {claimed} cannot be its price";
+
+    public static string KnowledgeUnreleasedDate(Language language, string model, string claimed) => language == Language.Zh
+        ? $"{model} 已发布预告但从未正式推出：{claimed} 至多是其公布日期，而非发布日期"
+        : $"{model} was announced but never released: {claimed} can at most be the day it was announced, not a release date";
+
+    // ---- the document rules
+
     public static string SameMeasure(Language language, string measure, Claim flagged, Claim reference, bool unitSlip) => language == Language.Zh
         ? $"同一指标（{measure}）在文中出现两个不同数值：{flagged.Text}（{Figures.Line(flagged)}）与 {reference.Text}（{Figures.Line(reference)}）{(unitSlip ? "；相差约10的整数次方倍，疑似单位换算错误" : string.Empty)}"
         : $"The document states {measure} as both {flagged.Text} ({Figures.Line(flagged)}) and {reference.Text} ({Figures.Line(reference)}){(unitSlip ? "; they differ by a power of ten: likely unit slip" : string.Empty)}";

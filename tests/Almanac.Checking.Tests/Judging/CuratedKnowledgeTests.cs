@@ -32,7 +32,7 @@ public sealed class CuratedKnowledgeTests
 
         judgement.Verdict.ShouldBe(Verdict.Contradicted);
         judgement.Reason.ShouldContain("2024-06-20");
-        judgement.Reason.ShouldContain("not in 2025-03");
+        judgement.Reason.ShouldContain("不在 2025-03 内");
     }
 
     [Fact]

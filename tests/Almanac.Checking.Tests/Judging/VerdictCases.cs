@@ -45,8 +45,8 @@ public sealed record VerdictCase(
         yield return new("不足9% against a rounded 9% is supported at the bound", [Figure("不足9%", "acme", "market-share", "2025-H2", Usage)], 0, Verdict.Supported, "at the bound");
 
         // ---- contradicted
-        yield return new("exact figure outside the precision", [Figure("60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "gives 56.17亿美元", "fact:https://alpha.example/report");
-        yield return new("超过 a bound above the value", [Figure("超过60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "not 超过60亿美元");
+        yield return new("exact figure outside the precision", [Figure("60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "给出 56.17亿美元", "fact:https://alpha.example/report");
+        yield return new("超过 a bound above the value", [Figure("超过60亿美元", "widget-llm", "market-size", "2024", "region=world")], 0, Verdict.Contradicted, "而非 超过60亿美元");
         yield return new("every publisher disagrees on parameters", [Figure("141B", "model-x", "parameters-total", unit: Unit.Parameters)], 0, Verdict.Contradicted, "46.7B parameters (2023-12), not 141B", "fact:https://gamma.example/paper");
         yield return new("spend basis against the spend figure", [Figure("32%", "acme", "market-share", "2025-H1", "market=m;basis=spend")], 0, Verdict.Contradicted, "40%");
         yield return new("release month not containing the release day", [Date("2025年3月", "model-x", "2025-03")], 0, Verdict.Contradicted, "2024-06-20", "fact:release-date");
@@ -65,6 +65,30 @@ public sealed record VerdictCase(
         yield return new("an undated launch price is current as of a day before the cut", [Figure("$5", "model-p", "price-input", unit: perMillion)], 0, Verdict.Supported, "models.dev gives $5/1M tokens", AsOf: new DateOnly(2025, 2, 15));
         yield return new("a reseller's price when the claim names the reseller", [Figure("$6", "model-p", "price-input", "2025-02", "provider=openrouter", unit: perMillion)], 0, Verdict.Supported, "OpenRouter (openrouter.ai) gives $6/1M tokens");
         yield return new("the developer's price is preferred to a reseller's", [Figure("$6", "model-p", "price-input", "2025-02", unit: perMillion)], 0, Verdict.Contradicted, "models.dev gives $5/1M tokens");
+
+        // ---- what a contradicted figure is instead: excused when the note likely states another measure, named when it is a slip
+        yield return new("a figure matching the narrower measure the sentence names is not flagged",
+            [Figure("8亿美元", "acme", "net-loss", "2024", sentence: "2024年年内亏损10亿美元，经调整净亏损8亿美元")], 0, Verdict.Unverifiable, "可能指的是后者", "fact:basis=adjusted");
+        yield return new("active parameters read as the total are not flagged",
+            [Figure("13B", "model-x", "parameters-total", unit: Unit.Parameters, sentence: "| Model X | 46.7B total / 12.9B active (paper: 47B / 13B) |")], 0, Verdict.Unverifiable, "may be of that measure", "fact:Model X parameters-active");
+        yield return new("one of several years a sentence lists is not flagged for another of them",
+            [Figure("5亿美元", "acme", "revenue", "2024", sentence: "2023年、2024年收入分别为5亿美元、12亿美元")], 0, Verdict.Unverifiable, "艾克米的收入 5亿美元 (2023)");
+        yield return new("a figure of another period the sentence does not name is a period slip",
+            [Figure("5亿美元", "acme", "revenue", "2024", sentence: "艾克米2024年收入为5亿美元")], 0, Verdict.Contradicted, "疑似时间错位");
+        yield return new("another company's figure for the same measure and moment is a misattribution",
+            [Figure("$3 billion", "acme", "revenue-run-rate", "2025-07", sentence: "Acme's run-rate reached $3 billion in July 2025.")], 0, Verdict.Contradicted, "is Rival's annualised revenue run-rate $3B (@2025-07-31) (Alpha Research): likely misattributed");
+        yield return new("a window a model gained later, dated at launch, is a period slip",
+            [Figure("1M", "model-x", "context-window", "2024-06", unit: Unit.Tokens, sentence: "Model X shipped in June 2024 with a 1M-token context window.")], 0, Verdict.Contradicted, "is the later figure (Alpha Research: 1M");
+        yield return new("a price dated just before the first snapshot that lists it is supported by it",
+            [Figure("$5", "model-p", "price-input", "2024-12", unit: perMillion)], 0, Verdict.Supported, "models.dev gives $5/1M tokens");
+        yield return new("a price dated just before the first snapshot that differs is not contradicted by it",
+            [Figure("$7", "model-p", "price-input", "2024-12", unit: perMillion)], 0, Verdict.Unverifiable, "another moment");
+
+        // ---- a model announced but never released
+        yield return new("a price for a model never released is contradicted",
+            [Figure("$3", "model-u", "price-input", unit: perMillion, sentence: "Model U costs $3 per 1M input tokens.")], 0, Verdict.Contradicted, "never released, so it has no public price");
+        yield return new("a release date for a model never released is not supported",
+            [Date("April 2025", "model-u", "2025-04")], 0, Verdict.Unverifiable, "not a release date");
 
         // ---- disputed
         yield return new("sources disagree and one agrees", [Figure("3000万", "gadget", "users", "2025-Q2")], 0, Verdict.Disputed, "Sources disagree", "fact:Beta Wiki");
