@@ -144,8 +144,11 @@ internal static class Figures
     }
 
     /// <summary>The few words either side of a figure (<see cref="InSentence"/>): its own cue, not a neighbour's.</summary>
-    public static string Near(string before, string after) =>
-        before[Math.Max(0, before.Length - NearChars)..] + " " + after[..Math.Min(after.Length, NearChars)];
+    public static string Near(string before, string after) => JustBefore(before) + " " + JustAfter(after);
+
+    public static string JustBefore(string before) => before[Math.Max(0, before.Length - NearChars)..];
+
+    public static string JustAfter(string after) => after[..Math.Min(after.Length, NearChars)];
 
     private const int NearChars = 12;
 

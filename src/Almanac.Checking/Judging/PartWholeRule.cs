@@ -64,7 +64,7 @@ internal sealed class PartWholeRule : IDocumentRule
         }
     }
 
-    /// <summary>Totals and parts stated in one sentence (<see cref="RuleWords.Total"/>, <see cref="RuleWords.PartOf"/>).</summary>
+    /// <summary>Totals and parts stated in one sentence (<see cref="RuleWords.TotalBefore"/>, <see cref="RuleWords.PartOf"/>).</summary>
     private static IEnumerable<Finding> InSentence(IReadOnlyList<Claim> claims, List<int> sentence, JudgingContext context)
     {
         var words = RuleWords.Shared;
@@ -74,7 +74,7 @@ internal sealed class PartWholeRule : IDocumentRule
         for (var t = 0; t < figures.Count; t++)
         {
             var total = claims[figures[t].Index];
-            var isTotal = RuleWords.AnyIn(words.Total, Figures.Near(figures[t].Before, figures[t].After));
+            var isTotal = RuleWords.AnyIn(words.TotalBefore, Figures.JustBefore(figures[t].Before)) || RuleWords.AnyIn(words.TotalAfter, Figures.JustAfter(figures[t].After));
             for (var p = 0; p < figures.Count; p++)
             {
                 var part = claims[figures[p].Index];

@@ -22,7 +22,7 @@ internal static class RuleMessages
 
     public static string SharesOver100(Language language, string scope, string period, string sum) => language == Language.Zh
         ? $"{period}{scope}各方份额合计至少 {sum}，超过100%"
-        : $"Shares{(scope.Length == 0 ? string.Empty : " of " + scope)} in {period} add up to at least {sum}";
+        : $"Shares{(scope.Length == 0 ? string.Empty : " of " + scope)}{(period.Length == 0 ? string.Empty : " in " + period)} add up to at least {sum}";
 
     public static string RestOver100(Language language, Claim rest, IReadOnlyList<Claim> listed, string sum, string left) => language == Language.Zh
         ? $"份额合计 {sum}，超过100%：{string.Join("、", listed.Select(c => c.Text))} 之外的其余部分应为 {left}，而非 {rest.Text}"

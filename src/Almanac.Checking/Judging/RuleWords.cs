@@ -33,7 +33,11 @@ internal sealed class RuleWords
 
     public IReadOnlyList<string> Remainder => Of("remainder");
 
-    public IReadOnlyList<string> Total => Of("total");
+    public IReadOnlyList<string> Division => Of("division");
+
+    public IReadOnlyList<string> TotalBefore => Of("total-before");
+
+    public IReadOnlyList<string> TotalAfter => Of("total-after");
 
     public IReadOnlyList<string> PartOf => Of("part-of");
 

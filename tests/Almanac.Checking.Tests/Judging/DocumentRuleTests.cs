@@ -53,6 +53,7 @@ public sealed class DocumentRuleTests
     [Theory]
     [InlineData("In May 2025 Anthropic took 30.0% of enterprise API usage, OpenAI 25.0% and Google 20.0%, with all other providers accounting for 35.0%.\n", "35.0%", "leave 25% for the rest")]
     [InlineData("2025年下半年，前两名厂商合计60.5%，其余厂商合计约49.5%。\n", "约49.5%", "其余部分应为 39.5%")]
+    [InlineData("In the week of 2 June 2025 DeepSeek V3 took 21.0% of OpenRouter tokens; Gemini 2.5 Flash took 15.0% and Claude Sonnet 4 12.0%, with all other models accounting for 62.0%.\n", "62.0%", "leave 52% for the rest")]
     public void The_rest_of_a_whole_a_sentence_divides_past_100_percent_is_flagged(string sentence, string rest, string reason)
     {
         var report = Check("## Shares\n\n" + sentence);
@@ -66,6 +67,16 @@ public sealed class DocumentRuleTests
     [InlineData("2025年下半年，前两名厂商合计60.5%，其余厂商合计约39.5%。\n")]
     public void A_divided_whole_adding_up_to_100_percent_holds(string sentence) =>
         ShouldNotBeFlagged(Check("## Shares\n\n" + sentence), "shares-over-100");
+
+    [Fact]
+    public void The_shares_of_a_split_past_100_percent_are_flagged_and_a_split_of_100_percent_holds()
+    {
+        var wrong = Check("## Shares\n\nOn the revenue basis the 2024 split reads Baidu 45%, Alibaba 35%, Zhipu 20% and iFlytek 15%.\n");
+        var right = Check("## Shares\n\nOn the revenue basis the 2024 split reads Baidu 40%, Alibaba 30%, Zhipu 18% and iFlytek 12%.\n");
+
+        ShouldBeFlagged(wrong, "15%", "shares-over-100", "115%");
+        ShouldNotBeFlagged(right, "shares-over-100");
+    }
 
     [Theory]
     [InlineData("## xAI: compute", "- xAI 2025 cloud compute: about $4.2B in total, of which training alone accounted for $5.8B.\n", "$5.8B")]
@@ -82,6 +93,7 @@ public sealed class DocumentRuleTests
     [InlineData("## xAI: compute", "- xAI 2025 cloud compute: about $4.2B in total, of which training alone accounted for $2.9B.\n")]
     [InlineData("## 百川智能：融资", "- 成立约一年即完成5亿美元融资；此前天使轮获1亿美元，累计融资约6亿美元。\n")]
     [InlineData("## Llama", "- Llama 累计下载量在2024年12月约为6.5亿次，2025年3月突破10亿次。\n")]
+    [InlineData("## Qwen", "- Qwen passed 300M cumulative downloads in June 2025 and more than 400M by September.\n")]
     public void A_total_above_its_parts_or_a_series_of_totals_holds(string heading, string sentence) =>
         ShouldNotBeFlagged(Check(heading + "\n\n" + sentence), "part-over-whole");
 
