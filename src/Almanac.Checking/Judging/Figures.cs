@@ -152,6 +152,21 @@ internal static class Figures
 
     private const int NearChars = 12;
 
+    /// <summary>
+    /// The figures of each line of the document, sentence after sentence, each with its label and
+    /// the words after it (<see cref="InSentence"/>).
+    /// </summary>
+    public static IEnumerable<List<(int Index, string Before, string After)>> Lines(IReadOnlyList<Claim> claims) =>
+        Enumerable.Range(0, claims.Count)
+            .Where(k => claims[k].Quantity is not null)
+            .GroupBy(k => claims[k].Span.Line)
+            .Select(line => line.GroupBy(k => claims[k].Sentence, StringComparer.Ordinal)
+                .Select(g => InSentence(claims, g.ToList()))
+                .Where(f => f.Count > 0)
+                .OrderBy(f => claims[f[0].Index].Span.Offset)
+                .SelectMany(f => f)
+                .ToList());
+
     /// <summary>The claims of the document grouped by the sentence (or table row) they were written in.</summary>
     public static IEnumerable<List<int>> Sentences(IReadOnlyList<Claim> claims) =>
         Enumerable.Range(0, claims.Count)

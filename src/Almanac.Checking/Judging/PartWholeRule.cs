@@ -11,9 +11,9 @@ namespace Almanac.Checking.Judging;
 /// parent market), a region within the region containing it, a segment within its market. Never
 /// across metrics that are not declared related. Amounts in other currencies are compared only
 /// through a dated exchange rate; a part that merely may be larger (超过 X) is not flagged. The
-/// part is flagged, unless the knowledge base backs it and not the whole. Within one sentence, an
+/// part is flagged, unless the knowledge base backs it and not the whole. Within one line, an
 /// amount the note calls the total ("累计融资约2.5亿美元", "$2.5B in total") is a whole of the other
-/// amounts of its measure and moment there (amounts read as the note means them, "3亿" a
+/// amounts of its measure and moment listed before it (amounts read as the note means them, "3亿" a
 /// round 3亿: <see cref="Figures.AsRead"/>), and an amount introduced as its part ("of which",
 /// "其中") is a part of the amount before it even when neither was read as a metric: of such a
 /// pair the later statement, departing from the first, is flagged.
@@ -24,9 +24,9 @@ internal sealed class PartWholeRule : IDocumentRule
 
     public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)
     {
-        foreach (var sentence in Figures.Sentences(claims))
+        foreach (var line in Figures.Lines(claims))
         {
-            foreach (var finding in InSentence(claims, sentence, context))
+            foreach (var finding in InLine(claims, line, context))
             {
                 yield return finding;
             }
@@ -64,13 +64,16 @@ internal sealed class PartWholeRule : IDocumentRule
         }
     }
 
-    /// <summary>Totals and parts stated in one sentence (<see cref="RuleWords.TotalBefore"/>, <see cref="RuleWords.PartOf"/>).</summary>
-    private static IEnumerable<Finding> InSentence(IReadOnlyList<Claim> claims, List<int> sentence, JudgingContext context)
+    /// <summary>
+    /// Totals and parts stated in one line: an amount the note calls the total
+    /// (<see cref="RuleWords.TotalBefore"/>, <see cref="RuleWords.TotalAfter"/>) against the amounts
+    /// of its measure listed before it, the total flagged; an amount introduced as a part
+    /// (<see cref="RuleWords.PartOf"/>) against the amount just before it, the part flagged.
+    /// </summary>
+    private static IEnumerable<Finding> InLine(IReadOnlyList<Claim> claims, List<(int Index, string Before, string After)> line, JudgingContext context)
     {
         var words = RuleWords.Shared;
-        var figures = Figures.InSentence(claims, sentence)
-            .Where(f => Figures.IsLevel(claims[f.Index]) && claims[f.Index].EntityId is not null && claims[f.Index].Role == Almanac.Quantities.QuantityRole.Standalone)
-            .ToList();
+        var figures = line.Where(f => Figures.IsLevel(claims[f.Index]) && claims[f.Index].EntityId is not null && claims[f.Index].Role == Almanac.Quantities.QuantityRole.Standalone).ToList();
         for (var t = 0; t < figures.Count; t++)
         {
             var total = claims[figures[t].Index];
@@ -78,19 +81,19 @@ internal sealed class PartWholeRule : IDocumentRule
             for (var p = 0; p < figures.Count; p++)
             {
                 var part = claims[figures[p].Index];
-                var related = p != t && part.EntityId == total.EntityId
-                    && part.Quantity!.Value.Unit.Dimension == total.Quantity!.Value.Unit.Dimension
-                    && (part.Period is null || total.Period is null || Figures.Same(part.Period, total.Period))
-                    && ((isTotal && part.MetricId is not null && part.MetricId == total.MetricId && part.Scope.Equals(total.Scope))
-                        || (p == t + 1 && part.MetricId == total.MetricId && RuleWords.AnyIn(words.PartOf, figures[p].Before)));
-                if (!related || Figures.AsReadIn(total, part.Quantity!.Value.Unit, context) is not { } whole || Figures.AsRead(part).Low <= whole.High)
+                var byTotal = isTotal && p < t && part.MetricId is not null && part.MetricId == total.MetricId && part.Scope.Equals(total.Scope);
+                var byPart = p == t + 1 && part.MetricId == total.MetricId && part.Scope.Equals(total.Scope) && RuleWords.AnyIn(words.PartOf, figures[p].Before);
+                if (!(byTotal || byPart) || part.EntityId != total.EntityId
+                    || part.Quantity!.Value.Unit.Dimension != total.Quantity!.Value.Unit.Dimension
+                    || !(part.Period is null || total.Period is null || Figures.Same(part.Period, total.Period))
+                    || Figures.AsReadIn(total, part.Quantity!.Value.Unit, context) is not { } whole || Figures.AsRead(part).Low <= whole.High)
                 {
                     continue;
                 }
 
-                var later = Math.Max(t, p);
-                var wrong = context.SupportedByKnowledge(claims[figures[later].Index]) && !context.SupportedByKnowledge(claims[figures[Math.Min(t, p)].Index])
-                    ? figures[Math.Min(t, p)].Index : figures[later].Index;
+                // The statement that departs from the other: the total summing what came before, the part read after its total.
+                var (suspect, other) = byTotal ? (figures[t].Index, figures[p].Index) : (figures[p].Index, figures[t].Index);
+                var wrong = context.SupportedByKnowledge(claims[suspect]) && !context.SupportedByKnowledge(claims[other]) ? other : suspect;
                 var language = JudgingContext.LanguageOf(total);
                 yield return new Finding(
                     [wrong],
