@@ -8,6 +8,8 @@ namespace Almanac.Checking.Judging;
 /// row (or of its end year), the start any earlier level of the same entity, metric and scope (the
 /// start year of its range first). The CAGR holds if any such pair connects:
 /// (end/start)^(1/years) − 1 within the written precision plus <see cref="SlackPoints"/>.
+/// The CAGR is flagged with the levels of its own row; levels elsewhere are only its evidence
+/// (a correct forecast paragraph is not at fault for a wrong CAGR stated below it).
 /// </summary>
 internal sealed class CagrRule : IDocumentRule
 {
@@ -51,10 +53,10 @@ internal sealed class CagrRule : IDocumentRule
             var ends = pairs.Select(p => p.EndIndex).Distinct().ToList();
             var starts = pairs.Select(p => p.StartIndex).Distinct().ToList();
             var involved = new List<int> { i };
-            involved.AddRange(ends);
+            involved.AddRange(ends.Where(k => Figures.SameLine(claims[k], cagr)));
             if (starts.Count == 1)
             {
-                involved.AddRange(starts);
+                involved.AddRange(starts.Where(k => Figures.SameLine(claims[k], cagr)));
             }
 
             var evidence = lines.Select(l => new Evidence("arithmetic", l)).ToList();

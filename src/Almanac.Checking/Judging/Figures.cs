@@ -58,6 +58,133 @@ internal static class Figures
         return (low == decimal.MinValue ? low : low - half, high == decimal.MaxValue ? high : high + half);
     }
 
+    /// <summary>
+    /// How far the last written digit of a round figure is read to stretch, as a share of the value:
+    /// a note that writes "1B" beside "400M" means a billion, not anything from 0.5B to 1.5B.
+    /// </summary>
+    public const decimal RoundReach = 0.1m;
+
+    /// <summary>
+    /// How far above its bound a lower bound is read to reach, as a share of the bound: a note that
+    /// knows a count passed 17万 does not write "超过8万", nor "over €300M" for a billion dollars.
+    /// </summary>
+    public const decimal LowerBoundReach = 0.5m;
+
+    /// <summary>
+    /// The values a reader takes a figure of the note to mean, for comparing it with the note's
+    /// other figures: its <see cref="Interval"/>, with the written precision of a round figure
+    /// capped at <see cref="RoundReach"/> of its value, and a lower bound ("over 3亿") reaching
+    /// one step of its last digit or <see cref="LowerBoundReach"/> of its value above it, whichever is more.
+    /// </summary>
+    public static (decimal Low, decimal High) AsRead(Claim claim)
+    {
+        var q = claim.Quantity ?? throw new ArgumentException("The claim states no quantity.", nameof(claim));
+        var (low, high) = Agreement.Interval(q);
+        var step = HalfStep(claim);
+        var half = Math.Min(step, Math.Abs(q.Value) * RoundReach);
+        if (q.Qualifier is Qualifier.MoreThan or Qualifier.AtLeast && q.Value > 0)
+        {
+            var bound = q.High ?? q.Value;
+            return (low - half, bound + Math.Max(2 * step, bound * LowerBoundReach));
+        }
+
+        return (low == decimal.MinValue ? low : low - half, high == decimal.MaxValue ? high : high + half);
+    }
+
+    /// <summary><see cref="AsRead"/> in another claim's unit, through a dated exchange rate for currencies; null when not convertible.</summary>
+    public static (decimal Low, decimal High)? AsReadIn(Claim claim, Unit unit, JudgingContext context) =>
+        Factor(claim, unit, context) is { } factor && AsRead(claim) is var (low, high) ? (Scale(low, factor), Scale(high, factor)) : null;
+
+    /// <summary>Whether two periods are the same or one lies within the other.</summary>
+    public static bool Within(Period a, Period b) =>
+        (a.Start <= b.Start && b.End <= a.End) || (b.Start <= a.Start && a.End <= b.End);
+
+    /// <summary>
+    /// The significant digits of an exact figure (8.48亿 and 84.8亿 both 848), so a figure restated
+    /// ten times too large or small is told from a different figure; null for ranges and bounds.
+    /// </summary>
+    public static string? Digits(Claim claim)
+    {
+        if (claim.Quantity is not { } q || q.High is not null || q.Value == 0 || q.Qualifier is not (Qualifier.Exact or Qualifier.About))
+        {
+            return null;
+        }
+
+        var digits = Math.Abs(q.Value).ToString(CultureInfo.InvariantCulture).Replace(".", string.Empty, StringComparison.Ordinal).Trim('0');
+        return digits.Length == 0 ? null : digits;
+    }
+
+    /// <summary>
+    /// The words of a figure's sentence between the figure before it (or the sentence's start) and
+    /// the figure: its label. <paramref name="previous"/> is where the previous figure ended.
+    /// </summary>
+    public static string Label(Claim claim, int previous)
+    {
+        var at = claim.Sentence.IndexOf(claim.Text, Math.Min(previous, claim.Sentence.Length), StringComparison.Ordinal);
+        return at < 0 ? string.Empty : claim.Sentence[previous..at];
+    }
+
+    /// <summary>
+    /// The figures of one sentence, in the order written, each with its label (the words since the
+    /// figure before) and the words after it up to the next figure.
+    /// </summary>
+    public static List<(int Index, string Before, string After)> InSentence(IReadOnlyList<Claim> claims, IReadOnlyList<int> sentence)
+    {
+        var ordered = sentence.OrderBy(k => claims[k].Span.Offset).ToList();
+        var text = ordered.Count > 0 ? claims[ordered[0]].Sentence : string.Empty;
+        var found = new List<(int Index, int At, int End)>();
+        var from = 0;
+        foreach (var k in ordered)
+        {
+            var at = text.IndexOf(claims[k].Text, from, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return [];
+            }
+
+            found.Add((k, at, at + claims[k].Text.Length));
+            from = at + claims[k].Text.Length;
+        }
+
+        return found.Select((f, n) => (
+                f.Index,
+                text[(n == 0 ? 0 : found[n - 1].End)..f.At],
+                text[f.End..(n + 1 < found.Count ? found[n + 1].At : text.Length)]))
+            .ToList();
+    }
+
+    /// <summary>The few words either side of a figure (<see cref="InSentence"/>): its own cue, not a neighbour's.</summary>
+    public static string Near(string before, string after) => JustBefore(before) + " " + JustAfter(after);
+
+    public static string JustBefore(string before) => before[Math.Max(0, before.Length - NearChars)..];
+
+    public static string JustAfter(string after) => after[..Math.Min(after.Length, NearChars)];
+
+    private const int NearChars = 12;
+
+    /// <summary>
+    /// The figures of each line of the document, sentence after sentence, each with its label and
+    /// the words after it (<see cref="InSentence"/>).
+    /// </summary>
+    public static IEnumerable<List<(int Index, string Before, string After)>> Lines(IReadOnlyList<Claim> claims) =>
+        Enumerable.Range(0, claims.Count)
+            .Where(k => claims[k].Quantity is not null)
+            .GroupBy(k => claims[k].Span.Line)
+            .Select(line => line.GroupBy(k => claims[k].Sentence, StringComparer.Ordinal)
+                .Select(g => InSentence(claims, g.ToList()))
+                .Where(f => f.Count > 0)
+                .OrderBy(f => claims[f[0].Index].Span.Offset)
+                .SelectMany(f => f)
+                .ToList());
+
+    /// <summary>The claims of the document grouped by the sentence (or table row) they were written in.</summary>
+    public static IEnumerable<List<int>> Sentences(IReadOnlyList<Claim> claims) =>
+        Enumerable.Range(0, claims.Count)
+            .Where(k => claims[k].Quantity is not null)
+            .GroupBy(k => (claims[k].Span.Line, claims[k].Sentence))
+            .Where(g => g.Count() > 1)
+            .Select(g => g.ToList());
+
     public static bool Overlap((decimal Low, decimal High) a, (decimal Low, decimal High) b) =>
         a.Low <= b.High && b.Low <= a.High;
 
@@ -106,13 +233,16 @@ internal static class Figures
     /// The claim's amount in another claim's unit: as is when the units match, through a dated
     /// exchange rate when both are currencies, otherwise null.
     /// </summary>
-    public static (decimal Low, decimal High)? IntervalIn(Claim claim, Unit unit, JudgingContext context)
+    public static (decimal Low, decimal High)? IntervalIn(Claim claim, Unit unit, JudgingContext context) =>
+        Factor(claim, unit, context) is { } factor && Interval(claim) is var (low, high) ? (Scale(low, factor), Scale(high, factor)) : null;
+
+    /// <summary>What the claim's amounts are multiplied by to read in <paramref name="unit"/>: 1 for the same unit, a dated exchange rate between currencies, otherwise null.</summary>
+    private static decimal? Factor(Claim claim, Unit unit, JudgingContext context)
     {
         var q = claim.Quantity!.Value;
-        var interval = Interval(claim);
         if (q.Unit == unit)
         {
-            return interval;
+            return 1m;
         }
 
         if (q.Unit.Dimension != Dimension.Currency || unit.Currency is not { } currency || claim.Period is not { } when || q.Value == 0
@@ -121,8 +251,7 @@ internal static class Figures
             return null;
         }
 
-        var factor = conversion.Amount.Value / q.Value;
-        return (Scale(interval.Low, factor), Scale(interval.High, factor));
+        return conversion.Amount.Value / q.Value;
     }
 
     public static decimal Scale(decimal value, decimal factor) =>

@@ -1,3 +1,5 @@
+using Almanac.Periods;
+
 namespace Almanac.Checking.Judging;
 
 /// <summary>
@@ -5,7 +7,9 @@ namespace Almanac.Checking.Judging;
 /// in the section below it. A heading sums its section up, so it is flagged only when no figure of
 /// the same entity, metric and scope in the section allows its value (one dated to the heading's
 /// period, when the heading gives one). A heading with two figures of one measure (a change from
-/// one to the other) is left alone.
+/// one to the other) is left alone. A heading dated only to the note's whole span (2023–2026) is
+/// about its section's figures of any date. Figures are read as the note means them: a round
+/// "one billion" is a billion, not anything from 0.5 to 1.5 billion (<see cref="Figures.AsRead"/>).
 /// </summary>
 internal sealed class HeadingRule : IDocumentRule
 {
@@ -30,17 +34,18 @@ internal sealed class HeadingRule : IDocumentRule
             }
 
             var title = heading.Sentence.Trim();
+            var dated = heading.Period is { Kind: not PeriodKind.Range } ? heading.Period : null;
             var body = measure
                 .Where(k => claims[k].Span.Line > heading.Span.Line && Under(claims[k], title)
-                    && (heading.Period is null || Figures.Same(claims[k].Period, heading.Period)))
+                    && (dated is null || Figures.Same(claims[k].Period, dated)))
                 .ToList();
             if (body.Count == 0)
             {
                 continue;
             }
 
-            var stated = Figures.Interval(heading);
-            var below = body.Select(k => Figures.IntervalIn(claims[k], heading.Quantity.Value.Unit, context)).ToList();
+            var stated = Figures.AsRead(heading);
+            var below = body.Select(k => Figures.AsReadIn(claims[k], heading.Quantity.Value.Unit, context)).ToList();
             if (below.Any(b => b is null || Figures.Overlap(stated, b.Value)))
             {
                 continue;

@@ -11,7 +11,12 @@ namespace Almanac.Checking.Judging;
 /// parent market), a region within the region containing it, a segment within its market. Never
 /// across metrics that are not declared related. Amounts in other currencies are compared only
 /// through a dated exchange rate; a part that merely may be larger (超过 X) is not flagged. The
-/// part is flagged, unless the knowledge base backs it and not the whole.
+/// part is flagged, unless the knowledge base backs it and not the whole. Within one line, an
+/// amount the note calls the total ("累计融资约2.5亿美元", "$2.5B in total") is a whole of the other
+/// amounts of its measure and moment listed before it (amounts read as the note means them, "3亿" a
+/// round 3亿: <see cref="Figures.AsRead"/>), and an amount introduced as its part ("of which",
+/// "其中") is a part of the amount before it even when neither was read as a metric: of such a
+/// pair the later statement, departing from the first, is flagged.
 /// </summary>
 internal sealed class PartWholeRule : IDocumentRule
 {
@@ -19,6 +24,14 @@ internal sealed class PartWholeRule : IDocumentRule
 
     public IEnumerable<Finding> Find(IReadOnlyList<Claim> claims, JudgingContext context)
     {
+        foreach (var line in Figures.Lines(claims))
+        {
+            foreach (var finding in InLine(claims, line, context))
+            {
+                yield return finding;
+            }
+        }
+
         for (var p = 0; p < claims.Count; p++)
         {
             var part = claims[p];
@@ -47,6 +60,45 @@ internal sealed class PartWholeRule : IDocumentRule
                         RuleMessages.PartOverWhole(language, relation(language), part, whole),
                         [new Evidence("arithmetic", $"{part.Text} > {whole.Text}"), Figures.Cite(part), Figures.Cite(whole)]);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Totals and parts stated in one line: an amount the note calls the total
+    /// (<see cref="RuleWords.TotalBefore"/>, <see cref="RuleWords.TotalAfter"/>) against the amounts
+    /// of its measure listed before it, the total flagged; an amount introduced as a part
+    /// (<see cref="RuleWords.PartOf"/>) against the amount just before it, the part flagged.
+    /// </summary>
+    private static IEnumerable<Finding> InLine(IReadOnlyList<Claim> claims, List<(int Index, string Before, string After)> line, JudgingContext context)
+    {
+        var words = RuleWords.Shared;
+        var figures = line.Where(f => Figures.IsLevel(claims[f.Index]) && claims[f.Index].EntityId is not null && claims[f.Index].Role == Almanac.Quantities.QuantityRole.Standalone).ToList();
+        for (var t = 0; t < figures.Count; t++)
+        {
+            var total = claims[figures[t].Index];
+            var isTotal = RuleWords.AnyIn(words.TotalBefore, Figures.JustBefore(figures[t].Before)) || RuleWords.AnyIn(words.TotalAfter, Figures.JustAfter(figures[t].After));
+            for (var p = 0; p < figures.Count; p++)
+            {
+                var part = claims[figures[p].Index];
+                var byTotal = isTotal && p < t && part.MetricId is not null && part.MetricId == total.MetricId && part.Scope.Equals(total.Scope);
+                var byPart = p == t + 1 && part.MetricId == total.MetricId && part.Scope.Equals(total.Scope) && RuleWords.AnyIn(words.PartOf, figures[p].Before);
+                if (!(byTotal || byPart) || part.EntityId != total.EntityId
+                    || part.Quantity!.Value.Unit.Dimension != total.Quantity!.Value.Unit.Dimension
+                    || !(part.Period is null || total.Period is null || Figures.Same(part.Period, total.Period))
+                    || Figures.AsReadIn(total, part.Quantity!.Value.Unit, context) is not { } whole || Figures.AsRead(part).Low <= whole.High)
+                {
+                    continue;
+                }
+
+                // The statement that departs from the other: the total summing what came before, the part read after its total.
+                var (suspect, other) = byTotal ? (figures[t].Index, figures[p].Index) : (figures[p].Index, figures[t].Index);
+                var wrong = context.SupportedByKnowledge(claims[suspect]) && !context.SupportedByKnowledge(claims[other]) ? other : suspect;
+                var language = JudgingContext.LanguageOf(total);
+                yield return new Finding(
+                    [wrong],
+                    RuleMessages.TotalBelowPart(language, total, part),
+                    [new Evidence("arithmetic", $"{part.Text} > {total.Text}"), Figures.Cite(total), Figures.Cite(part)]);
             }
         }
     }

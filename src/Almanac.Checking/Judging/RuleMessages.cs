@@ -63,7 +63,15 @@ internal static class RuleMessages
 
     public static string SharesOver100(Language language, string scope, string period, string sum) => language == Language.Zh
         ? $"{period}{scope}各方份额合计至少 {sum}，超过100%"
-        : $"Shares{(scope.Length == 0 ? string.Empty : " of " + scope)} in {period} add up to at least {sum}";
+        : $"Shares{(scope.Length == 0 ? string.Empty : " of " + scope)}{(period.Length == 0 ? string.Empty : " in " + period)} add up to at least {sum}";
+
+    public static string RestOver100(Language language, Claim rest, IReadOnlyList<Claim> listed, string sum, string left) => language == Language.Zh
+        ? $"份额合计 {sum}，超过100%：{string.Join("、", listed.Select(c => c.Text))} 之外的其余部分应为 {left}，而非 {rest.Text}"
+        : $"Shares add up to {sum}, past 100%: {string.Join(", ", listed.Select(c => c.Text))} leave {left} for the rest, not {rest.Text}";
+
+    public static string TotalBelowPart(Language language, Claim total, Claim part) => language == Language.Zh
+        ? $"合计 {total.Text}（{Figures.Line(total)}）小于其中一部分 {part.Text}（{Figures.Line(part)}）"
+        : $"The total {total.Text} ({Figures.Line(total)}) is less than its part {part.Text} ({Figures.Line(part)})";
 
     public static string Growth(Language language, Claim growth, Claim start, Claim end, string computed) => language == Language.Zh
         ? $"增幅 {growth.Text} 与 {start.Text}（{start.Period}）到 {end.Text}（{end.Period}）不符：实为 {computed}"

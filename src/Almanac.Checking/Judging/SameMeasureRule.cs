@@ -1,3 +1,5 @@
+using Almanac.Knowledge;
+using Almanac.Periods;
 using Almanac.Quantities;
 
 namespace Almanac.Checking.Judging;
@@ -11,12 +13,13 @@ namespace Almanac.Checking.Judging;
 /// forecast beside an outcome, a change's from and to, and the sizes of a family in one table cell.
 /// Of a conflicting group the figure that is wrong is flagged: the one the others (or the
 /// knowledge base) disagree with; between two bare statements, the later restatement.
+/// A figure restated with its digits shifted by a power of ten (8.48亿 and 84.8亿, 980T and 98T)
+/// is a likely unit slip even when the two are dated to periods one of which contains the other
+/// (a year and a day in it, a note's span and a month in it): the later one is flagged.
 /// </summary>
 internal sealed class SameMeasureRule : IDocumentRule
 {
     public string Family => "same-measure-twice";
-
-    private static readonly string[] AnotherSource = ["另一", "另据", "另有", "另外一", "其他机构", "another", "alternative", "other estimate"];
 
     /// <summary>How close a ratio of two values must come to a power of ten to read as a unit slip (亿 for 万, B for M).</summary>
     private const decimal SlipTolerance = 0.1m;
@@ -52,8 +55,51 @@ internal sealed class SameMeasureRule : IDocumentRule
                     yield return finding;
                 }
             }
+
+            foreach (var finding in Slips(claims, bucket.Where(k => Comparable(claims[k]) && !headings.Contains(k)).ToList(), metric, context))
+            {
+                yield return finding;
+            }
         }
     }
+
+    /// <summary>
+    /// Figures of one measure on different lines, with the same significant digits ten to ten
+    /// thousand times apart, dated to periods one within the other but not to one moment (one
+    /// moment is <see cref="Conflicts"/>' business). Two figures both dated only to the same span
+    /// (a note's 2023–2026) are a series, not a slip.
+    /// </summary>
+    private static IEnumerable<Finding> Slips(IReadOnlyList<Claim> claims, List<int> bucket, Metric? metric, JudgingContext context)
+    {
+        foreach (var digits in bucket.Where(k => Figures.Digits(claims[k]) is { Length: >= MinSlipDigits }).GroupBy(k => Figures.Digits(claims[k])).Where(g => g.Count() > 1))
+        {
+            var group = digits.ToList();
+            for (var later = 1; later < group.Count; later++)
+            {
+                var b = claims[group[later]];
+                var earlier = group.Take(later).Where(k => claims[k] is var a && a.Span.Line != b.Span.Line
+                    && a.Period is { } pa && b.Period is { } pb && Figures.Within(pa, pb) && !(pa.Kind == PeriodKind.Range && Figures.Same(pa, pb))
+                    && (Measures.Moment(a, metric) is null || Measures.Moment(a, metric) != Measures.Moment(b, metric))
+                    && a.Quantity!.Value.Unit == b.Quantity!.Value.Unit && a.Quantity.Value.Value != b.Quantity.Value.Value && UnitSlip(b, a, context))
+                    .Cast<int?>().FirstOrDefault();
+                if (earlier is not { } e)
+                {
+                    continue;
+                }
+
+                var (index, other) = context.SupportedByKnowledge(b) && !context.SupportedByKnowledge(claims[e]) ? (e, group[later]) : (group[later], e);
+                var (flagged, reference) = (claims[index], claims[other]);
+                var language = JudgingContext.LanguageOf(flagged);
+                yield return new Finding(
+                    [index],
+                    RuleMessages.SameMeasure(language, RuleMessages.Measure(language, flagged, context), flagged, reference, unitSlip: true),
+                    [Figures.Cite(flagged), Figures.Cite(reference)]);
+            }
+        }
+    }
+
+    /// <summary>Digits two figures must share to read as one figure slipped by a unit: one digit in common ("1", "5") is chance.</summary>
+    private const int MinSlipDigits = 2;
 
     private static IEnumerable<Finding> Conflicts(IReadOnlyList<Claim> claims, List<int> members, JudgingContext context)
     {
@@ -163,6 +209,8 @@ internal sealed class SameMeasureRule : IDocumentRule
         claim.Role is not (QuantityRole.Equivalent or QuantityRole.From or QuantityRole.To) && !MarkedAsAnother(claim)
         && !(claim.MetricId == "growth" && claim.Period is not { Kind: Almanac.Periods.PeriodKind.Range });
 
+    /// <summary>A figure its note marks as another source's, or as stated on another basis or definition (restated, 口径).</summary>
     private static bool MarkedAsAnother(Claim claim) =>
-        AnotherSource.Any(m => claim.Context.Contains(m, StringComparison.OrdinalIgnoreCase) || claim.Sentence.Contains(m, StringComparison.OrdinalIgnoreCase));
+        RuleWords.AnyIn(RuleWords.Shared.AnotherSource, claim.Context) || RuleWords.AnyIn(RuleWords.Shared.AnotherSource, claim.Sentence)
+        || RuleWords.AnyIn(RuleWords.Shared.OtherBasis, claim.Context) || RuleWords.AnyIn(RuleWords.Shared.OtherBasis, claim.Sentence);
 }

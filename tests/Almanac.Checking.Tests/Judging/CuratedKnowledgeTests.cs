@@ -101,7 +101,8 @@ public sealed class CuratedKnowledgeTests
 
         var judgements = new ClaimJudge().Judge(claims, TestKnowledge.Repository);
 
-        judgements[1].Verdict.ShouldBe(Verdict.Inconsistent);
+        // The latest figure is the one at fault; the correct earlier Series F valuation stays supported.
+        judgements[1].Verdict.ShouldBe(Verdict.Supported, judgements[1].Reason);
         judgements[2].Verdict.ShouldBe(Verdict.Inconsistent);
         judgements[2].Reason.ShouldContain("低于更早的 1830亿美元 (line 83)");
 

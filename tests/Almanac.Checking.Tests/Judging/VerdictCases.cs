@@ -191,7 +191,7 @@ public sealed record VerdictCase(
         var level25 = Figure("73.58亿美元", "llm", "market-size", "2025", "region=world", line: 7);
         yield return new("31% growth connects 56.17亿 and 73.58亿", [level24, level25, Figure("31%", "llm", "yoy-growth", "2025", "region=world", line: 7)], 2, Verdict.Unverifiable, "No fact");
         yield return new("40% growth does not connect them", [level24, level25, Figure("40%", "llm", "yoy-growth", "2025", "region=world", line: 7)], 2, Verdict.Inconsistent, "does not connect", "arithmetic:73.58亿美元 / 56.17亿美元 − 1 = 31%, not 40%");
-        yield return new("the levels of a broken growth are marked", [level24, level25, Figure("40%", "llm", "yoy-growth", "2025", "region=world", line: 7)], 0, Verdict.Inconsistent, "40%");
+        yield return new("the levels of a broken growth are its evidence, not flagged", [level24, level25, Figure("40%", "llm", "yoy-growth", "2025", "region=world", line: 7)], 0, Verdict.Unverifiable, "No fact");
 
         // ---- (c) CAGR against its endpoints
         var level29 = Figure("135.2亿美元", "llm", "market-size", "2029", "region=world", line: 9);
@@ -251,7 +251,7 @@ public sealed record VerdictCase(
             Figure("350亿美元", "acme-ai", "valuation", "2025", line: 84, context: "2025年最新估值"),
         ];
         yield return new("a latest valuation below the Series F", valuations, 2, Verdict.Inconsistent, "最新估值 350亿美元 低于更早的 1830亿美元 (line 83)", "arithmetic:350亿美元 (latest) < 1830亿美元");
-        yield return new("the higher earlier valuation is marked", valuations, 1, Verdict.Inconsistent, "350亿美元", "claim:350亿美元");
+        yield return new("the higher earlier valuation is not flagged", valuations, 1, Verdict.Unverifiable, "No fact");
         yield return new("a lower earlier valuation is not", valuations, 0, Verdict.Unverifiable, "No fact");
 
         // ---- (g) MoE active above total
