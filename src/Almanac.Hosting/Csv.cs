@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using Almanac.Periods;
 using System.Text;
 
 namespace Almanac.Hosting;
@@ -9,7 +10,9 @@ namespace Almanac.Hosting;
 /// a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) is
 /// prefixed with an apostrophe, as OWASP advises for CSV injection: titles, names and quotes come
 /// from public datasets and pages, and opening an export must never run what they hold. A number
-/// ("-0.5", "+12") is written as it is, so figures stay figures.
+/// ("-0.5", "+12") and a period in the store's own notation ("@2025-09-02", an instant) are
+/// written as they are: they hold nothing a spreadsheet could fetch or run, and readers of the
+/// export parse them as documented.
 /// </summary>
 public static class Csv
 {
@@ -43,7 +46,7 @@ public static class Csv
 
     /// <summary>The field as a spreadsheet will show it without evaluating it.</summary>
     public static string Neutralised(string text) =>
-        text.Length > 0 && FormulaLeads.Contains(text[0]) && !IsNumber(text) ? "'" + text : text;
+        text.Length > 0 && FormulaLeads.Contains(text[0]) && !IsNumber(text) && !Period.TryParseCanonical(text, out _) ? "'" + text : text;
 
     private static bool IsNumber(string text) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);

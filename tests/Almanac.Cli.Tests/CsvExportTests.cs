@@ -19,6 +19,8 @@ public sealed class CsvExportTests
     [InlineData("-0.5", "-0.5")]
     [InlineData("+12", "+12")]
     [InlineData("1e-3", "1e-3")]
+    [InlineData("@2025-09-02", "@2025-09-02")]
+    [InlineData("@2025-09-02=cmd", "'@2025-09-02=cmd")]
     [InlineData("claude-3.5-sonnet", "claude-3.5-sonnet")]
     public void A_formula_leading_cell_is_neutralised_and_a_number_kept(string field, string written)
     {
