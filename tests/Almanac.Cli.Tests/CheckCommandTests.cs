@@ -107,6 +107,18 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_output_that_is_a_folder_is_a_bad_command_line_without_a_stack_trace()
+    {
+        Directory.CreateDirectory(_folder);
+        var run = Almanac("check", Article000, "--format", "html", "-o", _folder);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain($"almanac: cannot write to {_folder}: it is a folder; give a file name such as {Path.Combine(_folder, "report.html")}");
+        run.Error.ShouldNotContain("   at ");
+        Directory.GetFiles(_folder, "*.partial").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_note_with_a_script_runs_nothing_in_the_html_report()
     {
         Directory.CreateDirectory(_folder);

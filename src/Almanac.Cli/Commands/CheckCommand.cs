@@ -48,6 +48,12 @@ internal static class CheckCommand
                 return;
             }
 
+            if (parse.GetValue(output) is { } file && Directory.Exists(file))
+            {
+                // Said before the check runs, not after it: one note's report is one file.
+                throw new CliException($"cannot write to {file}: it is a folder; give a file name such as {Path.Combine(file, "report." + (chosen == "text" ? "md" : chosen))}");
+            }
+
             var (bytes, name) = path == "-" ? (ReadStdin(), "(standard input)") : (ReadFile(path), path);
             CheckReport report;
             try

@@ -9,11 +9,20 @@ internal static class AtomicFile
     /// </summary>
     public static void WriteAllText(string target, string text)
     {
+        if (Directory.Exists(target))
+        {
+            throw new CliException($"cannot write to {target}: it is a folder; give a file name such as {Path.Combine(target, "report.html")}");
+        }
+
         var partial = target + ".partial";
         try
         {
             File.WriteAllText(partial, text);
             File.Move(partial, target, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot write {target}: {e.Message}");
         }
         finally
         {
