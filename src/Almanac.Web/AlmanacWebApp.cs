@@ -16,6 +16,10 @@ public static class AlmanacWebApp
     {
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+
+        // A host that cannot start (a busy port) is reported by the caller in one line that names
+        // the address; the host would first log the same failure with its whole stack trace.
+        ["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = "None",
     };
 
     /// <summary>

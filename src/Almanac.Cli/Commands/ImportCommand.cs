@@ -157,7 +157,7 @@ internal static class ImportCommand
 
         if (results.Any(r => r.Summary.Dropped > 0))
         {
-            console.MarkupLine("[grey]Dropped: placeholders and impossible values the dataset wrote (a context of 0 or 99,999,999), not imported.[/]");
+            console.MarkupLine("[grey]Dropped: placeholders and impossible values the dataset wrote (a context of 0 or 99,999,999, a date such as 2025-13-45), not imported.[/]");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Almanac.Catalogue;
 using Almanac.Text;
 
 namespace Almanac.Imports.Readers;
@@ -13,6 +14,7 @@ internal sealed class JsonInput : IDisposable
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 
     private readonly JsonDocument _document;
+    private readonly List<DroppedValue> _dropped = [];
 
     private JsonInput(string fileName, JsonDocument document)
     {
@@ -148,9 +150,11 @@ internal sealed class JsonInput : IDisposable
 
     /// <summary>
     /// A date written <c>YYYY-MM-DD</c> or <c>YYYY-MM</c> (read as the month's first day); null when absent
-    /// or when it names no calendar day (see <see cref="DatasetValues.TryParseDate"/>).
+    /// or when it names no calendar day (see <see cref="DatasetValues.TryParseDate"/>). Given the metric it
+    /// would be, a date naming no calendar day is kept in <see cref="Dropped"/>, so the import's summary
+    /// counts it instead of losing it without a word.
     /// </summary>
-    public DateOnly? Date(JsonElement parent, string name, string path)
+    public DateOnly? Date(JsonElement parent, string name, string path, string? metricId = null)
     {
         var text = String(parent, name, path);
         if (text is null)
@@ -158,10 +162,21 @@ internal sealed class JsonInput : IDisposable
             return null;
         }
 
-        return DatasetValues.TryParseDate(text, out var date)
-            ? date
-            : throw Error(Member(path, name), $"expected a date YYYY-MM-DD or YYYY-MM, found \"{text}\"");
+        if (!DatasetValues.TryParseDate(text, out var date))
+        {
+            throw Error(Member(path, name), $"expected a date YYYY-MM-DD or YYYY-MM, found \"{text}\"");
+        }
+
+        if (date is null && metricId is not null)
+        {
+            _dropped.Add(new DroppedValue(Member(path, name), metricId, text, "names no calendar day"));
+        }
+
+        return date;
     }
+
+    /// <summary>Dates read with their metric that name no calendar day (2025-13-45), where they were.</summary>
+    public IReadOnlyList<DroppedValue> Dropped => _dropped;
 
     /// <summary>
     /// A non-negative number, read exactly as a decimal (<c>3e-06</c> is 0.000003, not the nearest double).

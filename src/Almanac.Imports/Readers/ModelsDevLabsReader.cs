@@ -65,6 +65,7 @@ public static class ModelsDevLabsReader
                 Location: path));
         }
 
+        dropped.AddRange(json.Dropped);
         return new DatasetSnapshot(
             Dataset,
             info?.Version ?? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

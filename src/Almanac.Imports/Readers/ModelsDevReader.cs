@@ -59,6 +59,7 @@ public static class ModelsDevReader
             }
         }
 
+        dropped.AddRange(json.Dropped);
         return new DatasetSnapshot(
             Dataset,
             info?.Version ?? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -74,12 +75,12 @@ public static class ModelsDevReader
     /// <summary>The values a models.dev model entry states, in api.json and labs.json alike.</summary>
     internal static void ReadModelValues(JsonInput json, JsonElement model, string path, List<RecordValue> values)
     {
-        if (json.Date(model, "release_date", path) is { } released)
+        if (json.Date(model, "release_date", path, "release-date") is { } released)
         {
             values.Add(DatasetValues.Day("release-date", released));
         }
 
-        if (json.Date(model, "knowledge", path) is { } cutoff)
+        if (json.Date(model, "knowledge", path, "knowledge-cutoff") is { } cutoff)
         {
             values.Add(DatasetValues.Day("knowledge-cutoff", cutoff));
         }

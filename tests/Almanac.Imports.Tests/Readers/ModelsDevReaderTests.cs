@@ -156,4 +156,15 @@ public sealed class ModelsDevReaderTests
         error.Message.ShouldBe("the file is empty; expected a JSON object of providers, each with its models");
         error.ToString().ShouldBe("api.json: line 1: the file is empty; expected a JSON object of providers, each with its models");
     }
+
+    [Fact]
+    public void A_release_date_naming_no_calendar_day_is_counted_as_dropped_where_it_was()
+    {
+        var snapshot = Read("""{"p": {"models": {"m": {"release_date": "2025-13-45", "knowledge": "2024-04"}}}}""");
+
+        snapshot.Records[0].Values.ShouldNotContain(v => v.MetricId == "release-date");
+        snapshot.Records[0].Values.ShouldContain(v => v.MetricId == "knowledge-cutoff");
+        var dropped = snapshot.Dropped.ShouldHaveSingleItem();
+        dropped.ShouldBe(new DroppedValue("$.p.models.m.release_date", "release-date", "2025-13-45", "names no calendar day"));
+    }
 }
