@@ -1,4 +1,3 @@
-using System.Reflection;
 using Almanac.Knowledge;
 
 namespace Almanac.Checking.Extraction;
@@ -11,7 +10,7 @@ internal sealed class CheckerWords
 {
     private const string ResourceName = "Almanac.Checking.Extraction.lexicon.tsv";
 
-    private static readonly Lazy<CheckerWords> Loaded = new(() => Parse(ReadResource()));
+    private static readonly Lazy<CheckerWords> Loaded = new(() => Parse(WordTable.Embedded(ResourceName)));
 
     private CheckerWords()
     {
@@ -62,25 +61,9 @@ internal sealed class CheckerWords
     internal static CheckerWords Parse(string text)
     {
         var words = new CheckerWords();
-        var line = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (line, kind, word, value) in WordTable.Entries(text, "lexicon.tsv"))
         {
-            line++;
-            var entry = raw.TrimEnd('\r');
-            if (entry.Length == 0 || entry.StartsWith('#') || entry.StartsWith("kind\t", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var parts = entry.Split('\t');
-            var word = parts.Length > 1 ? parts[1] : string.Empty;
-            var value = parts.Length > 2 ? parts[2] : string.Empty;
-            if (word.Length == 0)
-            {
-                throw new InvalidDataException($"lexicon.tsv:{line}: an entry needs a word");
-            }
-
-            switch (parts[0])
+            switch (kind)
             {
                 case "generic":
                     words.GenericNames.Add(AliasKey.Of(word));
@@ -128,18 +111,10 @@ internal sealed class CheckerWords
                     words.ParameterRoles.Add((word, value));
                     break;
                 default:
-                    throw new InvalidDataException($"lexicon.tsv:{line}: unknown kind '{parts[0]}' or missing value");
+                    throw new InvalidDataException($"lexicon.tsv:{line}: unknown kind '{kind}' or missing value");
             }
         }
 
         return words;
-    }
-
-    private static string ReadResource()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The checker's lexicon ({ResourceName}) is not embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Almanac.Checking.Judging;
 
 /// <summary>
@@ -11,7 +9,7 @@ internal sealed class RuleWords
 {
     private const string ResourceName = "Almanac.Checking.Judging.rule-words.tsv";
 
-    private static readonly Lazy<RuleWords> Loaded = new(() => Parse(Read()));
+    private static readonly Lazy<RuleWords> Loaded = new(() => Parse(WordTable.Embedded(ResourceName)));
 
     private readonly Dictionary<string, List<string>> _byKind = new(StringComparer.Ordinal);
 
@@ -77,38 +75,16 @@ internal sealed class RuleWords
     internal static RuleWords Parse(string text)
     {
         var words = new RuleWords();
-        var line = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var entry in WordTable.Entries(text, "rule-words.tsv"))
         {
-            line++;
-            var entry = raw.TrimEnd('\r');
-            if (entry.Length == 0 || entry.StartsWith('#') || entry.StartsWith("kind\t", StringComparison.Ordinal))
+            if (!words._byKind.TryGetValue(entry.Kind, out var list))
             {
-                continue;
+                words._byKind[entry.Kind] = list = [];
             }
 
-            var parts = entry.Split('\t');
-            if (parts.Length < 2 || parts[1].Length == 0)
-            {
-                throw new InvalidDataException($"rule-words.tsv:{line}: an entry needs a kind and a word");
-            }
-
-            if (!words._byKind.TryGetValue(parts[0], out var list))
-            {
-                words._byKind[parts[0]] = list = [];
-            }
-
-            list.Add(parts[1]);
+            list.Add(entry.Word);
         }
 
         return words;
-    }
-
-    private static string Read()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"the embedded resource {ResourceName} is missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }
