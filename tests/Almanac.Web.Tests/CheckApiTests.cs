@@ -73,6 +73,42 @@ public sealed class CheckApiTests(SiteFixture fixture)
     }
 
     [Fact]
+    public async Task A_file_name_with_a_quote_is_checked_or_refused_as_a_form_never_called_too_large()
+    {
+        // The form is written by hand, as a careless client would: the quote inside the file name is not escaped.
+        const string boundary = "almanac-boundary";
+        var raw = $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"my \"best\" note.md\"\r\nContent-Type: text/markdown\r\n\r\nAnthropic was valued at $61.5 billion in March 2025.\r\n--{boundary}--\r\n";
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(raw));
+        content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+        using var response = await Site.Client.PostAsync("/api/check", content);
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldNotBe(413, body);
+        if (response.IsSuccessStatusCode)
+        {
+            JsonDocument.Parse(body).RootElement.GetProperty("claims").GetArrayLength().ShouldBeGreaterThan(0);
+        }
+        else
+        {
+            (await RunningSite.ProblemOf(response, 400)).GetProperty("detail").GetString()!.ShouldContain("form");
+        }
+    }
+
+    [Fact]
+    public async Task A_form_without_a_file_or_text_is_400_saying_what_was_expected()
+    {
+        using var form = new MultipartFormDataContent { { new StringContent("note.md"), "name" } };
+        var problem = await RunningSite.ProblemOf(await Site.Client.PostAsync("/api/check", form), 400);
+        problem.GetProperty("detail").GetString()!.ShouldContain("no file");
+    }
+
+    [Fact]
+    public async Task An_empty_body_is_400()
+    {
+        var problem = await RunningSite.ProblemOf(await Site.Client.PostAsync("/api/check", Text("", "text/plain")), 400);
+        problem.GetProperty("errors").GetProperty("body")[0].GetString()!.ShouldContain("empty");
+    }
+
+    [Fact]
     public async Task As_of_a_date_and_in_a_language()
     {
         using var response = await Site.Client.PostAsync("/api/check?lang=en&asOf=2024-01-01", Text("Anthropic was valued at $61.5 billion in March 2025."));

@@ -39,10 +39,15 @@ public static class CheckApi
             return Problems.UnsupportedMediaType(request.ContentType, "text/plain, text/markdown or multipart/form-data with a file");
         }
 
-        var upload = await RequestBody.ReadAsync(request, settings.CheckMaxBytes, cancellation);
-        if (upload is null)
+        var read = await RequestBody.ReadAsync(request, settings.CheckMaxBytes, cancellation);
+        if (read.Upload is not { } upload)
         {
-            return Problems.TooLarge(settings.CheckMaxBytes);
+            return Problems.Unread(read);
+        }
+
+        if (upload.Bytes.Length == 0)
+        {
+            return Problems.Invalid("body", "the body is empty; send the note as text, or as a form's file");
         }
 
         var checker = host.Snapshot().Checker;

@@ -104,10 +104,10 @@ public static class WriteApi
             return Problems.Invalid(query);
         }
 
-        var upload = await RequestBody.ReadAsync(request, settings.ImportMaxBytes, cancellation);
-        if (upload is null)
+        var read = await RequestBody.ReadAsync(request, settings.ImportMaxBytes, cancellation);
+        if (read.Upload is not { } upload)
         {
-            return Problems.TooLarge(settings.ImportMaxBytes);
+            return Problems.Unread(read);
         }
 
         if (upload.Bytes.Length == 0)

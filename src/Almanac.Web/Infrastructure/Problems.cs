@@ -8,11 +8,10 @@ internal static class Problems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    public static ProblemHttpResult TooLarge(long limit) =>
-        TypedResults.Problem(
-            detail: $"the document is larger than the limit of {limit:N0} bytes",
-            statusCode: StatusCodes.Status413PayloadTooLarge,
-            title: "Request body too large");
+    /// <summary>A body that gave no document: 413 when it is too large, else 400 saying what was expected.</summary>
+    public static ProblemHttpResult Unread(BodyRead read) => read.Fault == BodyFault.TooLarge
+        ? TypedResults.Problem(detail: read.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large")
+        : TypedResults.Problem(detail: read.Message, statusCode: StatusCodes.Status400BadRequest, title: "Unreadable request body");
 
     /// <summary>A check stopped at the site's time limit: 503, since the same note may finish on a less busy server or in parts.</summary>
     public static ProblemHttpResult CheckTimedOut(Upload upload, TimeSpan limit)

@@ -7,15 +7,36 @@ namespace Almanac.Web.Infrastructure;
 /// <summary>An uploaded document: its bytes and the name it came with.</summary>
 internal sealed record Upload(byte[] Bytes, string? FileName);
 
+/// <summary>Why a request body gave no document.</summary>
+internal enum BodyFault
+{
+    /// <summary>The body, or the form's file, is larger than the limit.</summary>
+    TooLarge,
+
+    /// <summary>The body says it is a form but cannot be read as one (a broken boundary or part header).</summary>
+    MalformedForm,
+
+    /// <summary>A readable form with neither a file nor a <c>text</c> field.</summary>
+    FormWithoutDocument,
+}
+
+/// <summary>What reading a body gave: the upload, or the fault and a message that says what was expected.</summary>
+internal sealed record BodyRead(Upload? Upload, BodyFault? Fault, string? Message)
+{
+    public static BodyRead Of(Upload upload) => new(upload, null, null);
+
+    public static BodyRead Failed(BodyFault fault, string message) => new(null, fault, message);
+}
+
 /// <summary>Reads an uploaded document, a raw body or the first file of a form, without ever holding more than a limit.</summary>
 internal static class RequestBody
 {
-    /// <summary>The upload, or null when it is larger than <paramref name="limit"/> bytes.</summary>
-    public static async Task<Upload?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellation)
+    /// <summary>The upload, or why there is none: larger than <paramref name="limit"/> bytes, a form that cannot be read, or a form without a document.</summary>
+    public static async Task<BodyRead> ReadAsync(HttpRequest request, long limit, CancellationToken cancellation)
     {
         if (request.ContentLength > limit)
         {
-            return null;
+            return TooLarge(limit);
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -31,31 +52,52 @@ internal static class RequestBody
             {
                 form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit, ValueLengthLimit = (int)Math.Min(limit, int.MaxValue) }, cancellation);
             }
-            catch (InvalidDataException)
+            catch (InvalidDataException e) when (IsLengthLimit(e))
             {
-                return null;
+                return TooLarge(limit);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge(limit);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or FormatException)
+            {
+                // A broken boundary or part header (a file name with an unescaped quote, say) is the sender's mistake, not a size.
+                return BodyRead.Failed(BodyFault.MalformedForm, $"the multipart form cannot be read: {e.Message}");
             }
 
             if (form.Files.Count == 0 || form.Files[0].Length == 0)
             {
                 // A form without a file may carry the note as typed or pasted text (the Check page's text box).
-                return new Upload(form.TryGetValue("text", out var text) ? Encoding.UTF8.GetBytes(text.ToString()) : [], null);
+                return form.TryGetValue("text", out var text)
+                    ? BodyRead.Of(new Upload(Encoding.UTF8.GetBytes(text.ToString()), null))
+                    : BodyRead.Failed(BodyFault.FormWithoutDocument, "the form has no file and no 'text' field; send the document as the form's file");
             }
 
             var file = form.Files[0];
             if (file.Length > limit)
             {
-                return null;
+                return TooLarge(limit);
             }
 
             using var copy = new MemoryStream();
             await file.CopyToAsync(copy, cancellation);
-            return new Upload(copy.ToArray(), Path.GetFileName(file.FileName));
+            return BodyRead.Of(new Upload(copy.ToArray(), Path.GetFileName(file.FileName)));
         }
 
         var bytes = await ReadLimitedAsync(request.Body, limit, cancellation);
-        return bytes is null ? null : new Upload(bytes, null);
+        return bytes is null ? TooLarge(limit) : BodyRead.Of(new Upload(bytes, null));
     }
+
+    private static BodyRead TooLarge(long limit) => BodyRead.Failed(BodyFault.TooLarge, $"the document is larger than the limit of {limit:N0} bytes");
+
+    /// <summary>
+    /// The form reader reports the body's and a value's length limits as invalid data ("Multipart body length limit 2097152
+    /// exceeded.", "Form value length limit … exceeded."); its other limits (header length, line length) mean a broken form.
+    /// </summary>
+    private static bool IsLengthLimit(InvalidDataException e) =>
+        e.Message.StartsWith("Multipart body length limit", StringComparison.Ordinal)
+        || e.Message.StartsWith("Form value length limit", StringComparison.Ordinal);
 
     public static bool IsText(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type)

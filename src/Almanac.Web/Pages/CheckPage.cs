@@ -26,11 +26,21 @@ internal static class CheckPage
                 return PageLayout.Html(PageLayout.Render(page, "/check", page.T("Check", "核查"), Form(page, page.T("Send the note from this page's form.", "请通过本页表单提交。"))));
             }
 
-            var upload = await RequestBody.ReadAsync(request, settings.CheckMaxBytes, cancellation);
-            if (upload is null)
+            var read = await RequestBody.ReadAsync(request, settings.CheckMaxBytes, cancellation);
+            if (read.Fault == BodyFault.TooLarge)
             {
                 var limit = settings.CheckMaxBytes / (1024 * 1024);
                 return PageLayout.Html(PageLayout.Render(page, "/check", page.T("Check", "核查"), Form(page, page.T($"The note is larger than {limit} MB.", $"文档超过 {limit} MB。"))));
+            }
+
+            if (read.Fault == BodyFault.MalformedForm)
+            {
+                return PageLayout.Html(PageLayout.Render(page, "/check", page.T("Check", "核查"), Form(page, page.T("The form could not be read; choose the file again.", "无法读取表单，请重新选择文件。"))));
+            }
+
+            if (read.Upload is not { } upload)
+            {
+                return PageLayout.Html(PageLayout.Render(page, "/check", page.T("Check", "核查"), Form(page, page.T("Paste a note or choose a file first.", "请先粘贴文本或选择文件。"))));
             }
 
             if (upload.Bytes.Length == 0)
