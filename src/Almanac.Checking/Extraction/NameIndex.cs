@@ -1,3 +1,5 @@
+using Almanac.Knowledge;
+
 namespace Almanac.Checking.Extraction;
 
 /// <summary>One name found in text: where it is (offsets in the text searched) and what it names.</summary>
@@ -156,24 +158,10 @@ internal sealed class NameIndex<T>
         return table;
     }
 
-    // As AliasKey: full-width ASCII folded, ASCII lower-cased, separators ignored; and Traditional characters
-    // read as Simplified, as the names in the data are written.
-    private static char Fold(char c)
-    {
-        if (c is >= '\uFF01' and <= '\uFF5E')
-        {
-            c = (char)(c - 0xFEE0);
-        }
-        else
-        {
-            c = Simplified[c];
-        }
+    // As AliasKey, and Traditional characters read as Simplified, as the names in the data are written.
+    private static char Fold(char c) => AliasKey.Fold(Simplified[c]);
 
-        return char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-    }
-
-    private static bool IsSeparator(char c) =>
-        char.IsWhiteSpace(c) || c is '-' or '_' or '.' or '·' or '‧' or '–' or '—' or '\u3000';
+    private static bool IsSeparator(char c) => AliasKey.IsSeparator(c);
 
     private sealed class Node
     {

@@ -19,10 +19,29 @@ public static class AliasKey
             var c = Fold(raw);
             if (!IsSeparator(c))
             {
-                span[i++] = Lower(c);
+                span[i++] = c;
             }
         }
     });
+
+    /// <summary>
+    /// One character as names compare: full-width ASCII (U+FF01–U+FF5E, what Chinese input methods type for Latin
+    /// letters and digits) folded to ASCII, and Latin letters lower-cased. Every matcher of names folds with this,
+    /// so a name found in a note and the same name looked up in the store never disagree.
+    /// </summary>
+    public static char Fold(char c)
+    {
+        if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            c = (char)(c - 0xFEE0);
+        }
+
+        return char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c is >= '\u00C0' and < '\u0250' ? char.ToLowerInvariant(c) : c;
+    }
+
+    /// <summary>Whether a (folded) character is ignored when names compare: spaces, hyphens, underscores, dots, middle dots, dashes.</summary>
+    public static bool IsSeparator(char c) =>
+        char.IsWhiteSpace(c) || c is '-' or '_' or '.' or '·' or '‧' or '–' or '—' or '\u3000';
 
     private static int CountKept(string name)
     {
@@ -37,13 +56,4 @@ public static class AliasKey
 
         return count;
     }
-
-    // Full-width ASCII (U+FF01–U+FF5E) is what Chinese input methods type for Latin letters and digits.
-    private static char Fold(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
-
-    private static bool IsSeparator(char c) =>
-        char.IsWhiteSpace(c) || c is '-' or '_' or '.' or '·' or '‧' or '–' or '—' or '\u3000';
-
-    private static char Lower(char c) =>
-        char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c < '\u0250' ? char.ToLowerInvariant(c) : c;
 }
