@@ -1,3 +1,4 @@
+using Almanac.Catalogue;
 using System.Globalization;
 
 namespace Almanac.Imports.Readers;
@@ -10,6 +11,7 @@ namespace Almanac.Imports.Readers;
 internal sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
+    private readonly List<DroppedValue> _dropped = [];
 
     private CsvTable(string fileName, string[] header, List<CsvRow> rows)
     {
@@ -30,6 +32,11 @@ internal sealed class CsvTable
 
     public IReadOnlyList<CsvRow> Rows { get; }
 
+    /// <summary>The cells read so far that were left out as impossible (a date naming no calendar day), each with its line and column; the column stands for the metric.</summary>
+    public IReadOnlyList<DroppedValue> Dropped => _dropped;
+
+    internal void Drop(DroppedValue value) => _dropped.Add(value);
+
     /// <summary>Reads the file; a file without a header, a row of another width or broken quoting is an <see cref="ImportException"/>.</summary>
     public static CsvTable Read(DatasetFile file, params string[] requiredColumns)
     {
@@ -42,7 +49,8 @@ internal sealed class CsvTable
         }
 
         var header = headerFields.Select(DatasetValues.CollapseWhitespace).ToArray();
-        var table = new CsvTable(file.Name, header, []);
+        var read = new List<CsvRow>();
+        var table = new CsvTable(file.Name, header, read);
         var missing = requiredColumns.Where(c => !table.Has(c)).ToList();
         if (missing.Count > 0)
         {
@@ -50,7 +58,6 @@ internal sealed class CsvTable
                 $"missing required column{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(m => $"'{m}'"))}; found: {string.Join(", ", header)}"));
         }
 
-        var read = new List<CsvRow>();
         while (rows.Next(out var fields, out var line))
         {
             if (fields.Length != header.Length)
@@ -62,7 +69,7 @@ internal sealed class CsvTable
             read.Add(new CsvRow(table, fields, line));
         }
 
-        return new CsvTable(file.Name, header, read);
+        return table;
     }
 
     public bool Has(string column) => _columns.ContainsKey(column);
@@ -121,15 +128,25 @@ internal sealed class CsvRow(CsvTable table, string[] fields, int line)
         }
 
         var day = cell.Length > 10 && cell[10] == 'T' ? cell[..10] : cell;
-        return DatasetValues.TryParseDate(day, out var date)
-            ? date
-            : throw Error(column, $"expected a date YYYY-MM-DD, found '{cell}'");
+        if (!DatasetValues.TryParseDate(day, out var date))
+        {
+            throw Error(column, $"expected a date YYYY-MM-DD, found '{cell}'");
+        }
+
+        if (date is null)
+        {
+            // A date of the right shape naming no calendar day (2025-13-45): a slip in the dataset, left out and counted.
+            table.Drop(new DroppedValue($"{table.FileName}, {Location(column)}", column, cell, "names no calendar day"));
+        }
+
+        return date;
     }
 
-    public ImportException Error(string column, string message)
+    public ImportException Error(string column, string message) => new(new ImportError(table.FileName, Location(column), message));
+
+    private string Location(string column)
     {
         var index = table.IndexOf(column);
-        var where = index >= 0 ? $"line {Line}, column {index + 1} ('{table.Header[index]}')" : $"line {Line}";
-        return new ImportException(new ImportError(table.FileName, where, message));
+        return index >= 0 ? $"line {Line}, column {index + 1} ('{table.Header[index]}')" : $"line {Line}";
     }
 }

@@ -101,6 +101,7 @@ public static partial class EpochBenchmarksReader
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
         DateOnly? latestRun = null;
         var pending = new List<(CsvRow Row, BenchmarkFile File, DateOnly? Run, decimal Score, decimal Scale)>();
+        var tables = new List<CsvTable>();
         var read = 0;
         foreach (var file in input.WithExtension(".csv"))
         {
@@ -120,6 +121,7 @@ public static partial class EpochBenchmarksReader
             }
 
             var table = CsvTable.Read(file, "Model version", known.ScoreColumn);
+            tables.Add(table);
             var scored = new List<(CsvRow Row, DateOnly? Run, decimal Score)>();
             foreach (var row in table.Rows)
             {
@@ -168,6 +170,7 @@ public static partial class EpochBenchmarksReader
             new DatasetSnapshot(Dataset, version, date, info?.Url ?? PublicUrl, "Epoch AI", "Data on AI Benchmarking", "CC BY 4.0 (Epoch AI's runs; external leaderboards keep their sources' terms)", records)
             {
                 Skipped = [.. skipped.Select(s => new SkippedRows(s.Key, s.Value))],
+                Dropped = [.. tables.SelectMany(t => t.Dropped)],
             },
         ];
     }

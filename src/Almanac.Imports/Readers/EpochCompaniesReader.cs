@@ -134,6 +134,7 @@ public static class EpochCompaniesReader
             new DatasetSnapshot(Dataset, version, date, info?.Url ?? PublicUrl, "Epoch AI", "Data on AI Companies", "CC BY 4.0", reader.Records)
             {
                 Skipped = [.. reader.Skipped.Select(s => new SkippedRows(s.Key, s.Value))],
+                Dropped = [.. new[] { revenue, funding, usage, staff, compute }.SelectMany(t => t.Dropped)],
             },
         ];
     }

@@ -11,8 +11,9 @@ public static partial class EpochReader
 
         public string Text(ColumnId column) => header.Has(column) ? fields[header.IndexOf(column)] : string.Empty;
 
-        public ImportException Error(ColumnId column, string message) =>
-            new(new ImportError(fileName, $"line {line}, column '{header.NameOf(column)}'", message));
+        public ImportException Error(ColumnId column, string message) => new(new ImportError(fileName, Location(column), message));
+
+        public string Location(ColumnId column) => $"line {line}, column '{header.NameOf(column)}'";
 
         /// <summary>
         /// A non-negative number (<c>6.71e+11</c>, <c>102000000000.0</c>), exactly; null for an empty cell,

@@ -53,6 +53,7 @@ public static partial class EpochReader
 
         var header = Header.Read(headerFields, fileName);
         var records = new List<DatasetRecord>();
+        var dropped = new List<DroppedValue>();
         var lineOfModel = new Dictionary<string, int>(StringComparer.Ordinal);
         while (rows.Next(out var fields, out var line))
         {
@@ -86,7 +87,7 @@ public static partial class EpochReader
                 ModelName: name,
                 Provider: null,
                 Organization: SplitList(developer).FirstOrDefault(),
-                Values: ReadValues(row, developer),
+                Values: ReadValues(row, developer, dropped),
                 Location: $"line {line}"));
         }
 
@@ -98,7 +99,8 @@ public static partial class EpochReader
             Publisher: "Epoch AI",
             Title: $"Data on AI Models ({Path.GetFileName(fileName)})",
             Licence: "CC BY 4.0",
-            records);
+            records)
+        { Dropped = dropped };
     }
 
     /// <summary>The first day of the month a file name carries (<c>notable_ai_models_2026-01.csv</c>), or of the day.</summary>
@@ -116,7 +118,7 @@ public static partial class EpochReader
             : throw new ImportException(new ImportError(fileName, "file name", $"expected a date YYYY-MM or YYYY-MM-DD after '_', found '{stamp}'"));
     }
 
-    private static List<RecordValue> ReadValues(Row row, string developer)
+    private static List<RecordValue> ReadValues(Row row, string developer, List<DroppedValue> dropped)
     {
         var values = new List<RecordValue>();
         var published = row.Text(ColumnId.PublicationDate).Trim();
@@ -130,6 +132,11 @@ public static partial class EpochReader
             if (date is { } day)
             {
                 values.Add(DatasetValues.Day("release-date", day));
+            }
+            else
+            {
+                // A date of the right shape naming no calendar day (2025-13-45): a slip in the dataset, left out and counted.
+                dropped.Add(new DroppedValue(row.Location(ColumnId.PublicationDate), "release-date", published, "names no calendar day"));
             }
         }
 

@@ -188,6 +188,28 @@ public sealed class EpochCompaniesAndBenchmarksTests
         }
     }
 
+    [Fact]
+    public void A_run_date_naming_no_calendar_day_is_counted_as_dropped_with_its_file_line_and_column()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "almanac-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "gpqa_diamond.csv"), "Model version,mean_score,Started at\ngemini-3-flash-preview,0.83,2025-13-45\nclaude-3-5-sonnet-20240620,0.59,2025-01-02\n");
+            var snapshot = EpochBenchmarksReader.Read(DatasetInput.FromPath(folder), null).Single();
+
+            snapshot.Records.Count.ShouldBe(2);
+            snapshot.Date.ShouldBe(new DateOnly(2025, 1, 2));
+            var dropped = snapshot.Dropped.Single();
+            dropped.Location.ShouldBe("gpqa_diamond.csv, line 2, column 3 ('Started at')");
+            dropped.Value.ShouldBe("2025-13-45");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static List<string> Urls(Dictionary<string, string> row) =>
         [.. new[] { "Source 1", "Source 2", "Source 3" }.Where(row.ContainsKey).Select(c => row[c].Trim()).Where(u => u.Length > 0).Distinct()];
 

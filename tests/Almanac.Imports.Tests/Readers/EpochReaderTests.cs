@@ -129,6 +129,18 @@ public sealed class EpochReaderTests
     }
 
     [Fact]
+    public void A_publication_date_naming_no_calendar_day_is_counted_as_dropped_where_it_was()
+    {
+        var snapshot = Read($"""
+            {Header}
+            X,Acme,2025-13-45,Language,1000.0,,,,,
+            """);
+
+        snapshot.Records.Single().Value("release-date").ShouldBeNull();
+        snapshot.Dropped.ShouldBe([new DroppedValue("line 2, column 'Publication date'", "release-date", "2025-13-45", "names no calendar day")]);
+    }
+
+    [Fact]
     public void Names_a_missing_required_column_and_the_columns_found()
     {
         var error = Fails("Name,Organization,Publication date,Domain\nX,Acme,2025-01-01,Language\n");
