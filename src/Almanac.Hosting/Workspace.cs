@@ -11,6 +11,9 @@ namespace Almanac.Hosting;
 /// </summary>
 public sealed class Workspace : IDisposable
 {
+    /// <summary>The data folder's fingerprint when its files last failed to load, and why.</summary>
+    private (string Fingerprint, string Message)? _failedLoad;
+
     private Workspace(string dataFolder, string storeLocation, IKnowledgeStore store)
     {
         DataFolder = dataFolder;
@@ -83,11 +86,21 @@ public sealed class Workspace : IDisposable
             return null;
         }
 
+        if (_failedLoad is { } failed && failed.Fingerprint == fingerprint)
+        {
+            // The same broken files as last time: a server polling the folder must not read them all again every tick.
+            throw new WorkspaceException(failed.Message, WorkspaceFailure.InvalidData);
+        }
+
         var result = DataFiles.DataFolder.Load(DataFolder);
         if (!result.Succeeded)
         {
-            throw new WorkspaceException(DescribeInvalid(result, Store.Description), WorkspaceFailure.InvalidData);
+            var message = DescribeInvalid(result, Store.Description);
+            _failedLoad = (fingerprint, message);
+            throw new WorkspaceException(message, WorkspaceFailure.InvalidData);
         }
+
+        _failedLoad = null;
 
         var summary = Store.Load(result.Knowledge!, result.Fingerprint, DataFolder, clock.GetUtcNow());
         log.WriteLine($"almanac: loaded {DataFolder} into {Store.Description}: {summary.Added} facts added, {summary.Unchanged} unchanged, {summary.Retracted} retracted");

@@ -27,6 +27,7 @@ internal sealed partial class KnowledgeHost : IDisposable
     private KnowledgeSnapshot? _snapshot;
     private long _generation;
     private long _storeGeneration = -1;
+    private string? _dataProblem;
     private bool _disposed;
 
     public KnowledgeHost(Workspace workspace, TimeProvider clock, ILogger<KnowledgeHost> logger)
@@ -80,12 +81,30 @@ internal sealed partial class KnowledgeHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Why the data files on disk are not what the site serves (a file, its line and column, what was expected);
+    /// null while they loaded. The pages show it, so whoever edits <c>data/</c> sees that the site kept the store it had.
+    /// </summary>
+    public string? DataProblem => Volatile.Read(ref _dataProblem);
+
     /// <summary>Loads the data files if they changed since the last load; false when they had not.</summary>
+    /// <exception cref="WorkspaceException">The data files are invalid: the store is left as it was, and <see cref="DataProblem"/> says why.</exception>
     public bool Refresh()
     {
         lock (_writeLock)
         {
-            var summary = _workspace.Refresh(_clock, TextWriter.Null);
+            LoadSummary? summary;
+            try
+            {
+                summary = _workspace.Refresh(_clock, TextWriter.Null);
+            }
+            catch (WorkspaceException e) when (e.Failure == WorkspaceFailure.InvalidData)
+            {
+                Volatile.Write(ref _dataProblem, e.Message);
+                throw;
+            }
+
+            Volatile.Write(ref _dataProblem, null);
             if (summary is null)
             {
                 return false;

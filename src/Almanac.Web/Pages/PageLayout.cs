@@ -1,3 +1,4 @@
+using Almanac.Web.Knowledge;
 using System.Text;
 using Almanac.Charts;
 
@@ -64,6 +65,13 @@ internal static class PageLayout
 
         html.Append("</nav><a class=\"lang\" href=\"").Append(PageContext.E(page.OtherLanguageHref())).Append("\">")
             .Append(page.IsZh ? "English" : "中文").Append("</a></div>\n<div class=\"page\">\n");
+        if (page.Request.HttpContext.RequestServices.GetService<KnowledgeHost>()?.DataProblem is { } problem)
+        {
+            html.Append("<p class=\"error\" role=\"alert\" id=\"data-problem\">")
+                .Append(page.T("The data files were not loaded; the site serves the store as it was. ", "数据文件未能载入，网站仍提供原有数据。"))
+                .Append("<code>").Append(PageContext.E(problem)).Append("</code></p>\n");
+        }
+
         html.Append(body);
         html.Append("</div>\n");
         if (charts)
