@@ -79,6 +79,9 @@ public static class AlmanacWebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // Outside every middleware that sets headers: answering again clears the response.
+        app.UseMiddleware<StaleSnapshotRetry>();
         app.Use(async (context, next) =>
         {
             // Every answer is what it says it is: browsers never guess HTML from JSON or CSV.

@@ -132,6 +132,16 @@ internal sealed partial class KnowledgeHost : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// A snapshot found the store changed under it (<see cref="StaleSnapshotException"/>): the next reads build a new one,
+    /// whether or not the refresh service has noticed the change yet.
+    /// </summary>
+    public void SnapshotWentStale()
+    {
+        Interlocked.Exchange(ref _storeGeneration, Read(store => store.Generation()));
+        Invalidate();
+    }
+
     /// <summary>Adds a fact to the data files (checked with the whole folder first) and loads them, so the next reads see it.</summary>
     public AppendResult AddFact(NewFact fact, NewSource? source)
     {

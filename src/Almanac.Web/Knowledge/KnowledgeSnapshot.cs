@@ -16,7 +16,11 @@ internal sealed record SourceUse(Source Source, int Facts);
 
 /// <summary>
 /// What the store held at one change: immutable, shared by all requests until the next load or
-/// import. Costly parts (sources, conflicts, charts) are built on first use.
+/// import. Costly parts (sources, conflicts, charts) are built on first use, from the live store;
+/// each such read then checks that the store is still at the generation the snapshot was built
+/// from, and throws <see cref="StaleSnapshotException"/> when another process changed it meanwhile,
+/// so that one answer never mixes two generations (the site answers that request again from a
+/// new snapshot).
 /// </summary>
 internal sealed class KnowledgeSnapshot
 {
@@ -40,9 +44,10 @@ internal sealed class KnowledgeSnapshot
     private readonly ConcurrentDictionary<string, IReadOnlyList<StoredFact>> _factQueries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<CatalogueRow>>> _orderedCatalogue = new(StringComparer.Ordinal);
 
-    private KnowledgeSnapshot(long generation, KnowledgeHost host, TimeProvider clock, IReadOnlyList<Entity> entities, IReadOnlyList<Entity> curated, IReadOnlyList<Metric> metrics, IReadOnlyList<CatalogueRow> catalogue)
+    private KnowledgeSnapshot(long generation, long storeGeneration, KnowledgeHost host, TimeProvider clock, IReadOnlyList<Entity> entities, IReadOnlyList<Entity> curated, IReadOnlyList<Metric> metrics, IReadOnlyList<CatalogueRow> catalogue)
     {
         Generation = generation;
+        StoreGeneration = storeGeneration;
         _host = host;
         _clock = clock;
         Entities = entities;
@@ -50,18 +55,18 @@ internal sealed class KnowledgeSnapshot
         Metrics = metrics;
         Names = new KnowledgeBase(entities, metrics, [], []);
         Catalogue = catalogue;
-        _facts = new Lazy<IReadOnlyList<StoredFact>>(() => host.Read(store => store.Facts(new FactQuery())));
+        _facts = new Lazy<IReadOnlyList<StoredFact>>(() => Read(store => store.Facts(new FactQuery())));
         _sources = new Lazy<IReadOnlyList<SourceUse>>(() => _facts.Value
             .GroupBy(f => f.Source.Id, StringComparer.Ordinal)
             .Select(g => new SourceUse(g.First().Source, g.Count()))
             .OrderByDescending(s => s.Source.Published).ThenBy(s => s.Source.Id, StringComparer.Ordinal)
             .ToList());
         _conflicts = new Lazy<IReadOnlyList<Conflict>>(() => ConflictFinder.Find(_facts.Value.Select(f => new Statement(f.Fact, f.Source)), metrics));
-        _prices = new Lazy<PriceHistory>(() => host.Read(Hosting.PriceList.History));
-        _market = new Lazy<ReportKnowledge>(() => host.Read(store => ReportKnowledge.Load(store, null)));
+        _prices = new Lazy<PriceHistory>(() => Read(Hosting.PriceList.History));
+        _market = new Lazy<ReportKnowledge>(() => Read(store => ReportKnowledge.Load(store, null)));
 
         // The facts about an entity are read once per snapshot, when a note first names it (the checker keeps them).
-        _checker = new Lazy<DocumentChecker>(() => StoreChecker.Create(entities, curated, metrics, ids => host.Read(store => store.Facts(new FactQuery(EntityIds: ids)))));
+        _checker = new Lazy<DocumentChecker>(() => StoreChecker.Create(entities, curated, metrics, ids => Read(store => store.Facts(new FactQuery(EntityIds: ids)))));
     }
 
     /// <summary>
@@ -74,6 +79,9 @@ internal sealed class KnowledgeSnapshot
     public ReportKnowledge Market => _market.Value;
 
     public long Generation { get; }
+
+    /// <summary>The store's own generation (<see cref="IKnowledgeStore.Generation"/>) when this snapshot was built: every later read must find it unchanged.</summary>
+    public long StoreGeneration { get; }
 
     /// <summary>Every entity, by id.</summary>
     public IReadOnlyList<Entity> Entities { get; }
@@ -118,11 +126,32 @@ internal sealed class KnowledgeSnapshot
 
     public static KnowledgeSnapshot Build(IKnowledgeStore store, long generation, KnowledgeHost host, TimeProvider clock)
     {
-        var entities = store.Entities().OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
-        var models = store.Facts(new FactQuery(MetricIds: ModelCatalogue.Metrics, EntityKind: EntityKind.Model));
-        var catalogue = ModelCatalogue.Build(entities, models.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)));
-        return new KnowledgeSnapshot(generation, host, clock, entities, store.CuratedEntities(), store.Metrics(), catalogue);
+        while (true)
+        {
+            // The generation is read first and again after the reads: equal, nothing was committed in between.
+            var storeGeneration = store.Generation();
+            var entities = store.Entities().OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+            var models = store.Facts(new FactQuery(MetricIds: ModelCatalogue.Metrics, EntityKind: EntityKind.Model));
+            var curated = store.CuratedEntities();
+            var metrics = store.Metrics();
+            if (store.Generation() == storeGeneration)
+            {
+                var catalogue = ModelCatalogue.Build(entities, models.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)));
+                return new KnowledgeSnapshot(generation, storeGeneration, host, clock, entities, curated, metrics, catalogue);
+            }
+        }
     }
+
+    /// <summary>
+    /// Reads the live store for this snapshot: what is read is of the snapshot's generation when the store's generation
+    /// is unchanged after the read (generations only grow, and every change commits a new one).
+    /// </summary>
+    /// <exception cref="StaleSnapshotException">The store changed since this snapshot was built.</exception>
+    private T Read<T>(Func<IKnowledgeStore, T> read) => _host.Read(store =>
+    {
+        var value = read(store);
+        return store.Generation() == StoreGeneration ? value : throw new StaleSnapshotException(StoreGeneration);
+    });
 
     /// <summary>The facts <paramref name="query"/> selects, read from the store once per distinct query.</summary>
     public IReadOnlyList<StoredFact> Select(FactQuery query)
@@ -138,7 +167,7 @@ internal sealed class KnowledgeSnapshot
             return known;
         }
 
-        var found = _host.Read(store => store.Facts(query));
+        var found = Read(store => store.Facts(query));
         if (_factQueries.Count < MaxFactQueries)
         {
             _factQueries.TryAdd(key, found);
@@ -185,7 +214,13 @@ internal sealed class KnowledgeSnapshot
 
     private ReportDocument BuildReport(Language language, DateOnly? asOf)
     {
-        var knowledge = asOf is null ? Market : _host.Read(store => ReportKnowledge.Load(store, asOf));
+        var knowledge = asOf is null ? Market : Read(store => ReportKnowledge.Load(store, asOf));
         return MarketReport.Build(knowledge, language, asOf, _clock.GetUtcNow());
     }
+}
+
+/// <summary>A snapshot read the store after another process had changed it: the answer would mix two generations.</summary>
+internal sealed class StaleSnapshotException(long builtAt)
+    : Exception($"the store changed after the snapshot of generation {builtAt} was built")
+{
 }
