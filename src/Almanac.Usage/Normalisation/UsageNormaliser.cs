@@ -18,7 +18,7 @@ public sealed class UsageNormaliser
     private readonly Dictionary<string, Entity> _models;
     private readonly ListPrices _prices;
     private readonly Dictionary<string, Landing> _landings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _unresolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Events, long Requests)> _unresolved = new(StringComparer.Ordinal);
 
     public UsageNormaliser(IEnumerable<Entity> entities, PriceHistory prices)
     {
@@ -28,15 +28,16 @@ public sealed class UsageNormaliser
         _prices = new ListPrices(prices);
     }
 
-    /// <summary>Model strings met in this ingest that landed on no stored model, with how many events carried each.</summary>
-    public IReadOnlyDictionary<string, long> Unresolved => _unresolved;
+    /// <summary>Model strings met in this ingest that landed on no stored model, with the events and calls that carried each.</summary>
+    public IReadOnlyDictionary<string, (long Events, long Requests)> Unresolved => _unresolved;
 
     public UsageEvent Normalise(UsageEvent e)
     {
         var landing = Land(e.ModelRaw);
         if (landing.ModelId.Length == 0 && e.ModelRaw.Length > 0)
         {
-            _unresolved[e.ModelRaw] = _unresolved.GetValueOrDefault(e.ModelRaw) + 1;
+            var (events, requests) = _unresolved.GetValueOrDefault(e.ModelRaw);
+            _unresolved[e.ModelRaw] = (events + 1, requests + e.Requests);
         }
 
         var provider = landing.Provider ?? (e.Provider.Length > 0 ? ProviderNames.Code(e.Provider) : string.Empty);
