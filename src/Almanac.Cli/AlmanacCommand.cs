@@ -26,6 +26,7 @@ internal static class AlmanacCommand
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(SurveyCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(UsageCommand.Create(context));
         return root;
     }
 

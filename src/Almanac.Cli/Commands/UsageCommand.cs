@@ -1,0 +1,293 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Almanac.Cli.Output;
+using Almanac.Hosting;
+using Almanac.Usage;
+using Almanac.Usage.Analyses;
+using Almanac.Usage.DuckDb;
+using Almanac.Usage.Generation;
+using Almanac.Usage.Normalisation;
+using Almanac.Usage.Readers;
+using Spectre.Console;
+
+namespace Almanac.Cli.Commands;
+
+/// <summary><c>almanac usage …</c>: your own LLM usage logs, normalised onto the catalogue, in a usage store beside the knowledge store.</summary>
+internal static class UsageCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private static readonly Option<string?> UsageStore = new("--usage-store")
+    {
+        Description = "The usage store file (DuckDB); default .almanac/usage.duckdb beside the knowledge store",
+        Recursive = true,
+    };
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("usage", "Usage-log analytics: ingest your LLM logs, then shares, latency and cost over them") { UsageStore };
+        command.Subcommands.Add(Ingest(context));
+        command.Subcommands.Add(Share(context));
+        command.Subcommands.Add(Latency(context));
+        command.Subcommands.Add(Cost(context));
+        command.Subcommands.Add(Generate(context));
+        command.Subcommands.Add(Export(context));
+        return command;
+    }
+
+    private static Command Ingest(CliContext context)
+    {
+        var path = new Argument<string>("file-or-folder") { Description = "A log file (.gz read decompressed) or a folder of them" };
+        var format = new Option<string?>("--format") { Description = "otel, litellm, openai or csv (CSV or JSON Lines with --map); default: told from each file's content" };
+        var map = new Option<string?>("--map") { Description = "Columns of a csv/JSON Lines log: field=column pairs, e.g. time=ts,model=model_name,input_tokens=usage.prompt_tokens" };
+        var strict = new Option<bool>("--strict") { Description = "Fail on the first malformed line and write nothing, instead of skipping it" };
+        var command = new Command("ingest", "Read usage logs into the usage store: one transaction, events already stored add nothing") { path, format, map, strict };
+        command.SetAction(parse => context.Run(output =>
+        {
+            var chosen = parse.GetValue(format) is { } f ? UsageFormats.Parse(f) ?? throw new CliException($"--format expects otel, litellm, openai or csv, got '{f}'") : (UsageFormat?)null;
+            var columns = Guard(() => ColumnMap.Parse(parse.GetValue(map)));
+            var location = parse.GetValue(path)!;
+            if (!File.Exists(location) && !Directory.Exists(location))
+            {
+                throw new CliException($"no such file or folder: {location}");
+            }
+
+            using var workspace = context.OpenWorkspace(parse);
+            var normaliser = new UsageNormaliser(workspace.Store.Entities(), PriceList.History(workspace.Store));
+            using var engine = OpenStore(parse, workspace);
+            var summary = new ProgressReporter(context.Error).Run("usage ingest", report =>
+                Guard(() => UsageIngest.Run(location, chosen, columns, parse.GetValue(strict), normaliser, engine,
+                    new CallerProgress<IngestProgress>(p => report($"{p.Events:N0} events", p.BytesRead, p.BytesTotal)))));
+            Summarise(summary, context.Console);
+        }));
+        return command;
+    }
+
+    private static void Summarise(IngestSummary summary, IAnsiConsole console)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("usage ingest").AddColumn("").AddColumn(new TableColumn("Count").RightAligned());
+        table.AddRow("files", Count(summary.Files.Count));
+        table.AddRow("events read", Count(summary.EventsRead));
+        table.AddRow("events added", Count(summary.Stored.Added));
+        table.AddRow("already stored", Count(summary.Stored.AlreadyStored));
+        table.AddRow("skipped lines", Count(summary.SkippedLines));
+        table.AddRow("records without an LLM call", Count(summary.PassedOver));
+        table.AddRow("unresolved model strings", Count(summary.Unresolved.Count));
+        console.Write(table);
+        if (summary.FirstSkipped.Count > 0)
+        {
+            console.MarkupLine($"[yellow]Skipped lines (first {summary.FirstSkipped.Count} of {summary.SkippedLines:N0}):[/]");
+            foreach (var error in summary.FirstSkipped)
+            {
+                console.MarkupLine("  " + Markup.Escape(error.ToString()));
+            }
+        }
+
+        if (summary.Unresolved.Count > 0)
+        {
+            var unresolved = new Table().Border(TableBorder.Rounded).Title("model strings that landed on no model").AddColumn("Model as logged").AddColumn(new TableColumn("Events").RightAligned());
+            foreach (var u in summary.Unresolved)
+            {
+                unresolved.AddRow(Markup.Escape(u.ModelRaw), Count(u.Events));
+            }
+
+            console.Write(unresolved);
+        }
+    }
+
+    private static Command Share(CliContext context)
+    {
+        var by = new Option<ShareDimension>("--by") { Description = "developer, provider or model", DefaultValueFactory = _ => ShareDimension.Developer };
+        var basis = new Option<ShareBasis>("--basis") { Description = "tokens (input + output), requests, spend (logged cost, else list-price cost), spendlogged or spendlisted", DefaultValueFactory = _ => ShareBasis.Tokens };
+        var period = new Option<UsagePeriod>("--period") { Description = "day, week (from Monday) or month", DefaultValueFactory = _ => UsagePeriod.Month };
+        var (from, to) = WindowOptions();
+        var format = CommonOptions.Format();
+        var command = new Command("share", "Each developer's, provider's or model's share of your usage per period") { by, basis, period, from, to, format };
+        command.SetAction(parse => context.Run(output =>
+        {
+            var window = Window(parse, from, to);
+            using var engine = OpenStore(parse, null);
+            var rows = engine.Share(new ShareQuery(parse.GetValue(by), parse.GetValue(basis), parse.GetValue(period), window));
+            Write(context, parse.GetValue(format), rows, $"share by {Code(parse.GetValue(by))}, {Code(parse.GetValue(basis))}",
+                ["period", "key", "value", "share"], r => [r.Period, r.Key, Number(r.Value), Number(r.Share)]);
+        }));
+        return command;
+    }
+
+    private static Command Latency(CliContext context)
+    {
+        var (from, to) = WindowOptions();
+        var format = CommonOptions.Format();
+        var command = new Command("latency", "Duration and time-to-first-token percentiles, error rate and cache share per model and provider") { from, to, format };
+        command.SetAction(parse => context.Run(output =>
+        {
+            using var engine = OpenStore(parse, null);
+            var rows = engine.Latency(new LatencyQuery(Window(parse, from, to)));
+            Write(context, parse.GetValue(format), rows, "latency in milliseconds",
+                ["model", "provider", "requests", "duration_p50", "duration_p95", "duration_p99", "ttft_p50", "ttft_p95", "ttft_p99", "error_rate", "cache_share"],
+                r => [r.Model, r.Provider, Count(r.Requests), Number(r.DurationP50), Number(r.DurationP95), Number(r.DurationP99), Number(r.TtftP50), Number(r.TtftP95), Number(r.TtftP99), Number(r.ErrorRate), Number(r.CacheShare)]);
+        }));
+        return command;
+    }
+
+    private static Command Cost(CliContext context)
+    {
+        var by = new Option<CostDimension>("--by") { Description = "team, user, tag, model or app", DefaultValueFactory = _ => CostDimension.Model };
+        var limit = NumberOptions.Whole("--limit", null, "Rows at most, largest movers first", 20, 1, 100_000);
+        var (from, to) = WindowOptions();
+        var format = CommonOptions.Format();
+        var command = new Command("cost", "Cost as logged against cost at the list price of each day, largest movers first") { by, limit, from, to, format };
+        command.SetAction(parse => context.Run(output =>
+        {
+            using var engine = OpenStore(parse, null);
+            var rows = engine.Cost(new CostQuery(parse.GetValue(by), Window(parse, from, to), parse.GetValue(limit)));
+            Write(context, parse.GetValue(format), rows, $"cost in USD by {Code(parse.GetValue(by))}",
+                ["key", "requests", "logged", "listed", "difference", "events_logged", "events_listed"],
+                r => [r.Key, Count(r.Requests), Number(r.Logged), Number(r.Listed), Number(r.Difference), Count(r.EventsLogged), Count(r.EventsListed)]);
+        }));
+        return command;
+    }
+
+    private static Command Generate(CliContext context)
+    {
+        var events = NumberOptions.Whole("--events", null, "How many events to write", 10_000, 1);
+        var format = new Option<string>("--format") { Description = "otel, litellm or csv", DefaultValueFactory = _ => "csv" };
+        var seed = NumberOptions.Whole("--seed", null, "The seed: the same seed writes the same log", 1, 0);
+        var outputFile = new Option<string?>("--output", "-o") { Description = "The log file to write (the truth is written beside it as <file>.truth.json); default standard output" };
+        var command = new Command("generate", "Write a synthetic usage log with known shares and switching, for tests and benchmarks") { events, format, seed, outputFile };
+        command.SetAction(parse => context.Run(output =>
+        {
+            var chosen = UsageFormats.Parse(parse.GetValue(format)!) is { } f and not UsageFormat.OpenAi ? f : throw new CliException($"--format expects otel, litellm or csv, got '{parse.GetValue(format)}'");
+            if (parse.GetValue(outputFile) is not { } file)
+            {
+                UsageGenerator.Write(parse.GetValue(events), chosen, parse.GetValue(seed), output);
+                return;
+            }
+
+            GenerationTruth truth;
+            using (var writer = new StreamWriter(file))
+            {
+                truth = UsageGenerator.Write(parse.GetValue(events), chosen, parse.GetValue(seed), writer);
+            }
+
+            File.WriteAllText(file + ".truth.json", UsageGenerator.TruthJson(truth));
+            context.Error.WriteLine($"wrote {truth.Events:N0} events to {file} and the truth to {file}.truth.json");
+        }));
+        return command;
+    }
+
+    private static Command Export(CliContext context)
+    {
+        var outputFile = new Option<string>("--output", "-o") { Description = "The Parquet file to write", Required = true };
+        var command = new Command("export", "Write the normalised events as a Parquet file") { outputFile };
+        command.SetAction(parse => context.Run(output =>
+        {
+            using var engine = OpenStore(parse, null);
+            engine.ExportParquet(parse.GetValue(outputFile)!);
+            var summary = engine.Summary();
+            context.Error.WriteLine($"wrote {summary.Events:N0} events to {parse.GetValue(outputFile)}");
+        }));
+        return command;
+    }
+
+    private static (Option<string?> From, Option<string?> To) WindowOptions() =>
+        (new Option<string?>("--from") { Description = "First day (YYYY-MM-DD), included" }, new Option<string?>("--to") { Description = "Last day (YYYY-MM-DD), included" });
+
+    private static DayWindow Window(ParseResult parse, Option<string?> from, Option<string?> to)
+    {
+        DateOnly? Day(Option<string?> option) => parse.GetValue(option) is { } text ? FactsCommand.ParseDate(text, option.Name) : null;
+        var window = new DayWindow(Day(from), Day(to));
+        return window.From > window.To ? throw new CliException($"--from {window.From:yyyy-MM-dd} is after --to {window.To:yyyy-MM-dd}") : window;
+    }
+
+    /// <summary>
+    /// The usage store: --usage-store, else usage.duckdb in the folder of the knowledge store file
+    /// (<c>.almanac/</c> beside the data folder by default); a PostgreSQL knowledge store keeps it in <c>.almanac/</c>.
+    /// </summary>
+    private static DuckDbUsageStore OpenStore(ParseResult parse, Workspace? workspace)
+    {
+        var path = parse.GetValue(UsageStore);
+        if (path is null)
+        {
+            var data = workspace?.DataFolder ?? Workspace.FindDataFolder(parse.GetValue(CommonOptions.Data));
+            var knowledge = workspace?.StoreLocation ?? Workspace.StoreLocationFor(data, parse.GetValue(CommonOptions.Store));
+            var folder = knowledge.Contains('=', StringComparison.Ordinal)
+                ? Path.Combine(Path.GetDirectoryName(data) ?? ".", ".almanac")
+                : Path.GetDirectoryName(Path.GetFullPath(knowledge)) ?? ".";
+            path = Path.Combine(folder, "usage.duckdb");
+        }
+
+        try
+        {
+            return DuckDbUsageStore.Open(path);
+        }
+        catch (UsageStoreException e)
+        {
+            throw new CliException(e.Message, ExitCodes.Store);
+        }
+    }
+
+    private static T Guard<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (UsageInputException e)
+        {
+            throw new CliException(e.Message, ExitCodes.InvalidData);
+        }
+    }
+
+    private static void Write<T>(CliContext context, OutputFormat format, IReadOnlyList<T> rows, string title, string[] columns, Func<T, string?[]> cells)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                context.Output.WriteLine(JsonSerializer.Serialize(rows, JsonOptions));
+                break;
+            case OutputFormat.Csv:
+                Csv.WriteRow(context.Output, columns);
+                foreach (var row in rows)
+                {
+                    Csv.WriteRow(context.Output, cells(row));
+                }
+
+                break;
+            default:
+                if (rows.Count == 0)
+                {
+                    context.Console.MarkupLine("[yellow]The usage store has no events in that window; ingest logs with almanac usage ingest.[/]");
+                    return;
+                }
+
+                var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+                foreach (var column in columns)
+                {
+                    table.AddColumn(column);
+                }
+
+                foreach (var row in rows)
+                {
+                    table.AddRow(cells(row).Select(c => Markup.Escape(c ?? string.Empty)).ToArray());
+                }
+
+                context.Console.Write(table);
+                break;
+        }
+    }
+
+    private static string Code<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string? Number(double? value) => value?.ToString("0.######", CultureInfo.InvariantCulture);
+}
+
+/// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread.</summary>
+internal sealed class CallerProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
