@@ -29,11 +29,39 @@ public static class QuantityFormatter
     public static string Format(Quantity quantity, Language language, QuantityFormatOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!options.Exact && quantity.Unit.Dimension == Dimension.Tokens && quantity.High is null && BinaryTokens(quantity.Value) is { } binary)
+        {
+            return Hedge(options.Compact ? binary : binary + " tokens", quantity.Qualifier, language);
+        }
+
         var digits = options.Exact ? (int?)null : options.SignificantDigits ?? (language == Language.Zh ? 4 : 3);
         var low = Round(quantity.Value, digits);
         var high = quantity.High is { } h ? Round(h, digits) : (decimal?)null;
         var body = Body(quantity.Unit, low, high, language, options.Compact);
         return Hedge(body, quantity.Qualifier, language);
+    }
+
+    /// <summary>
+    /// A token count in binary multiples as people write context windows: 4,096 as <c>4K</c>, 65,536 as <c>64K</c>,
+    /// 1,048,576 as <c>1M</c> (not 4.096K, 65.54K, 1.049M); null for a count that is no whole number of 1,024 tokens
+    /// (200,000 stays 200K). Display only: with exact digits the count is written in full, so it parses back.
+    /// </summary>
+    private static string? BinaryTokens(decimal value)
+    {
+        const decimal Kibi = 1024m, Mebi = 1024m * 1024m;
+        if (value < Kibi || value % Kibi != 0 || value % 1000m == 0)
+        {
+            return null;
+        }
+
+        // In mebi when that is a whole number or one with a single decimal (1.5M); else in kibi (160K, 1536K is 1.5M).
+        var mebi = value / Mebi;
+        if (value >= Mebi && mebi * 10 == decimal.Truncate(mebi * 10))
+        {
+            return DecimalMath.Normalize(mebi).ToString(PlainFormat, CultureInfo.InvariantCulture) + "M";
+        }
+
+        return (value / Kibi).ToString(PlainFormat, CultureInfo.InvariantCulture) + "K";
     }
 
     /// <summary>The qualifier as a word of the language: 约/about, 超过/more than, （推测）/(speculated)…</summary>

@@ -112,10 +112,14 @@ internal static class ModelsPage
         body.Append("</tbody></table>\n");
     }
 
+    /// <summary>A count shown rounded or in binary multiples (64K) is given in full on hover: "65,536 — ".</summary>
+    private static string Exact(SourcedValue value) =>
+        value.Value.Quantity is { Unit.Dimension: Quantities.Dimension.Tokens or Quantities.Dimension.Parameters } q ? PageContext.Number(q.Value) + " — " : string.Empty;
+
     private static string Cell(PageContext page, SourcedValue? value, bool number) =>
         value is null
             ? $"<td{(number ? " class=\"num\"" : string.Empty)}>–</td>"
-            : $"<td{(number ? " class=\"num\"" : string.Empty)} title=\"{PageContext.E($"{value.Source.Publisher}: {value.Source.Title} ({PageContext.Date(value.Source.Published)})")}\">{PageContext.E(value.Value.Quantity is { } q && q.Unit.Dimension == Quantities.Dimension.PricePerMillionTokens ? PageContext.Number(q.Value) : page.Value(value.Value))}</td>";
+            : $"<td{(number ? " class=\"num\"" : string.Empty)} title=\"{PageContext.E(Exact(value) + $"{value.Source.Publisher}: {value.Source.Title} ({PageContext.Date(value.Source.Published)})")}\">{PageContext.E(value.Value.Quantity is { } q && q.Unit.Dimension == Quantities.Dimension.PricePerMillionTokens ? PageContext.Number(q.Value) : page.Value(value.Value))}</td>";
 
     private static void Input(StringBuilder body, string name, string label, string? value, string placeholder) =>
         body.Append("<label>").Append(label).Append("<input name=\"").Append(name).Append("\" value=\"").Append(PageContext.E(value))
