@@ -119,18 +119,22 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
     /// tokens|requests|spend, per day|week|month, over the days <paramref name="from"/> to
     /// <paramref name="to"/> inclusive (all when null).
     /// </summary>
-    public async IAsyncEnumerable<ShareRow> ShareAsync(
+    public IAsyncEnumerable<ShareRow> ShareAsync(
         string by,
         string basis,
         string period,
         DateOnly? from = null,
         DateOnly? to = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ReadShares(QueryAsync("share", ShareParameters(by, basis, period, from, to), cancellationToken), cancellationToken);
+
+    /// <summary>share.sql's parameters, checked here so that a wrong dimension fails before anything is sent.</summary>
+    internal static Dictionary<string, object?> ShareParameters(string by, string basis, string period, DateOnly? from, DateOnly? to)
     {
         Require(nameof(by), by, ShareBy);
         Require(nameof(basis), basis, ShareBasis);
         Require(nameof(period), period, SharePeriod);
-        var parameters = new Dictionary<string, object?>
+        return new Dictionary<string, object?>
         {
             ["by"] = by,
             ["basis"] = basis,
@@ -138,7 +142,11 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
             ["from"] = from ?? ClickHouseSql.FirstDate,
             ["to"] = to ?? ClickHouseSql.LastDate,
         };
-        await foreach (var row in QueryAsync("share", parameters, cancellationToken).ConfigureAwait(false))
+    }
+
+    private static async IAsyncEnumerable<ShareRow> ReadShares(IAsyncEnumerable<ClickHouseRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             yield return new ShareRow(row.GetDate("period"), row.GetString("key"), row.GetDouble("value"), row.GetDouble("share"));
     }
 
