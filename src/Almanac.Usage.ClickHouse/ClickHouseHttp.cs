@@ -308,15 +308,21 @@ public sealed partial class ClickHouseHttp : IDisposable
             var writer = new StreamWriter(stream, Utf8, bufferSize: 1 << 16, leaveOpen: true);
             await using (writer.ConfigureAwait(false))
             {
-                var row = new ClickHouseTsvRow();
+                // Rows are gathered into chunks of about 64K characters: one write per chunk, not per row.
+                const int ChunkLength = 1 << 16;
+                var rowText = new ClickHouseTsvRow();
                 foreach (var item in rows)
                 {
-                    row.Clear();
-                    writeRow(item, row);
-                    row.Text.Append('\n');
-                    await writer.WriteAsync(row.Text, cancellationToken).ConfigureAwait(false);
+                    writeRow(item, rowText);
+                    rowText.EndRow();
                     RowsWritten++;
+                    if (rowText.Text.Length >= ChunkLength)
+                    {
+                        await writer.WriteAsync(rowText.Text, cancellationToken).ConfigureAwait(false);
+                        rowText.Clear();
+                    }
                 }
+                await writer.WriteAsync(rowText.Text, cancellationToken).ConfigureAwait(false);
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }

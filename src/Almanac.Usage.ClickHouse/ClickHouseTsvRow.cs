@@ -11,6 +11,13 @@ public sealed class ClickHouseTsvRow
 
     internal StringBuilder Text => _text;
 
+    /// <summary>Ends the row being written; the next field starts a new one in the same text.</summary>
+    internal void EndRow()
+    {
+        _text.Append('\n');
+        _first = true;
+    }
+
     internal void Clear()
     {
         _text.Clear();
@@ -27,7 +34,7 @@ public sealed class ClickHouseTsvRow
     public ClickHouseTsvRow Add(long value)
     {
         Separate();
-        _text.Append(value.ToString(CultureInfo.InvariantCulture));
+        _text.Append(CultureInfo.InvariantCulture, $"{value}");
         return this;
     }
 
@@ -41,14 +48,14 @@ public sealed class ClickHouseTsvRow
         else if (double.IsInfinity(number))
             _text.Append(number > 0 ? "inf" : "-inf");
         else
-            _text.Append(number.ToString("R", CultureInfo.InvariantCulture));
+            _text.Append(CultureInfo.InvariantCulture, $"{number:R}");
         return this;
     }
 
     public ClickHouseTsvRow Add(DateOnly value)
     {
         Separate();
-        _text.Append(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        _text.Append(CultureInfo.InvariantCulture, $"{value:yyyy-MM-dd}");
         return this;
     }
 

@@ -34,10 +34,10 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
 
     // Inserts through the Distributed table wait until every shard has its rows, so the next
     // batch's look-up of stored ids sees them and a finished insert is a stored one.
-    private static readonly Dictionary<string, string> DistributedInsert = new() { ["insert_distributed_sync"] = "1" };
+    internal static readonly Dictionary<string, string> DistributedInsert = new() { ["insert_distributed_sync"] = "1" };
 
     // The columns in the order rows are written; names as in Sql/schema.sql.
-    private static readonly string[] Columns =
+    internal static readonly string[] Columns =
     [
         "event_id", "day", "start_ms", "duration_ms", "ttft_ms", "source", "model_raw", "model_id",
         "developer_id", "provider", "input_tokens", "output_tokens", "cache_read_tokens",
@@ -174,7 +174,7 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
         return fresh.Count;
     }
 
-    private static void WriteRow((UsageEvent Event, DateOnly Day) item, ClickHouseTsvRow row)
+    internal static void WriteRow((UsageEvent Event, DateOnly Day) item, ClickHouseTsvRow row)
     {
         var e = item.Event;
         row.Add(e.EventId).Add(item.Day).Add(e.StartMs).Add(e.DurationMs).Add(e.TimeToFirstTokenMs)
