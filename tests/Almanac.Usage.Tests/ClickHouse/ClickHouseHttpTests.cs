@@ -72,6 +72,18 @@ public sealed class ClickHouseHttpTests
     }
 
     [ClickHouseFact]
+    public async Task An_insert_the_server_refuses_while_rows_are_still_streaming_gives_the_servers_error()
+    {
+        using var http = new ClickHouseHttp(ClickHouseTestCluster.Url!);
+        // Enough rows that the server answers long before the body is sent.
+        var rows = Enumerable.Range(0, 500_000).Select(n => (long)n);
+        var error = await Should.ThrowAsync<ClickHouseException>(() =>
+            http.InsertAsync("insert nowhere", "no_such_table", ["n"], rows, (n, tsv) => tsv.Add(n)));
+        error.ServerCode.ShouldBe(60);
+        error.Message.ShouldContain("refused insert nowhere: Table");
+    }
+
+    [ClickHouseFact]
     public async Task An_error_after_rows_were_sent_is_still_the_servers_error()
     {
         using var http = new ClickHouseHttp(ClickHouseTestCluster.Url!);
