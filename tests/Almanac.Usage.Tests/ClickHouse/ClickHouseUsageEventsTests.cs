@@ -118,6 +118,41 @@ public sealed class ClickHouseUsageEventsTests(GeneratedEventsStore fixture) : I
         }
     }
 
+    [ClickHouseFact]
+    public async Task Opening_again_keeps_the_store_and_a_newer_schema_on_any_shard_is_refused()
+    {
+        var url = ClickHouseTestCluster.FreshDatabaseUrl();
+        var store = await ClickHouseUsageEvents.OpenAsync(url);
+        try
+        {
+            await store.InsertAsync(UsageEventGenerator.Generate(100, seed: 3));
+            using (var again = await ClickHouseUsageEvents.OpenAsync(url))
+                (await CountAsync(again)).ShouldBe(100);
+
+            var second = store.Shards.Single(s => s.Number == 2).Node;
+            await second.ExecuteAsync("newer schema", $"INSERT INTO usage_schema VALUES ({ClickHouseUsageEvents.SchemaVersion + 1}, 0)");
+            var error = await Should.ThrowAsync<ClickHouseException>(() => ClickHouseUsageEvents.OpenAsync(url));
+            error.Message.ShouldContain($"(shard 2) has schema version {ClickHouseUsageEvents.SchemaVersion + 1}, newer than this Almanac's {ClickHouseUsageEvents.SchemaVersion}");
+        }
+        finally
+        {
+            await ClickHouseTestCluster.DropAsync(store);
+            store.Dispose();
+        }
+    }
+
+    [Fact]
+    public void An_event_on_a_day_a_clickhouse_date_cannot_hold_is_refused_with_its_id()
+    {
+        var late = UsageEventGenerator.Generate(1, seed: 1)[0] with
+        {
+            StartMs = new DateTimeOffset(2106, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(),
+        };
+        Should.Throw<ArgumentException>(() => ClickHouseUsageEvents.DayOf(late))
+            .Message.ShouldStartWith($"event {late.EventId} starts on 2106-01-01; ClickHouse stores days from 1970-01-01 to 2105-12-31");
+        ClickHouseUsageEvents.DayOf(late with { StartMs = 0 }).ShouldBe(new DateOnly(1970, 1, 1));
+    }
+
     [Fact]
     public void An_unknown_share_dimension_is_refused_before_anything_is_sent()
     {
