@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every Almanac test: unit, SQLite and PostgreSQL integration, CLI and browser tests.
-# PostgreSQL is started on 127.0.0.1 (installed from Debian packages if missing) unless
-# ALMANAC_TEST_POSTGRES already names a server; Debian's Chromium (with CJK fonts) is installed
-# if missing unless ALMANAC_CHROMIUM names another browser. Then the checker's accuracy on the
+# Runs every Almanac test: unit, SQLite, PostgreSQL and ClickHouse integration, CLI and browser
+# tests. PostgreSQL is started on 127.0.0.1 (installed from Debian packages if missing) unless
+# ALMANAC_TEST_POSTGRES already names a server, and the two-shard ClickHouse cluster
+# (scripts/clickhouse.sh) unless ALMANAC_TEST_CLICKHOUSE already names one; Debian's Chromium
+# (with CJK fonts) is installed if missing unless ALMANAC_CHROMIUM names another browser. Then the checker's accuracy on the
 # annotated notes is held to its floors (bench/accuracy.sh, bench/accuracy-floors.json).
 # Ends with one line: "N passed, N failed".
 set -euo pipefail
@@ -16,6 +17,11 @@ fi
 if [ -z "${ALMANAC_TEST_POSTGRES:-}" ]; then
   ALMANAC_TEST_POSTGRES="$(bash scripts/postgres.sh)"
   export ALMANAC_TEST_POSTGRES
+fi
+
+if [ -z "${ALMANAC_TEST_CLICKHOUSE:-}" ]; then
+  ALMANAC_TEST_CLICKHOUSE="$(bash scripts/clickhouse.sh)"
+  export ALMANAC_TEST_CLICKHOUSE
 fi
 
 log="$(mktemp)"

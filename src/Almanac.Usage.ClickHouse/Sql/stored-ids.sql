@@ -1,0 +1,5 @@
+-- Which of a batch's event ids (the external table batch_ids) are already stored. The day range
+-- of the batch lets each shard read only those days' event_id column.
+SELECT event_id
+FROM usage_events
+WHERE day >= {first_day} AND day <= {last_day} AND event_id IN batch_ids
