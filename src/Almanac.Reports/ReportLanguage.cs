@@ -34,6 +34,10 @@ public sealed class ReportLanguage
     public string Name(string entityId) =>
         _entities.TryGetValue(entityId, out var entity) ? entity.Name.In(Code) : entityId;
 
+    /// <summary>A scope value in the reader's words (<see cref="ScopeWords"/>): <c>general-purpose-llm-developers</c> as "general-purpose LLM developers".</summary>
+    public string ScopeValue(string key, string value) =>
+        ScopeWords.Value(key, value, Language, id => _entities.TryGetValue(id, out var entity) ? entity.Name.In(Code) : null);
+
     /// <summary>A period as a reader writes it: <c>H1 2025</c> / <c>2025年上半年</c>.</summary>
     public string Period(Period period) => period.Kind switch
     {

@@ -65,14 +65,14 @@ public sealed partial class MarketReport
         var sources = series.Observations.SelectMany(o => o.Sources).ToList();
         return Use(ChartSpec.Bars(
             $"china-share-{basis}-{segment}",
-            Text($"{_lang.Name(segment)}: {BasisName(basis)}", _lang.T("Percent, by period", "百分比，按期间"), sources),
+            Text($"{_lang.ScopeValue("segment", segment)}: {BasisName(basis)}", _lang.T("Percent, by period", "百分比，按期间"), sources),
             table,
             new ChartEncoding("provider", "share", series.Moments.Count > 1 ? "measure" : null, series.Entities.Select(_lang.Name).ToList()),
             sources));
     }
 
     private string Definition(string segment, string basis) =>
-        $"{BasisName(basis)}: {_lang.T("shares of", "统计对象：")}{_lang.Name(segment)}"
+        $"{BasisName(basis)}: {_lang.T("shares of ", "统计对象：")}{_lang.ScopeValue("segment", segment)}"
         + (_knowledge.Entities.TryGetValue(segment, out var entity) && entity.Aliases.Count > 0 ? $" ({string.Join(", ", entity.Aliases.Take(3))})" : string.Empty);
 
     /// <summary>Whether each source's forecast growth rate connects its own start and end levels.</summary>

@@ -27,7 +27,7 @@ internal static class ConflictsPage
                 body.Append("<tr><td><a href=\"").Append(PageContext.E(page.Href("/facts", ("entity", conflict.EntityId), ("metric", conflict.MetricId)))).Append("\">")
                     .Append(PageContext.E(names.GetValueOrDefault(conflict.EntityId, conflict.EntityId))).Append("</a></td><td>")
                     .Append(PageContext.E(metrics.GetValueOrDefault(conflict.MetricId, conflict.MetricId))).Append("</td><td class=\"quiet\">")
-                    .Append(PageContext.E(conflict.Scope.Canonical)).Append("</td><td><ul>");
+                    .Append(page.Scope(conflict.Scope, snapshot.Names)).Append("</td><td><ul>");
                 foreach (var statement in conflict.Statements)
                 {
                     body.Append("<li><b>").Append(PageContext.E(page.Value(statement.Fact.Value))).Append("</b> (").Append(PageContext.E(statement.Fact.Period.ToString())).Append(") — <a href=\"")

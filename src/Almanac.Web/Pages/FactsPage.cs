@@ -93,7 +93,7 @@ internal static class FactsPage
             var metric = metrics.TryGetValue(f.Fact.MetricId, out var m) ? m.Name.In(page.Code) : f.Fact.MetricId;
             body.Append("<tr><td><a href=\"").Append(PageContext.E(page.Href("/facts", ("entity", entity.Id), ("metric", f.Fact.MetricId)))).Append("\" title=\"")
                 .Append(page.T("history of this measure", "此指标的历史")).Append("\">").Append(PageContext.E(metric)).Append("</a></td><td class=\"quiet\">")
-                .Append(PageContext.E(f.Fact.Scope.Canonical)).Append("</td><td>").Append(PageContext.E(f.Fact.Period.ToString())).Append("</td><td class=\"num\">")
+                .Append(page.Scope(f.Fact.Scope, snapshot.Names)).Append("</td><td>").Append(PageContext.E(f.Fact.Period.ToString())).Append("</td><td class=\"num\">")
                 .Append(PageContext.E(page.Value(f.Fact.Value))).Append("</td><td>").Append(SourceLink(f)).Append("</td></tr>\n");
         }
 
@@ -140,7 +140,7 @@ internal static class FactsPage
             .Append(page.T("Status", "状态")).Append("</th></tr></thead>\n<tbody>\n");
         foreach (var f in facts)
         {
-            body.Append("<tr><td>").Append(PageContext.E(f.Fact.Period.ToString())).Append("</td><td class=\"quiet\">").Append(PageContext.E(f.Fact.Scope.Canonical)).Append("</td><td class=\"num\">")
+            body.Append("<tr><td>").Append(PageContext.E(f.Fact.Period.ToString())).Append("</td><td class=\"quiet\">").Append(page.Scope(f.Fact.Scope, snapshot.Names)).Append("</td><td class=\"num\">")
                 .Append(PageContext.E(page.Value(f.Fact.Value))).Append("</td><td>").Append(SourceLink(f)).Append("</td><td class=\"quiet\">").Append(PageContext.E(f.Fact.Quote)).Append("</td><td>")
                 .Append(f.RetractedAt is { } retracted ? PageContext.E(page.T($"retracted {retracted:yyyy-MM-dd}", $"{retracted:yyyy-MM-dd} 撤下")) : page.T("current", "现行")).Append("</td></tr>\n");
         }

@@ -43,7 +43,7 @@ internal static class ModelPage
                 body.Append("<p class=\"quiet\">").Append(page.T("No dataset snapshot gives this model's prices.", "没有数据集快照给出该模型的价格。")).Append("</p>\n");
             }
 
-            Facts(body, page, snapshot.Select(new FactQuery(EntityIds: [model.Id])));
+            Facts(body, page, snapshot.Names, snapshot.Select(new FactQuery(EntityIds: [model.Id])));
             return PageLayout.Html(PageLayout.Render(page, "/models", model.Name.In(page.Code), body.ToString(), charts: true));
         }).ExcludeFromDescription();
         return app;
@@ -99,7 +99,7 @@ internal static class ModelPage
         return ChartSpec.Steps($"prices-{model.Id}", text, table, new ChartEncoding("date", "price", "series", LogY: false), sources);
     }
 
-    private static void Facts(StringBuilder body, PageContext page, IReadOnlyList<StoredFact> facts)
+    private static void Facts(StringBuilder body, PageContext page, KnowledgeBase names, IReadOnlyList<StoredFact> facts)
     {
         var latest = facts
             .GroupBy(f => (f.Fact.MetricId, f.Fact.Scope.Canonical, f.Dataset))
@@ -115,7 +115,7 @@ internal static class ModelPage
         foreach (var f in latest)
         {
             var value = f.Fact.Value.Quantity is { } q ? QuantityFormatter.Format(q, page.Language) : f.Fact.Value.ToString();
-            body.Append("<tr><td>").Append(PageContext.E(f.Fact.MetricId)).Append("</td><td>").Append(PageContext.E(f.Fact.Scope.Canonical))
+            body.Append("<tr><td>").Append(PageContext.E(f.Fact.MetricId)).Append("</td><td>").Append(page.Scope(f.Fact.Scope, names))
                 .Append("</td><td>").Append(PageContext.E(f.Fact.Period.ToString())).Append("</td><td class=\"num\">").Append(PageContext.E(value))
                 .Append("</td><td><a href=\"").Append(PageContext.E(f.Source.Url.ToString())).Append("\">").Append(PageContext.E($"{f.Source.Publisher}, {Day(f.Source.Published)}"))
                 .Append("</a></td></tr>\n");

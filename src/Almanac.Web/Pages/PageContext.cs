@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Almanac.Knowledge;
 using Almanac.Quantities;
+using Almanac.Reports;
 using Almanac.Text;
 
 namespace Almanac.Web.Pages;
@@ -63,6 +64,11 @@ internal sealed class PageContext
     public string Value(FactValue value) => value.Quantity is { } q
         ? QuantityFormatter.Format(q, Language, new QuantityFormatOptions { Compact = true, SignificantDigits = 4 })
         : value.Date is { } date ? Date(date) : value.Text ?? string.Empty;
+
+    /// <summary>A scope in the reader's words (<see cref="ScopeWords"/>), HTML-encoded, with its canonical form on hover.</summary>
+    public string Scope(Scope scope, KnowledgeBase names) => scope.IsEmpty
+        ? string.Empty
+        : $"<span title=\"{E(scope.Canonical)}\">{E(ScopeWords.Describe(scope, Language, id => names.Entity(id)?.Name.In(Code)))}</span>";
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
