@@ -123,27 +123,32 @@ public static class DatasetImporter
 
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
         var snapshotSources = snapshots.ToDictionary(s => s, SourceOf, (IEqualityComparer<DatasetSnapshot>)ReferenceEqualityComparer.Instance);
-        var facts = new List<Fact>();
+        var facts = new List<Fact>(snapshots.Sum(s => s.Records.Sum(r => r.Values.Count)));
         var aliases = new List<EntityAlias>();
         var unresolved = new List<UnresolvedRecord>();
         var landed = new Dictionary<string, LandedRecord>(StringComparer.Ordinal);
         var relanded = new List<LandedRecord>();
 
-        void AddFacts(DatasetRecord record, string entity, List<KeyValuePair<string, string>> offering)
+        // Records mostly share their values' own scopes and their provider and offering: merging the offering in
+        // builds and sorts a new scope, so once for each such combination in the whole import, not per record.
+        var mergedScopes = new Dictionary<(Scope Own, string? Provider, string? Offering), Scope>();
+
+        void AddFacts(DatasetRecord record, string entity, RecordResolution? resolution)
         {
             var snapshot = snapshotOf[record];
             var snapshotSource = snapshotSources[snapshot];
-
-            // A record's values mostly share one scope: merging the offering in builds and sorts a new scope, so once each.
-            var merged = new Dictionary<Scope, Scope>();
+            var provider = resolution?.Record.Provider;
+            var offering = provider is null ? null : Offering(provider, resolution!.IsFirstParty);
             foreach (var value in record.Values)
             {
                 var source = value.Source ?? snapshotSource;
                 sources.TryAdd(source.Id, source);
                 var own = value.Scope ?? Scope.Empty;
-                if (!merged.TryGetValue(own, out var scope))
+                if (!mergedScopes.TryGetValue((own, provider, offering), out var scope))
                 {
-                    merged[own] = scope = Merge(own, offering);
+                    mergedScopes[(own, provider, offering)] = scope = provider is null
+                        ? own
+                        : Merge(own, [KeyValuePair.Create("provider", provider), KeyValuePair.Create("offering", offering!)]);
                 }
 
                 var period = value.Period ?? Period.Instant(snapshot.Date);
@@ -189,7 +194,7 @@ public static class DatasetImporter
         {
             if (ownResolution.GetValueOrDefault(record.Key) is { ModelId: not null } r)
             {
-                AddFacts(record, r.ModelId, OfferingScope(r));
+                AddFacts(record, r.ModelId, r);
             }
         }
 
@@ -206,7 +211,7 @@ public static class DatasetImporter
             }
 
             landed[record.Key] = new LandedRecord(record.Key, product);
-            AddFacts(record, product, []);
+            AddFacts(record, product, null);
         }
 
         foreach (var record in snapshots.SelectMany(s => s.Records).Where(r => r.Subject == EntityKind.Organisation))
@@ -218,7 +223,7 @@ public static class DatasetImporter
             }
 
             landed[record.Key] = new LandedRecord(record.Key, organisation);
-            AddFacts(record, organisation, []);
+            AddFacts(record, organisation, null);
         }
 
         var curatedIds = curatedList.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
@@ -275,11 +280,6 @@ public static class DatasetImporter
 
     private static string? OfferingOf(RecordResolution r) =>
         r.Record.Provider is { } provider ? Offering(provider, r.IsFirstParty) : null;
-
-    private static List<KeyValuePair<string, string>> OfferingScope(RecordResolution r) =>
-        r.Record.Provider is { } provider
-            ? [KeyValuePair.Create("provider", provider), KeyValuePair.Create("offering", Offering(provider, r.IsFirstParty))]
-            : [];
 
     private static Scope Merge(Scope? scope, List<KeyValuePair<string, string>> extra) =>
         extra.Count == 0 ? scope ?? Scope.Empty : Scope.Of((scope ?? Scope.Empty).Values.Concat(extra));

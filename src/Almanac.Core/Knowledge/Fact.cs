@@ -42,8 +42,12 @@ public sealed record Fact(
 
     private string ComputeId()
     {
-        var content = string.Join(
-            '\u001f',
+        // The id hashes the fields joined by U+001F, encoded as UTF-8. Every import hashes each of its facts: the
+        // fields are encoded one after another straight into a pooled buffer, never joined into a string first,
+        // which gives the same bytes (a separator is one byte and splits no character), and only the bytes the id
+        // keeps are written out.
+        ReadOnlySpan<string> fields =
+        [
             EntityId,
             MetricId,
             Scope.Canonical,
@@ -53,12 +57,28 @@ public sealed record Fact(
             SourceId,
             Quote ?? string.Empty,
             Sample?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-            Note ?? string.Empty);
-        // Every import hashes each of its facts: the text is encoded into a pooled buffer and only the bytes the id keeps are written out.
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(content.Length));
+            Note ?? string.Empty,
+        ];
+        var characters = fields.Length - 1;
+        foreach (var field in fields)
+        {
+            characters += field.Length;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(characters));
         try
         {
-            var length = Encoding.UTF8.GetBytes(content, buffer);
+            var length = 0;
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (i > 0)
+                {
+                    buffer[length++] = FieldSeparator;
+                }
+
+                length += Encoding.UTF8.GetBytes(fields[i], buffer.AsSpan(length));
+            }
+
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(buffer.AsSpan(0, length), hash);
             return Convert.ToHexStringLower(hash[..IdBytes]);
@@ -68,6 +88,9 @@ public sealed record Fact(
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>U+001F (unit separator) between the fields an id hashes, one byte in UTF-8.</summary>
+    private const byte FieldSeparator = 0x1f;
 
     /// <summary>The bytes of the hash an id keeps: 20 hexadecimal digits.</summary>
     private const int IdBytes = 10;

@@ -23,7 +23,11 @@ public static class SourceCodes
 {
     public static string ToCode(this SourceKind kind) => kind == SourceKind.Primary ? "primary" : "secondary";
 
-    public static string ToCode(this Obtained obtained) => obtained.ToString().ToLowerInvariant();
+    // Every stored fact writes its code: each is made once, not lower-cased anew per fact.
+    private static readonly string[] ObtainedCodes = [.. Enum.GetValues<Obtained>().Select(o => o.ToString().ToLowerInvariant())];
+
+    public static string ToCode(this Obtained obtained) =>
+        (uint)obtained < (uint)ObtainedCodes.Length ? ObtainedCodes[(int)obtained] : obtained.ToString().ToLowerInvariant();
 
     public static bool TryParseKind(string code, out SourceKind kind) =>
         Enum.TryParse(code, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(code, out _);

@@ -48,7 +48,7 @@ public abstract partial class SqlKnowledgeStore
                 count.ExecuteNonQuery();
             }
 
-            InsertFacts(added, batchId, stamp, batch.Dataset, transaction, progress);
+            InsertFactsInBulk(added, batchId, stamp, batch.Dataset, transaction, progress);
             ReplaceUnresolved(batch, relanded, batchId, transaction);
             transaction.Commit();
             return new ImportSummary(added.Count, incoming.Count - added.Count, newEntities, batch.Unresolved.Count, Moved: moved);
@@ -59,6 +59,37 @@ public abstract partial class SqlKnowledgeStore
             throw;
         }
     }
+
+    /// <summary>
+    /// Inserts an import's new facts. When they are many beside the facts stored already (the first import into a
+    /// store, above all), the secondary indexes of facts are dropped first and built again afterwards, in the same
+    /// transaction: building an index sorts its entries once and writes full pages in order, where inserting row by
+    /// row descends each index for every fact and leaves its pages half full, more pages for the commit to write.
+    /// </summary>
+    private void InsertFactsInBulk(List<(string Id, Fact Fact)> facts, long batchId, string stamp, string dataset, DbTransaction transaction, IProgress<int>? progress)
+    {
+        var indexes = facts.Count >= MinimumFactsToRebuildIndexes ? IndexesToRebuild("facts", facts.Count, transaction) : [];
+        foreach (var (name, _) in indexes)
+        {
+            Execute($"DROP INDEX {name}", transaction);
+        }
+
+        InsertFacts(facts, batchId, stamp, dataset, transaction, progress);
+        foreach (var (_, create) in indexes)
+        {
+            Execute(create, transaction);
+        }
+    }
+
+    /// <summary>Below this many facts an import inserts into the indexes as they are: rebuilding costs more than it saves.</summary>
+    private const int MinimumFactsToRebuildIndexes = 1000;
+
+    /// <summary>
+    /// The secondary indexes of <paramref name="table"/> (not its primary key) worth dropping before inserting
+    /// <paramref name="rows"/> rows and creating again after, each with the statement that creates it; none where
+    /// the engine gains nothing or the rows are few beside those stored.
+    /// </summary>
+    protected virtual IReadOnlyList<(string Name, string Create)> IndexesToRebuild(string table, int rows, DbTransaction transaction) => [];
 
     /// <summary>
     /// Adds the entities imports define and brings those an earlier import made up to date (a model's name

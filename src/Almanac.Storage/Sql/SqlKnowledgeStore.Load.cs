@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Almanac.Knowledge;
+using Almanac.Periods;
 
 namespace Almanac.Storage.Sql;
 
@@ -107,14 +108,24 @@ public abstract partial class SqlKnowledgeStore
     private void InsertFacts(IEnumerable<(string Id, Fact Fact)> facts, long batch, string stamp, string? dataset, DbTransaction transaction, IProgress<int>? progress)
     {
         var last = 0;
+
+        // An import's facts share a few periods (the snapshot's day, above all): each is written out once, and the
+        // batch boxed once, not per row.
+        var periods = new Dictionary<Period, (string Text, string Start, string End)>();
+        object boxedBatch = batch;
         var written = InsertRows("facts", FactColumns, string.Empty, facts.Select(pair =>
         {
             var (id, fact) = pair;
             var row = FactRow.From(fact);
+            if (!periods.TryGetValue(fact.Period, out var period))
+            {
+                periods[fact.Period] = period = (fact.Period.ToString(), Day(fact.Period.Start), Day(fact.Period.End));
+            }
+
             return new object?[]
             {
-                id, batch, fact.EntityId, fact.MetricId, fact.Scope.Canonical, fact.Period.ToString(),
-                Day(fact.Period.Start), Day(fact.Period.End),
+                id, boxedBatch, fact.EntityId, fact.MetricId, fact.Scope.Canonical, period.Text,
+                period.Start, period.End,
                 row.Kind, row.Value, row.High, row.Unit, row.Qualifier, fact.Obtained.ToCode(), fact.Sample, fact.SourceId,
                 fact.Quote, fact.Note, fact.Origin, stamp, dataset,
             };

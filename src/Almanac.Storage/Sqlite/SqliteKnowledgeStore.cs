@@ -124,6 +124,34 @@ public sealed class SqliteKnowledgeStore : SqlKnowledgeStore
         return changed;
     }
 
+    /// <summary>
+    /// SQLite builds an index by sorting every row of the table, so a rebuild pays for the rows stored as well as
+    /// those inserted: the indexes are rebuilt when the rows inserted are at least as many as those stored. The
+    /// definitions are read from the schema itself, so a rebuilt index is the one the migrations made.
+    /// </summary>
+    protected override IReadOnlyList<(string Name, string Create)> IndexesToRebuild(string table, int rows, DbTransaction transaction)
+    {
+        using (var count = Command($"SELECT COUNT(*) FROM {table}", transaction))
+        {
+            if (Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > rows)
+            {
+                return [];
+            }
+        }
+
+        // An index SQLite made for a constraint (the primary key) has no statement and cannot be dropped.
+        using var read = Command("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL ORDER BY name", transaction);
+        Add(read, "@table", table);
+        using var reader = read.ExecuteReader();
+        var indexes = new List<(string, string)>();
+        while (reader.Read())
+        {
+            indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return indexes;
+    }
+
     /// <summary>Binds one value as Microsoft.Data.Sqlite would: text as UTF-8 (encoded into a reused buffer, which SQLite copies), whole numbers as integers.</summary>
     private static int Bind(sqlite3_stmt statement, int position, object? value, ref byte[] buffer)
     {
