@@ -102,6 +102,9 @@ public sealed class Workspace : IDisposable
 
         _failedLoad = null;
 
+        // A first load of the whole folder takes a while: say what is happening before it starts.
+        log.WriteLine($"almanac: loading {DataFolder} into {Store.Description}…");
+        log.Flush();
         var summary = Store.Load(result.Knowledge!, result.Fingerprint, DataFolder, clock.GetUtcNow());
         log.WriteLine($"almanac: loaded {DataFolder} into {Store.Description}: {summary.Added} facts added, {summary.Unchanged} unchanged, {summary.Retracted} retracted");
         return summary;

@@ -34,6 +34,9 @@ internal static class ServeCommand
             {
                 Clock = context.Clock,
             };
+            // Opening the store and loading the data files can take a while on a first start: say so before it begins.
+            context.Error.WriteLine("almanac: starting the server (opening the store, loading data/ when it changed)…");
+            context.Error.Flush();
             using var app = AlmanacWebApp.Build(options);
             try
             {

@@ -52,6 +52,10 @@ internal static class FactsPage
             {
                 Matches(body, page, snapshot, q);
             }
+            else
+            {
+                body.Append(snapshot.Page("facts-recent-" + page.Code, () => Recent(page, snapshot)));
+            }
 
             return PageLayout.Html(PageLayout.Render(page, "/facts", page.T("Facts", "事实"), body.ToString(), charts));
         }).ExcludeFromDescription();
@@ -64,6 +68,32 @@ internal static class FactsPage
             .Append("<label>").Append(page.T("Company, model or market, in English or Chinese", "公司、模型或市场（中英文均可）"))
             .Append("<input name=\"q\" id=\"q\" value=\"").Append(PageContext.E(q)).Append("\" placeholder=\"Anthropic, 谷歌, Claude Sonnet 3.5\"></label>")
             .Append("<button type=\"submit\">").Append(page.T("Search", "搜索")).Append("</button></form>\n");
+    }
+
+    /// <summary>Before any search: the curated facts most recently published, so the page shows what the knowledge base holds.</summary>
+    private static string Recent(PageContext page, KnowledgeSnapshot snapshot)
+    {
+        const int Shown = 50;
+        var metrics = snapshot.Metrics.ToDictionary(m => m.Id, m => m.Name.In(page.Code), StringComparer.Ordinal);
+        var recent = snapshot.Facts.Where(f => f.Dataset is null)
+            .OrderByDescending(f => f.Source.Published).ThenBy(f => f.Fact.EntityId, StringComparer.Ordinal).ThenBy(f => f.Fact.MetricId, StringComparer.Ordinal)
+            .Take(Shown).ToList();
+        var body = new StringBuilder();
+        body.Append("<h2>").Append(page.T("Recently published", "最新发布")).Append("</h2>\n<p class=\"quiet\">")
+            .Append(page.T($"The {recent.Count} curated facts whose sources were published last; search above for a company, model or market.", $"来源发布最晚的 {recent.Count} 条人工整理事实；可在上方搜索公司、模型或市场。"))
+            .Append("</p>\n<table class=\"list\" id=\"recent\"><thead><tr><th>").Append(page.T("Entity", "对象")).Append("</th><th>").Append(page.T("Measure", "指标")).Append("</th><th>")
+            .Append(page.T("Scope", "口径")).Append("</th><th>").Append(page.T("Period", "期间")).Append("</th><th class=\"num\">").Append(page.T("Value", "数值")).Append("</th><th>")
+            .Append(page.T("Source", "来源")).Append("</th></tr></thead>\n<tbody>\n");
+        foreach (var f in recent)
+        {
+            body.Append("<tr><td><a href=\"").Append(PageContext.E(page.Href("/facts", ("entity", f.Fact.EntityId)))).Append("\">").Append(PageContext.E(f.EntityName.In(page.Code))).Append("</a></td><td><a href=\"")
+                .Append(PageContext.E(page.Href("/facts", ("entity", f.Fact.EntityId), ("metric", f.Fact.MetricId)))).Append("\">").Append(PageContext.E(metrics.GetValueOrDefault(f.Fact.MetricId, f.Fact.MetricId)))
+                .Append("</a></td><td class=\"quiet\">").Append(page.Scope(f.Fact.Scope, snapshot.Names)).Append("</td><td>").Append(PageContext.E(f.Fact.Period.ToString()))
+                .Append("</td><td class=\"num\">").Append(PageContext.E(page.Value(f.Fact.Value))).Append("</td><td>").Append(SourceLink(f)).Append("</td></tr>\n");
+        }
+
+        body.Append("</tbody></table>\n");
+        return body.ToString();
     }
 
     private static void Matches(StringBuilder body, PageContext page, KnowledgeSnapshot snapshot, string q)

@@ -30,6 +30,7 @@ internal static class ModelsPage
                 query.TokenCount("minContext", minContext),
                 query.Decimal("maxPrice", maxPrice));
             var order = query.OneOf("sort", sort, CatalogueOrder.Sorts);
+            var paging = query.Page(page.Query("page"), page.Query("pageSize") ?? MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
             var body = new StringBuilder();
             body.Append("<h1>").Append(page.T("Models", "模型")).Append("</h1>\n<p class=\"lead\">")
@@ -43,7 +44,7 @@ internal static class ModelsPage
             else
             {
                 var rows = filter.Apply(snapshot.CatalogueBy(order)).ToList();
-                Table(body, page, rows, provider, open, minContext, maxPrice);
+                Table(body, page, rows, paging, provider, open, minContext, maxPrice, sort);
             }
 
             if (snapshot.Charts(page.Language, null).FirstOrDefault(c => c.Id == "price-vs-release") is { } chart)
@@ -79,10 +80,17 @@ internal static class ModelsPage
         body.Append("</select></label><button type=\"submit\">").Append(page.T("Filter", "筛选")).Append("</button></form>\n");
     }
 
-    private static void Table(StringBuilder body, PageContext page, List<CatalogueRow> rows, string? provider, string? open, string? minContext, string? maxPrice)
+    private static void Table(StringBuilder body, PageContext page, List<CatalogueRow> rows, PageRequest paging, string? provider, string? open, string? minContext, string? maxPrice, string sort)
     {
-        body.Append("<p class=\"count\" id=\"model-count\">").Append(page.T($"{rows.Count} models", $"{rows.Count} 个模型"))
-            .Append(rows.Count > MaxRows ? page.T($"; the first {MaxRows} shown", $"；显示前 {MaxRows} 个") : string.Empty).Append("</p>\n");
+        // Past the last page, the last one.
+        var size = paging.PageSize;
+        var pages = Math.Max(1, (rows.Count + size - 1) / size);
+        var pageNumber = Math.Min(paging.Page, pages);
+        var first = (pageNumber - 1) * size;
+        var shown = rows.Skip(first).Take(size).ToList();
+        body.Append("<p class=\"count\" id=\"model-count\">").Append(page.T($"{rows.Count:N0} models", $"{rows.Count:N0} 个模型"))
+            .Append(pages > 1 ? page.T($"; {first + 1:N0}–{first + shown.Count:N0} shown", $"；显示第 {first + 1:N0}–{first + shown.Count:N0} 个") : string.Empty).Append("</p>\n");
+        var pager = Pager(page, pageNumber, pages, size, provider, open, minContext, maxPrice, sort);
         string Sort(string key, string label) =>
             $"<a href=\"{PageContext.E(page.Href("/models", ("provider", provider), ("openWeights", open), ("minContext", minContext), ("maxPrice", maxPrice), ("sort", key)))}\">{label}</a>";
         body.Append("<table class=\"list\" id=\"models\"><thead><tr>")
@@ -95,7 +103,7 @@ internal static class ModelsPage
             .Append("<th class=\"num\">").Append(page.T("US$/1M out", "输出价")).Append("</th>")
             .Append("<th class=\"num\">").Append(Sort("parameters", page.T("Parameters", "参数"))).Append("</th>")
             .Append("<th>").Append(page.T("Served by", "服务商")).Append("</th></tr></thead>\n<tbody>\n");
-        foreach (var row in rows.Take(MaxRows))
+        foreach (var row in shown)
         {
             body.Append("<tr data-developer=\"").Append(PageContext.E(row.Model.Developer)).Append("\" data-providers=\"").Append(PageContext.E(string.Join(" ", row.Providers))).Append("\">")
                 .Append("<td><a href=\"").Append(PageContext.E(page.Href("/models/" + Uri.EscapeDataString(row.Model.Id)))).Append("\">").Append(PageContext.E(row.Model.Name.In(page.Code))).Append("</a></td>")
@@ -109,7 +117,32 @@ internal static class ModelsPage
                 .Append("<td class=\"quiet\">").Append(PageContext.E(string.Join(", ", row.Providers.Take(6)))).Append(row.Providers.Count > 6 ? "…" : string.Empty).Append("</td></tr>\n");
         }
 
-        body.Append("</tbody></table>\n");
+        body.Append("</tbody></table>\n").Append(pager);
+    }
+
+    /// <summary>Links to the previous and next page of the table, keeping the filters and the order; empty for one page.</summary>
+    private static string Pager(PageContext page, int pageNumber, int pages, int size, string? provider, string? open, string? minContext, string? maxPrice, string sort)
+    {
+        if (pages == 1)
+        {
+            return string.Empty;
+        }
+
+        string Link(int target, string label) =>
+            $"<a href=\"{PageContext.E(page.Href("/models", ("provider", provider), ("openWeights", open), ("minContext", minContext), ("maxPrice", maxPrice), ("sort", sort), ("page", target.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("pageSize", size == MaxRows ? null : size.ToString(System.Globalization.CultureInfo.InvariantCulture))))}\" rel=\"{(target < pageNumber ? "prev" : "next")}\">{label}</a>";
+        var links = new List<string>();
+        if (pageNumber > 1)
+        {
+            links.Add(Link(pageNumber - 1, page.T("← previous", "← 上一页")));
+        }
+
+        links.Add(PageContext.E(page.T($"page {pageNumber} of {pages}", $"第 {pageNumber} 页，共 {pages} 页")));
+        if (pageNumber < pages)
+        {
+            links.Add(Link(pageNumber + 1, page.T("next →", "下一页 →")));
+        }
+
+        return "<nav class=\"pager\" id=\"models-pager\">" + string.Join(" · ", links) + "</nav>\n";
     }
 
     /// <summary>A count shown rounded or in binary multiples (64K) is given in full on hover: "65,536 — ".</summary>
