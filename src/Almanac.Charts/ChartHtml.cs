@@ -24,6 +24,12 @@ public static class ChartHtml
         html.Append("<div class=\"chart-view\" data-chart=\"").Append(id).Append("\" role=\"img\" aria-label=\"")
             .Append(WebUtility.HtmlEncode(chart.Text.Title)).Append("\"></div>\n");
         html.Append("<script type=\"application/json\" class=\"chart-spec\">").Append(chart.SpecJson()).Append("</script>\n");
+        if (language == Language.Zh)
+        {
+            // Time axes name their months in the page's language (一月, not Jan).
+            html.Append("<script type=\"application/json\" class=\"chart-time-locale\">").Append(ChartScripts.ChineseTimeLocale).Append("</script>\n");
+        }
+
         // The source line is drawn under the chart by the spec itself; the caption adds the data.
         html.Append("<figcaption>");
         html.Append("<a class=\"chart-csv\" download=\"").Append(WebUtility.HtmlEncode(chart.CsvFileName)).Append("\" href=\"")
@@ -51,7 +57,10 @@ public static class ChartHtml
           var views = document.querySelectorAll('[data-chart]');
           views.forEach(function (view) {
             var spec = JSON.parse(view.parentElement.querySelector('script.chart-spec').textContent);
-            vegaEmbed(view, spec, { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } })
+            var options = { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } };
+            var locale = view.parentElement.querySelector('script.chart-time-locale');
+            if (locale) { options.timeFormatLocale = JSON.parse(locale.textContent); }
+            vegaEmbed(view, spec, options)
               .then(function () { view.setAttribute('data-rendered', 'true'); })
               .catch(function (error) { view.setAttribute('data-rendered', 'error'); view.textContent = String(error); console.error(error); });
           });

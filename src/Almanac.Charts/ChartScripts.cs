@@ -15,6 +15,11 @@ public static partial class ChartScripts
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Texts = new(Read);
 
+    private static readonly Lazy<string> ChineseTimeLocaleText = new(() => ReadResource(typeof(ChartScripts).Assembly, "time-locale.zh-CN.json"));
+
+    /// <summary>d3-time-format's zh-CN locale (一月 … 十二月, 周一 …): time axes of Chinese charts are labelled with it.</summary>
+    public static string ChineseTimeLocale => ChineseTimeLocaleText.Value;
+
     /// <summary>The text of one of <see cref="Names"/>.</summary>
     public static string Text(string name) =>
         Texts.Value.TryGetValue(name, out var text) ? text : throw new ArgumentException($"no chart script '{name}'", nameof(name));

@@ -58,6 +58,19 @@ public sealed class MarketReportBrowserTests(ReportStore fixture)
         anthropicText.ShouldContain(seriesF);
         (await page.Locator("#chart-arena-frontier svg.marks path").CountAsync()).ShouldBeGreaterThanOrEqualTo(8);
 
+        // Time axes name months in the report's language: a Chinese report never says "Jul".
+        var axisText = string.Join(" ", await page.Locator("svg.marks text").AllTextContentsAsync());
+        var englishMonths = System.Text.RegularExpressions.Regex.IsMatch(axisText, @"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\b");
+        if (language == Language.Zh)
+        {
+            englishMonths.ShouldBeFalse("a Chinese report's time axes use English month names: " + string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(axisText, @".{0,30}\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b.{0,30}").Select(m => m.Value).Take(8)));
+            (await page.Locator("#chart-arena-frontier svg.marks").TextContentAsync()).ShouldNotBeNull().ShouldContain("月");
+        }
+        else
+        {
+            englishMonths.ShouldBeTrue("the English time axes name their months");
+        }
+
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "report.png"), FullPage = true });
         foreach (var chart in report.Charts)
         {

@@ -106,7 +106,13 @@ public sealed partial class MarketReport
             return _lang.T("Series " + letter, letter + "轮");
         }
 
-        var words = slug.Split('-', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+        // A round named by its month (october-2024) is that month in the reader's language: 2024年10月.
+        if (DateOnly.TryParseExact(slug.Replace('-', ' '), "MMMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return _lang.Month(month);
+        }
+
+        var named = _lang.ScopeValue("round", slug);
+        return named == slug.Replace('-', ' ') ? string.Join(' ', slug.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..])) : named;
     }
 }
