@@ -1,34 +1,33 @@
 -- usage latency: duration and time-to-first-token percentiles, error rate and the share of input
 -- tokens read from cache, per model and provider, over the days {from} to {to} (both included).
 -- Events standing for no call (cost lines) take no part. Percentiles interpolate linearly between
--- ranks exactly as the embedded engine's quantile_cont does (rank (n − 1) × q of the sorted values,
--- lo + (hi − lo) × fraction), so both give the same doubles; 18.16's quantileExact takes the value
--- at rank ⌊n × q⌋ instead, which is another number. An empty list of values gives NULL.
-SELECT model, provider, requests,
-       durations_q[1] AS duration_p50, durations_q[2] AS duration_p95, durations_q[3] AS duration_p99,
-       ttfts_q[1] AS ttft_p50, ttfts_q[2] AS ttft_p95, ttfts_q[3] AS ttft_p99,
-       if(requests = 0, 0, errors / requests) AS error_rate,
-       if(input_tokens = 0, 0, cache_read_tokens / input_tokens) AS cache_share
+-- ranks exactly as the embedded engine's quantile_cont does: of the n sorted values, rank
+-- r = (n − 1) × q, lo + (hi − lo) × (r − ⌊r⌋), so both give the same doubles (18.16's quantileExact
+-- takes the value at rank ⌊n × q⌋ instead, another number). No values give NULL.
+-- Sums are named apart from the columns (calls, not requests), as an alias would replace the
+-- column in WHERE. Each percentile is written out: 18.16 loses a subquery's column that only a
+-- lambda names, so arrayMap over the levels cannot be used.
+SELECT model, served_by AS provider, calls AS requests,
+       if(length(durations) = 0, NULL, durations[toUInt64(floor(((length(durations) - 1) * 0.5))) + 1] + (durations[toUInt64(ceil(((length(durations) - 1) * 0.5))) + 1] - durations[toUInt64(floor(((length(durations) - 1) * 0.5))) + 1]) * (((length(durations) - 1) * 0.5) - floor(((length(durations) - 1) * 0.5)))) AS duration_p50,
+       if(length(durations) = 0, NULL, durations[toUInt64(floor(((length(durations) - 1) * 0.95))) + 1] + (durations[toUInt64(ceil(((length(durations) - 1) * 0.95))) + 1] - durations[toUInt64(floor(((length(durations) - 1) * 0.95))) + 1]) * (((length(durations) - 1) * 0.95) - floor(((length(durations) - 1) * 0.95)))) AS duration_p95,
+       if(length(durations) = 0, NULL, durations[toUInt64(floor(((length(durations) - 1) * 0.99))) + 1] + (durations[toUInt64(ceil(((length(durations) - 1) * 0.99))) + 1] - durations[toUInt64(floor(((length(durations) - 1) * 0.99))) + 1]) * (((length(durations) - 1) * 0.99) - floor(((length(durations) - 1) * 0.99)))) AS duration_p99,
+       if(length(ttfts) = 0, NULL, ttfts[toUInt64(floor(((length(ttfts) - 1) * 0.5))) + 1] + (ttfts[toUInt64(ceil(((length(ttfts) - 1) * 0.5))) + 1] - ttfts[toUInt64(floor(((length(ttfts) - 1) * 0.5))) + 1]) * (((length(ttfts) - 1) * 0.5) - floor(((length(ttfts) - 1) * 0.5)))) AS ttft_p50,
+       if(length(ttfts) = 0, NULL, ttfts[toUInt64(floor(((length(ttfts) - 1) * 0.95))) + 1] + (ttfts[toUInt64(ceil(((length(ttfts) - 1) * 0.95))) + 1] - ttfts[toUInt64(floor(((length(ttfts) - 1) * 0.95))) + 1]) * (((length(ttfts) - 1) * 0.95) - floor(((length(ttfts) - 1) * 0.95)))) AS ttft_p95,
+       if(length(ttfts) = 0, NULL, ttfts[toUInt64(floor(((length(ttfts) - 1) * 0.99))) + 1] + (ttfts[toUInt64(ceil(((length(ttfts) - 1) * 0.99))) + 1] - ttfts[toUInt64(floor(((length(ttfts) - 1) * 0.99))) + 1]) * (((length(ttfts) - 1) * 0.99) - floor(((length(ttfts) - 1) * 0.99)))) AS ttft_p99,
+       if(calls = 0, 0, failed / calls) AS error_rate,
+       if(input = 0, 0, cached / input) AS cache_share
 FROM
 (
     SELECT if(model_id != '', model_id, if(model_raw != '', model_raw, '(unknown)')) AS model,
-           if(provider = '', '(unknown)', provider) AS provider,
-           sum(requests) AS requests,
-           sum(errors) AS errors,
-           sum(input_tokens) AS input_tokens,
-           sum(cache_read_tokens) AS cache_read_tokens,
+           if(provider = '', '(unknown)', provider) AS served_by,
+           sum(requests) AS calls,
+           sum(errors) AS failed,
+           sum(input_tokens) AS input,
+           sum(cache_read_tokens) AS cached,
            arraySort(groupArray(duration_ms)) AS durations,
-           arraySort(groupArray(ttft_ms)) AS ttfts,
-           arrayMap(q -> if(length(durations) = 0, NULL,
-               durations[toUInt64(floor((length(durations) - 1) * q)) + 1]
-               + (durations[toUInt64(ceil((length(durations) - 1) * q)) + 1] - durations[toUInt64(floor((length(durations) - 1) * q)) + 1])
-                 * ((length(durations) - 1) * q - floor((length(durations) - 1) * q))), [0.5, 0.95, 0.99]) AS durations_q,
-           arrayMap(q -> if(length(ttfts) = 0, NULL,
-               ttfts[toUInt64(floor((length(ttfts) - 1) * q)) + 1]
-               + (ttfts[toUInt64(ceil((length(ttfts) - 1) * q)) + 1] - ttfts[toUInt64(floor((length(ttfts) - 1) * q)) + 1])
-                 * ((length(ttfts) - 1) * q - floor((length(ttfts) - 1) * q))), [0.5, 0.95, 0.99]) AS ttfts_q
+           arraySort(groupArray(ttft_ms)) AS ttfts
     FROM usage_events
     WHERE day >= {from} AND day <= {to} AND requests > 0
-    GROUP BY model, provider
+    GROUP BY model, served_by
 )
-ORDER BY requests DESC, model, provider
+ORDER BY calls DESC, model, served_by
