@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Almanac.Usage.ClickHouse;
@@ -8,9 +7,6 @@ public sealed record ClickHouseShard(int Number, ClickHouseHttp Node);
 
 /// <summary>What an insert did: events read, added, and skipped because their id was already stored (or repeated in the input).</summary>
 public sealed record ClickHouseInsertResult(long Read, long Added, long AlreadyStored);
-
-/// <summary>One row of the share analysis: the period's first day, the key, its value and its share of the period's total.</summary>
-public sealed record ShareRow(DateOnly Period, string Key, double Value, double Share);
 
 /// <summary>
 /// The usage events store on a ClickHouse cluster: a local MergeTree table on each shard behind a
@@ -27,10 +23,6 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
 
     /// <summary>Events sent per request: each batch's ids are looked up, then its new events streamed in.</summary>
     public const int DefaultBatchSize = 100_000;
-
-    private static readonly string[] ShareBy = ["developer", "provider", "model"];
-    private static readonly string[] ShareBasis = ["tokens", "requests", "spend"];
-    private static readonly string[] SharePeriod = ["day", "week", "month"];
 
     // Inserts through the Distributed table wait until every shard has its rows, so the next
     // batch's look-up of stored ids sees them and a finished insert is a stored one.
@@ -113,42 +105,6 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
     /// <summary>Runs the named SQL file (<c>Sql/NAME.sql</c>) with its placeholders bound and streams its rows.</summary>
     public IAsyncEnumerable<ClickHouseRow> QueryAsync(string file, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default) =>
         _http.QueryAsync(file, ClickHouseSql.Bind(ClickHouseSql.File(file), parameters), cancellationToken: cancellationToken);
-
-    /// <summary>
-    /// The share analysis (<c>Sql/share.sql</c>): by developer|provider|model, basis
-    /// tokens|requests|spend, per day|week|month, over the days <paramref name="from"/> to
-    /// <paramref name="to"/> inclusive (all when null).
-    /// </summary>
-    public IAsyncEnumerable<ShareRow> ShareAsync(
-        string by,
-        string basis,
-        string period,
-        DateOnly? from = null,
-        DateOnly? to = null,
-        CancellationToken cancellationToken = default) =>
-        ReadShares(QueryAsync("share", ShareParameters(by, basis, period, from, to), cancellationToken), cancellationToken);
-
-    /// <summary>share.sql's parameters, checked here so that a wrong dimension fails before anything is sent.</summary>
-    internal static Dictionary<string, object?> ShareParameters(string by, string basis, string period, DateOnly? from, DateOnly? to)
-    {
-        Require(nameof(by), by, ShareBy);
-        Require(nameof(basis), basis, ShareBasis);
-        Require(nameof(period), period, SharePeriod);
-        return new Dictionary<string, object?>
-        {
-            ["by"] = by,
-            ["basis"] = basis,
-            ["period"] = period,
-            ["from"] = from ?? ClickHouseSql.FirstDate,
-            ["to"] = to ?? ClickHouseSql.LastDate,
-        };
-    }
-
-    private static async IAsyncEnumerable<ShareRow> ReadShares(IAsyncEnumerable<ClickHouseRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-            yield return new ShareRow(row.GetDate("period"), row.GetString("key"), row.GetDouble("value"), row.GetDouble("share"));
-    }
 
     public void Dispose() => _http.Dispose();
 
@@ -248,12 +204,6 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
         {
             return 0;
         }
-    }
-
-    private static void Require(string name, string value, string[] allowed)
-    {
-        if (!allowed.Contains(value, StringComparer.Ordinal))
-            throw new ArgumentException($"{name} is one of {string.Join(", ", allowed)}, not {value}", name);
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

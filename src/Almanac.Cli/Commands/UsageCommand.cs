@@ -6,7 +6,6 @@ using Almanac.Cli.Output;
 using Almanac.Hosting;
 using Almanac.Usage;
 using Almanac.Usage.Analyses;
-using Almanac.Usage.DuckDb;
 using Almanac.Usage.Generation;
 using Almanac.Usage.Normalisation;
 using Almanac.Usage.Readers;
@@ -21,7 +20,7 @@ internal static class UsageCommand
 
     private static readonly Option<string?> UsageStore = new("--usage-store")
     {
-        Description = "The usage store file (DuckDB); default .almanac/usage.duckdb beside the knowledge store",
+        Description = "The usage store: a DuckDB file (default .almanac/usage.duckdb beside the knowledge store) or a ClickHouse cluster, http://HOST:PORT/?database=NAME",
         Recursive = true,
     };
 
@@ -206,7 +205,7 @@ internal static class UsageCommand
     /// The usage store: --usage-store, else usage.duckdb in the folder of the knowledge store file
     /// (<c>.almanac/</c> beside the data folder by default); a PostgreSQL knowledge store keeps it in <c>.almanac/</c>.
     /// </summary>
-    private static DuckDbUsageStore OpenStore(ParseResult parse, Workspace? workspace)
+    private static IUsageEngine OpenStore(ParseResult parse, Workspace? workspace)
     {
         var path = parse.GetValue(UsageStore);
         if (path is null)
@@ -219,14 +218,7 @@ internal static class UsageCommand
             path = Path.Combine(folder, "usage.duckdb");
         }
 
-        try
-        {
-            return DuckDbUsageStore.Open(path);
-        }
-        catch (UsageStoreException e)
-        {
-            throw new CliException(e.Message, ExitCodes.Store);
-        }
+        return UsageStores.Open(path);
     }
 
     private static T Guard<T>(Func<T> work)

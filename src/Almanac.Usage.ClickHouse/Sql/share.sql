@@ -1,27 +1,37 @@
--- Share by developer, provider or model of tokens (input + output), requests or spend (the cost
--- as logged; a call without one counts 0) per day, week (starting Monday) or month, UTC: rows
--- (period, key, value, share) with the period as its first day and share = value / the period's
--- total (0 when the total is 0). Key is the stored id as is; an empty one (unresolved model,
--- unknown developer) is its own key. Ordered by period, then value descending, then key.
+-- usage share: each key's value per period and its part of the period's total, with the embedded
+-- engine's semantics (docs/usage.md, "Semantics both engines share"): {by} is developer, provider or
+-- model, {basis} tokens, requests, spend, spendlogged or spendlisted, {period} day, week or month,
+-- {from} and {to} the first and last day (both included). An empty developer or provider is
+-- '(unknown)'; an unresolved model is its string as logged. Keys whose value is 0 are left out.
 -- 18.16 has no window functions: each period's keys are gathered in one array with the period's
 -- total and unrolled again, in one pass over the events.
-SELECT period, pair.1 AS key, pair.2 AS value, if(total = 0, 0, value / total) AS share
+SELECT if({period} = 'month', formatDateTime(period_start, '%Y-%m'), toString(period_start)) AS period,
+       pair.1 AS key,
+       pair.2 AS value,
+       value / total AS share
 FROM
 (
-    SELECT period, groupArray((key, value)) AS pairs, sum(value) AS total
+    SELECT period_start, groupArray((key, value)) AS pairs, sum(value) AS total
     FROM
     (
         SELECT
-            multiIf({period} = 'day', day, {period} = 'week', toMonday(day), toStartOfMonth(day)) AS period,
-            multiIf({by} = 'developer', developer_id, {by} = 'provider', provider, model_id) AS key,
-            sum(multiIf({basis} = 'tokens', toFloat64(input_tokens + output_tokens),
-                        {basis} = 'requests', toFloat64(requests),
-                        ifNull(cost_logged, 0))) AS value
+            multiIf({period} = 'day', day, {period} = 'week', toMonday(day), toStartOfMonth(day)) AS period_start,
+            multiIf({by} = 'developer', if(developer_id = '', '(unknown)', developer_id),
+                    {by} = 'provider', if(provider = '', '(unknown)', provider),
+                    model_id != '', model_id,
+                    model_raw != '', model_raw,
+                    '(unknown)') AS key,
+            multiIf({basis} = 'tokens', toFloat64(sum(input_tokens + output_tokens)),
+                    {basis} = 'requests', toFloat64(sum(requests)),
+                    {basis} = 'spend', sum(ifNull(cost_logged, ifNull(cost_listed, 0))),
+                    {basis} = 'spendlogged', sum(ifNull(cost_logged, 0)),
+                    sum(ifNull(cost_listed, 0))) AS value
         FROM usage_events
         WHERE day >= {from} AND day <= {to}
-        GROUP BY period, key
+        GROUP BY period_start, key
+        HAVING value != 0
     )
-    GROUP BY period
+    GROUP BY period_start
 )
 ARRAY JOIN pairs AS pair
-ORDER BY period, value DESC, key
+ORDER BY period_start, value DESC, key

@@ -1,3 +1,4 @@
+using Almanac.Usage.Analyses;
 using System.Diagnostics;
 using Almanac.Usage.ClickHouse;
 using Xunit.Abstractions;
@@ -49,14 +50,13 @@ public sealed class ClickHouseScaleMeasurement(ITestOutputHelper output)
             (await store.InsertAsync(ordered)).Added.ShouldBe(0);
             Report($"insert those {count:N0} again (look-ups only)", clock, count);
 
-            foreach (var (by, basis, period) in new[] { ("developer", "tokens", "month"), ("model", "spend", "day"), ("provider", "requests", "week") })
+            var engine = new ClickHouseUsageEngine(store);
+            foreach (var (by, basis, period) in new[] { (ShareDimension.Developer, ShareBasis.Tokens, UsagePeriod.Month), (ShareDimension.Model, ShareBasis.Spend, UsagePeriod.Day), (ShareDimension.Provider, ShareBasis.Requests, UsagePeriod.Week) })
             {
                 for (var run = 1; run <= 3; run++)
                 {
                     clock.Restart();
-                    var rows = 0;
-                    await foreach (var _ in store.ShareAsync(by, basis, period))
-                        rows++;
+                    var rows = engine.Share(new ShareQuery(by, basis, period, default)).Count;
                     Report($"share by {by}, {basis}, per {period} (run {run}, {rows} rows)", clock, count);
                 }
             }

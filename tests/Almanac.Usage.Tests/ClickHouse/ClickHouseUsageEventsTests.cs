@@ -1,3 +1,5 @@
+using System.Globalization;
+using Almanac.Usage.Analyses;
 using Almanac.Usage;
 using Almanac.Usage.ClickHouse;
 
@@ -72,30 +74,27 @@ public sealed class ClickHouseUsageEventsTests(GeneratedEventsStore fixture) : I
     }
 
     [ClickHouseTheory]
-    [InlineData("developer", "tokens", "month")]
-    [InlineData("provider", "requests", "week")]
-    [InlineData("model", "spend", "day")]
-    [InlineData("developer", "spend", "week")]
-    [InlineData("model", "tokens", "month")]
-    [InlineData("provider", "tokens", "day")]
-    public async Task Share_gives_exactly_the_shares_computed_from_the_events(string by, string basis, string period)
+    [InlineData(ShareDimension.Developer, ShareBasis.Tokens, UsagePeriod.Month)]
+    [InlineData(ShareDimension.Provider, ShareBasis.Requests, UsagePeriod.Week)]
+    [InlineData(ShareDimension.Model, ShareBasis.Spend, UsagePeriod.Day)]
+    [InlineData(ShareDimension.Developer, ShareBasis.SpendLogged, UsagePeriod.Week)]
+    [InlineData(ShareDimension.Model, ShareBasis.SpendListed, UsagePeriod.Month)]
+    [InlineData(ShareDimension.Model, ShareBasis.Tokens, UsagePeriod.Month)]
+    [InlineData(ShareDimension.Provider, ShareBasis.Tokens, UsagePeriod.Day)]
+    public void Share_gives_exactly_the_shares_computed_from_the_events(ShareDimension by, ShareBasis basis, UsagePeriod period)
     {
-        var rows = new List<ShareRow>();
-        await foreach (var row in fixture.Store.ShareAsync(by, basis, period))
-            rows.Add(row);
+        var rows = new ClickHouseUsageEngine(fixture.Store).Share(new ShareQuery(by, basis, period, default));
         rows.ShouldBe(ExpectedShares(fixture.Generated, by, basis, period, from: null, to: null));
     }
 
     [ClickHouseFact]
-    public async Task Share_over_a_day_range_counts_those_days_only()
+    public void Share_over_a_day_range_counts_those_days_only()
     {
         var from = new DateOnly(2026, 1, 15);
         var to = new DateOnly(2026, 2, 10);
-        var rows = new List<ShareRow>();
-        await foreach (var row in fixture.Store.ShareAsync("developer", "requests", "week", from, to))
-            rows.Add(row);
-        rows.ShouldBe(ExpectedShares(fixture.Generated, "developer", "requests", "week", from, to));
-        rows.Min(r => r.Period).ShouldBe(new DateOnly(2026, 1, 12)); // the Monday of the week holding the 15th
+        var rows = new ClickHouseUsageEngine(fixture.Store).Share(new ShareQuery(ShareDimension.Developer, ShareBasis.Requests, UsagePeriod.Week, new DayWindow(from, to)));
+        rows.ShouldBe(ExpectedShares(fixture.Generated, ShareDimension.Developer, ShareBasis.Requests, UsagePeriod.Week, from, to));
+        rows.Min(r => r.Period).ShouldBe("2026-01-12"); // the Monday of the week holding the 15th
     }
 
     [ClickHouseFact]
@@ -154,48 +153,51 @@ public sealed class ClickHouseUsageEventsTests(GeneratedEventsStore fixture) : I
     }
 
     [Fact]
-    public void An_unknown_share_dimension_is_refused_before_anything_is_sent()
+    public void An_undefined_dimension_is_refused_before_anything_is_sent()
     {
-        // No server is needed: the arguments are checked first.
-        Should.Throw<ArgumentException>(() => ClickHouseUsageEvents.ShareParameters("team", "tokens", "month", null, null))
-            .Message.ShouldBe("by is one of developer, provider, model, not team (Parameter 'by')");
-        Should.Throw<ArgumentException>(() => ClickHouseUsageEvents.ShareParameters("model", "tokens", "quarter", null, null))
-            .Message.ShouldStartWith("period is one of day, week, month, not quarter");
+        // No server is needed: the codes are made before a statement is bound.
+        ClickHouseUsageEngine.Code(ShareBasis.SpendLogged).ShouldBe("spendlogged");
+        Should.Throw<ArgumentOutOfRangeException>(() => ClickHouseUsageEngine.Code((ShareDimension)7))
+            .Message.ShouldStartWith("no ShareDimension 7");
     }
 
     private static async Task<long> CountAsync(ClickHouseUsageEvents store) =>
         (await ClickHouseHttpTests.ToListAsync(store.Http.QueryAsync("count", "SELECT count() AS n FROM usage_events"))).Single().GetInt64("n");
 
-    /// <summary>The share analysis done in C# on the events themselves, with share.sql's documented semantics.</summary>
-    private static List<ShareRow> ExpectedShares(IEnumerable<UsageEvent> events, string by, string basis, string period, DateOnly? from, DateOnly? to)
+    /// <summary>The share analysis done in C# on the events themselves, with the semantics both engines share (docs/usage.md).</summary>
+    private static List<ShareRow> ExpectedShares(IEnumerable<UsageEvent> events, ShareDimension by, ShareBasis basis, UsagePeriod period, DateOnly? from, DateOnly? to)
     {
+        static string Or(string value, string fallback) => value.Length > 0 ? value : fallback;
         var values = events
             .Select(e => (Event: e, Day: DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(e.StartMs).UtcDateTime)))
             .Where(e => (from is null || e.Day >= from) && (to is null || e.Day <= to))
             .GroupBy(e => (
                 Period: period switch
                 {
-                    "day" => e.Day,
-                    "week" => e.Day.AddDays(-(((int)e.Day.DayOfWeek + 6) % 7)),
+                    UsagePeriod.Day => e.Day,
+                    UsagePeriod.Week => e.Day.AddDays(-(((int)e.Day.DayOfWeek + 6) % 7)),
                     _ => new DateOnly(e.Day.Year, e.Day.Month, 1),
                 },
                 Key: by switch
                 {
-                    "developer" => e.Event.DeveloperId,
-                    "provider" => e.Event.Provider,
-                    _ => e.Event.ModelId,
+                    ShareDimension.Developer => Or(e.Event.DeveloperId, "(unknown)"),
+                    ShareDimension.Provider => Or(e.Event.Provider, "(unknown)"),
+                    _ => Or(e.Event.ModelId, Or(e.Event.ModelRaw, "(unknown)")),
                 }))
             .Select(g => (g.Key.Period, g.Key.Key, Value: g.Sum(e => basis switch
             {
-                "tokens" => (double)(e.Event.InputTokens + e.Event.OutputTokens),
-                "requests" => e.Event.Requests,
-                _ => e.Event.CostLogged ?? 0,
+                ShareBasis.Tokens => (double)(e.Event.InputTokens + e.Event.OutputTokens),
+                ShareBasis.Requests => e.Event.Requests,
+                ShareBasis.Spend => e.Event.CostLogged ?? e.Event.CostListed ?? 0,
+                ShareBasis.SpendLogged => e.Event.CostLogged ?? 0,
+                _ => e.Event.CostListed ?? 0,
             })))
+            .Where(v => v.Value != 0)
             .ToList();
         var totals = values.GroupBy(v => v.Period).ToDictionary(g => g.Key, g => g.Sum(v => v.Value));
         return values
-            .Select(v => new ShareRow(v.Period, v.Key, v.Value, totals[v.Period] == 0 ? 0 : v.Value / totals[v.Period]))
-            .OrderBy(r => r.Period).ThenByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .OrderBy(v => v.Period).ThenByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => new ShareRow(period == UsagePeriod.Month ? v.Period.ToString("yyyy-MM", CultureInfo.InvariantCulture) : v.Period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v.Key, v.Value, v.Value / totals[v.Period]))
             .ToList();
     }
 }
