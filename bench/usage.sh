@@ -29,11 +29,12 @@ dotnet build bench/Almanac.Bench -c Release -v q -nologo 2>&1 | grep -E " error 
 almanac=src/Almanac.Cli/bin/Release/net10.0/almanac
 bench=bench/Almanac.Bench/bin/Release/net10.0/Almanac.Bench
 
-# timed LABEL COMMAND…: runs it under /usr/bin/time; sets wall, cpu (user + system) and rss (MB).
+# timed LABEL COMMAND…: runs it under /usr/bin/time, its output to $work/out.txt and $work/err.txt;
+# prints and sets wall, cpu (user + system) and rss (MB).
 timed() {
   local label="$1"
   shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2> "$work/err.txt"
   read -r wall user system rss_kb < "$work/time.txt"
   cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.1f", u + s }')
   rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
@@ -45,11 +46,12 @@ timed() {
 "$almanac" usage generate --events 10 -o "$work/warm.csv" 2>/dev/null
 "$almanac" usage ingest "$work/warm.csv" --usage-store "$work/warm.duckdb" > /dev/null 2>&1
 
-timed "generate (csv)" "$almanac" usage generate --events "$events" --format csv --seed 1 -o "$work/usage.csv" 2>/dev/null
+timed "generate (csv)" "$almanac" usage generate --events "$events" --format csv --seed 1 -o "$work/usage.csv"
 echo "csv: $(du -h "$work/usage.csv" | cut -f1)"
-timed "bare DuckDB read_csv into a table" "$bench" usage-bare "$work/usage.csv" "$work/bare.duckdb" > /dev/null
+timed "bare DuckDB read_csv into a table" "$bench" usage-bare "$work/usage.csv" "$work/bare.duckdb"
 bare_wall=$wall
-timed "almanac usage ingest" "$almanac" usage ingest "$work/usage.csv" --usage-store "$work/usage.duckdb" > "$work/ingest.txt" 2>/dev/null
+timed "almanac usage ingest" "$almanac" usage ingest "$work/usage.csv" --usage-store "$work/usage.duckdb"
+cp "$work/out.txt" "$work/ingest.txt"
 echo "ingest / bare: $(awk -v a="$wall" -v b="$bare_wall" 'BEGIN { printf "%.2f", a / b }')x (target within 2x); peak RSS $rss MB (target under 2048 MB)"
 grep -E "events (read|added)|already stored|skipped" "$work/ingest.txt" | tr -s ' ' | sed 's/^/  /'
 rm -f "$work/bare.duckdb"
