@@ -8,6 +8,8 @@ using Almanac.Bench;
 // Almanac.Bench report <almanac binary> <output html> [runs] [lang]
 // Almanac.Bench accuracy <floors.json> (<run name> <folder of keys> <folder of check reports>)...
 // Almanac.Bench load <server address> [requests per second] [seconds] [max requests]
+// Almanac.Bench usage-bare <csv> <new database file>
+// Almanac.Bench usage-queries <usage store> <generator truth json>
 switch (args.FirstOrDefault())
 {
     case "cli-startup" when args.Length >= 2:
@@ -37,6 +39,10 @@ switch (args.FirstOrDefault())
         var seconds = args.Length > 3 && double.TryParse(args[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 20;
         var maxRequests = args.Length > 4 && int.TryParse(args[4], NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c > 0 ? c : 100_000;
         return LoadTiming.Run(server, rate, TimeSpan.FromSeconds(seconds), maxRequests);
+    case "usage-bare" when args.Length >= 3:
+        return UsageTiming.Bare(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]));
+    case "usage-queries" when args.Length >= 3:
+        return UsageTiming.Queries(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]));
     default:
         Console.Error.WriteLine("usage: Almanac.Bench cli-startup <path to almanac> [runs] [-- <almanac arguments>]");
         Console.Error.WriteLine("       Almanac.Bench imports <repository root> <shared data folder> [PostgreSQL connection string]");
@@ -45,5 +51,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       Almanac.Bench report <path to almanac> <output html> [runs] [lang]");
         Console.Error.WriteLine("       Almanac.Bench accuracy <floors.json> (<run name> <folder of keys> <folder of check reports>)...");
         Console.Error.WriteLine("       Almanac.Bench load <server address> [requests per second] [seconds] [max requests]");
+        Console.Error.WriteLine("       Almanac.Bench usage-bare <csv> <new database file>");
+        Console.Error.WriteLine("       Almanac.Bench usage-queries <usage store> <generator truth json>");
         return 2;
 }

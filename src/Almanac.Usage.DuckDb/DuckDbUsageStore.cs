@@ -1,7 +1,10 @@
 using System.Data;
 using System.Globalization;
 using Almanac.Usage.Analyses;
+using Almanac.Usage.Normalisation;
+using Almanac.Usage.Readers;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace Almanac.Usage.DuckDb;
 
@@ -24,9 +27,11 @@ public sealed class UsageStoreException : Exception
 /// <summary>
 /// The embedded usage store: one DuckDB file (created on first use) holding the events table. An
 /// ingest appends through DuckDB's appender into a staging table and keeps the new events, all in one
-/// transaction, so a killed process leaves the file as the last committed ingest left it.
+/// transaction, so a killed process leaves the file as the last committed ingest left it. A mapped CSV
+/// file is read by DuckDB's own CSV scanner and normalised in SQL (<see cref="TryIngestCsv"/>). Memory is
+/// bounded by <c>Sql/settings.sql</c>: beyond it DuckDB spills to disk.
 /// </summary>
-public sealed class DuckDbUsageStore : IUsageEngine
+public sealed class DuckDbUsageStore : IUsageEngine, ICsvFileEngine
 {
     /// <summary>The layout this build reads and writes (<c>usage_meta.schema_version</c>).</summary>
     public const int SchemaVersion = 1;
@@ -51,6 +56,7 @@ public sealed class DuckDbUsageStore : IUsageEngine
         {
             connection.Open();
             var store = new DuckDbUsageStore(connection);
+            store.Execute(SqlFiles.Text("settings.sql"));
             store.Execute(SqlFiles.Text("schema.sql"));
             var version = int.Parse(store.Scalar("SELECT value FROM usage_meta WHERE key = 'schema_version'")?.ToString() ?? "0", CultureInfo.InvariantCulture);
             if (version > SchemaVersion)
@@ -110,6 +116,126 @@ public sealed class DuckDbUsageStore : IUsageEngine
         transaction.Commit();
         return new IngestCounts(added, distinct - added);
     }
+
+    public CsvFileIngest? TryIngestCsv(CsvFilePlan plan, UsageNormaliser normaliser, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(normaliser);
+        using var transaction = _connection.BeginTransaction();
+        var staging = SqlFiles.Text("csv-staging.sql").Replace("{read}", ReadCsv(plan), StringComparison.Ordinal);
+        foreach (var field in ColumnMap.Fields.Keys)
+        {
+            staging = staging.Replace("{cell:" + field + "}", Cell(plan.Columns[field]), StringComparison.Ordinal);
+        }
+
+        try
+        {
+            Execute(staging);
+        }
+        catch (DuckDBException e) when (e.ErrorType is DuckDBErrorType.InvalidInput or DuckDBErrorType.Conversion)
+        {
+            // A line DuckDB's scanner cannot split into the header's columns: the reader reports it by line.
+            transaction.Rollback();
+            return null;
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        long rows, bad, distinct;
+        using (var command = Command("SELECT count(*), count(*) FILTER (WHERE bad IS TRUE), count(DISTINCT id) FROM csv_staging"))
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            (rows, bad, distinct) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        if (bad > 0)
+        {
+            transaction.Rollback();
+            return null;
+        }
+
+        var unresolved = LandModels(normaliser);
+        Table("csv_providers", "written VARCHAR, code VARCHAR", "SELECT DISTINCT provider FROM csv_staging WHERE provider <> ''",
+            (r, row) => row.AppendValue(r.GetString(0)).AppendValue(ProviderNames.Code(r.GetString(0))));
+        Table("csv_prices", "model_id VARCHAR, day BIGINT, input DECIMAL(18, 15), output DECIMAL(18, 15), cache_read DECIMAL(18, 15)",
+            "SELECT DISTINCT l.model_id, s.start_ms // 86400000 FROM csv_staging AS s JOIN csv_landing AS l ON l.model_raw = s.model WHERE l.model_id <> ''",
+            (r, row) =>
+            {
+                var prices = normaliser.PricesOn(r.GetString(0), DateOnly.FromDayNumber(UnixEpochDay + (int)r.GetInt64(1)));
+                row.AppendValue(r.GetString(0)).AppendValue(r.GetInt64(1))
+                    .AppendValue(prices?.Input / 1_000_000m).AppendValue(prices?.Output / 1_000_000m).AppendValue(prices?.CacheRead / 1_000_000m);
+            });
+        cancellation.ThrowIfCancellationRequested();
+        var firstOfEachId = distinct == rows ? "csv_staging" : "(SELECT * FROM csv_staging QUALIFY row_number() OVER (PARTITION BY id ORDER BY start_ms) = 1)";
+        long added;
+        using (var insert = Command(SqlFiles.Text("csv-ingest.sql").Replace("{first_of_each_id}", firstOfEachId, StringComparison.Ordinal)))
+        {
+            added = insert.ExecuteNonQuery();
+        }
+
+        Execute("DROP TABLE csv_staging; DROP TABLE csv_landing; DROP TABLE csv_providers; DROP TABLE csv_prices");
+        transaction.Commit();
+        foreach (var (raw, events, requests) in unresolved)
+        {
+            normaliser.CountUnresolved(raw, events, requests);
+        }
+
+        return new CsvFileIngest(rows, new IngestCounts(added, distinct - added));
+    }
+
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    // Where each distinct model string of the staged rows lands, resolved once each by the normaliser;
+    // returns the strings that landed on no model with their events and calls, to count once committed.
+    private List<(string Raw, long Events, long Requests)> LandModels(UsageNormaliser normaliser)
+    {
+        var unresolved = new List<(string, long, long)>();
+        Table("csv_landing", "model_raw VARCHAR, model_id VARCHAR, developer_id VARCHAR, provider VARCHAR",
+            "SELECT model, count(*), sum(requests)::BIGINT FROM csv_staging GROUP BY model",
+            (r, row) =>
+            {
+                var raw = r.GetString(0);
+                var (modelId, developer, provider) = normaliser.LandingOf(raw);
+                if (modelId.Length == 0)
+                {
+                    unresolved.Add((raw, r.GetInt64(1), r.GetInt64(2)));
+                }
+
+                row.AppendValue(raw).AppendValue(modelId).AppendValue(developer).AppendValue(provider);
+            });
+        return unresolved;
+    }
+
+    // Creates a small temporary table and fills it with a row per row of a query, through the appender.
+    private void Table(string name, string columns, string query, Action<IDataRecord, IDuckDBAppenderRow> fill)
+    {
+        Execute($"CREATE OR REPLACE TEMP TABLE {name} ({columns})");
+        using var command = Command(query);
+        using var reader = command.ExecuteReader();
+        using var appender = _connection.CreateAppender(name);
+        while (reader.Read())
+        {
+            var row = appender.CreateRow();
+            fill(reader, row);
+            row.EndRow();
+        }
+    }
+
+    // Every column read as text, in the header's order, with no sniffing: the file's own header names them.
+    private static string ReadCsv(CsvFilePlan plan)
+    {
+        var columns = string.Join(", ", plan.Header.Select(c => Literal(c) + ": 'VARCHAR'"));
+        return $"read_csv({Literal(plan.File)}, header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = {{{columns}}})";
+    }
+
+    // The field's text: the first of its columns with a value once trimmed of white space, as MappedReader finds it.
+    private static string Cell(IReadOnlyList<string> columns) => columns.Count == 0
+        ? "''"
+        : "coalesce(" + string.Join(", ", columns.Select(c => $"nullif(trim({Identifier(c)}, ' ' || chr(9) || chr(10) || chr(13)), '')")) + ", '')";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public IReadOnlyList<ShareRow> Share(ShareQuery query)
     {

@@ -18,7 +18,10 @@ public sealed record IngestSummary(
 
 /// <summary>
 /// The one ingest pipeline: the files of a path, each read by its format's reader, each event normalised,
-/// all stored by the engine in one transaction. Nothing is held but the event being passed on.
+/// all stored by the engine in one transaction. Nothing is held but the event being passed on. A single
+/// mapped CSV file whose lines all carry an id goes to the engine's own CSV scanner when it has one
+/// (<see cref="ICsvFileEngine"/>): the same events, normalised in the engine's SQL; a file the scanner
+/// finds a bad line in comes back here and is read line by line, so its bad lines are reported as always.
 /// </summary>
 public static class UsageIngest
 {
@@ -32,6 +35,17 @@ public static class UsageIngest
         var files = UsageFiles.Of(path);
         var total = files.Sum(f => new FileInfo(f).Length);
         var log = new ReadLog(strict);
+        if (files.Count == 1 && engine is ICsvFileEngine scanner && (format ?? UsageReaders.Detect(files[0])) == UsageFormat.Csv
+            && CsvFilePlan.For(files[0], map) is { } plan)
+        {
+            progress?.Report(new IngestProgress(0, total, 0));
+            if (scanner.TryIngestCsv(plan, normaliser, cancellation) is { } scanned)
+            {
+                progress?.Report(new IngestProgress(total, total, scanned.EventsRead));
+                return new IngestSummary(files, scanned.EventsRead, scanned.Stored, 0, [], 0, UnresolvedOf(normaliser));
+            }
+        }
+
         long done = 0;
         long read = 0;
 
@@ -54,10 +68,12 @@ public static class UsageIngest
         }
 
         var counts = engine.Ingest(Events(), progress is null ? null : new Progress(events => progress.Report(new IngestProgress(done, total, events))), cancellation);
-        var unresolved = normaliser.Unresolved.OrderByDescending(u => u.Value.Events).ThenBy(u => u.Key, StringComparer.Ordinal)
-            .Select(u => new Analyses.UnresolvedModel(u.Key, u.Value.Events, u.Value.Requests)).ToList();
-        return new IngestSummary(files, read, counts, log.Skipped, log.FirstSkipped, log.PassedOver, unresolved);
+        return new IngestSummary(files, read, counts, log.Skipped, log.FirstSkipped, log.PassedOver, UnresolvedOf(normaliser));
     }
+
+    private static List<Analyses.UnresolvedModel> UnresolvedOf(UsageNormaliser normaliser) =>
+        normaliser.Unresolved.OrderByDescending(u => u.Value.Events).ThenBy(u => u.Key, StringComparer.Ordinal)
+            .Select(u => new Analyses.UnresolvedModel(u.Key, u.Value.Events, u.Value.Requests)).ToList();
 
     // Reported on the ingesting thread: the engine calls it synchronously, so done and the count agree.
     private sealed class Progress(Action<long> report) : IProgress<long>

@@ -166,7 +166,7 @@ internal static class UsageCommand
             }
 
             GenerationTruth truth;
-            using (var writer = new StreamWriter(file))
+            using (var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16))
             {
                 truth = UsageGenerator.Write(parse.GetValue(events), chosen, parse.GetValue(seed), writer);
             }

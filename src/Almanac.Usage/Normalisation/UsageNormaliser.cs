@@ -51,6 +51,28 @@ public sealed class UsageNormaliser
         return e with { ModelId = landing.ModelId, DeveloperId = landing.Developer, Provider = provider, CostListed = listed };
     }
 
+    /// <summary>
+    /// Where a model string lands (its model, developer, and the provider its prefix names, null when none),
+    /// for an engine that normalises a file's events in its own SQL: it asks once per distinct string.
+    /// </summary>
+    public (string ModelId, string Developer, string? Provider) LandingOf(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var landing = Land(raw);
+        return (landing.ModelId, landing.Developer, landing.Provider);
+    }
+
+    /// <summary>The list prices of a model on a day, for an engine re-costing in its own SQL; null when none is known.</summary>
+    public TokenPrices? PricesOn(string modelId, DateOnly day) => _prices.On(modelId, day);
+
+    /// <summary>Counts events an engine normalised itself whose model string landed on no model, as <see cref="Normalise"/> counts its own.</summary>
+    public void CountUnresolved(string raw, long events, long requests)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var (before, calls) = _unresolved.GetValueOrDefault(raw);
+        _unresolved[raw] = (before + events, calls + requests);
+    }
+
     private Landing Land(string raw)
     {
         if (_landings.TryGetValue(raw, out var landing))

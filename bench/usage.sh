@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Usage-log analytics at scale, side by side in one run (Release build):
+#   - generating N events as CSV (almanac usage generate), the events per second;
+#   - ingesting them (almanac usage ingest) against a bare DuckDB connection reading the same CSV
+#     with read_csv into a table: wall and CPU time, events per second, peak memory of each process;
+#   - monthly share by developer and p95 latency by model through the engine against the same
+#     questions hand-written in DuckDB SQL over the same store, and the switching matrix (hand SQL),
+#     checked against the generator's truth;
+#   - the ClickHouse cluster named by ALMANAC_BENCH_CLICKHOUSE, once its engine exists.
+# ALMANAC_BENCH_USAGE_EVENTS sets N (default 100000000; the CSV is about 113 bytes an event).
+# ALMANAC_BENCH_USAGE_DIR keeps the files in that folder (default a temporary folder, removed after).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events="${ALMANAC_BENCH_USAGE_EVENTS:-100000000}"
+if [ -n "${ALMANAC_BENCH_USAGE_DIR:-}" ]; then
+  work="$ALMANAC_BENCH_USAGE_DIR"
+  mkdir -p "$work"
+else
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+fi
+rm -f "$work"/usage.csv* "$work"/*.duckdb "$work"/*.duckdb.wal
+
+echo "== usage bench: $events events"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) memory, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+dotnet build src/Almanac.Cli -c Release -v q -nologo 2>&1 | grep -E " error " || true
+dotnet build bench/Almanac.Bench -c Release -v q -nologo 2>&1 | grep -E " error " || true
+almanac=src/Almanac.Cli/bin/Release/net10.0/almanac
+bench=bench/Almanac.Bench/bin/Release/net10.0/Almanac.Bench
+
+# timed LABEL COMMAND…: runs it under /usr/bin/time, its output to $work/out.txt and $work/err.txt;
+# prints and sets wall, cpu (user + system) and rss (MB).
+timed() {
+  local label="$1"
+  shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2> "$work/err.txt"
+  read -r wall user system rss_kb < "$work/time.txt"
+  cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.1f", u + s }')
+  rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
+  rate=$(awk -v n="$events" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')
+  printf '%-34s %9.1f s wall %9s s CPU %12s events/s %7s MB peak RSS\n' "$label" "$wall" "$cpu" "$rate" "$rss"
+}
+
+# The knowledge store the ingest normalises against is built on first use: do it before timing.
+"$almanac" usage generate --events 10 -o "$work/warm.csv" 2>/dev/null
+"$almanac" usage ingest "$work/warm.csv" --usage-store "$work/warm.duckdb" > /dev/null 2>&1
+
+timed "generate (csv)" "$almanac" usage generate --events "$events" --format csv --seed 1 -o "$work/usage.csv"
+echo "csv: $(du -h "$work/usage.csv" | cut -f1)"
+timed "bare DuckDB read_csv into a table" "$bench" usage-bare "$work/usage.csv" "$work/bare.duckdb"
+bare_wall=$wall
+timed "almanac usage ingest" "$almanac" usage ingest "$work/usage.csv" --usage-store "$work/usage.duckdb"
+cp "$work/out.txt" "$work/ingest.txt"
+echo "ingest / bare: $(awk -v a="$wall" -v b="$bare_wall" 'BEGIN { printf "%.2f", a / b }')x (target within 2x); peak RSS $rss MB (target under 2048 MB)"
+grep -E "events (read|added)|already stored|skipped" "$work/ingest.txt" | tr -s ' ' | sed 's/^/  /'
+rm -f "$work/bare.duckdb"
+
+"$bench" usage-queries "$work/usage.duckdb" "$work/usage.csv.truth.json"
+
+if [ -z "${ALMANAC_BENCH_CLICKHOUSE:-}" ]; then
+  echo "ClickHouse: skipped (ALMANAC_BENCH_CLICKHOUSE names no cluster)"
+elif ! grep -qs "IUsageEngine" src/Almanac.Usage.ClickHouse/*.cs; then
+  echo "ClickHouse: skipped (no ClickHouse usage engine in src/Almanac.Usage.ClickHouse yet)"
+else
+  echo "ClickHouse: skipped (the engine exists; this bench does not drive it yet)"
+fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Almanac.Usage.Generation;
+using Almanac.Usage.Readers;
+
+namespace Almanac.Tests.Cli;
+
+/// <summary>A usage ingest killed while it writes leaves the usage store as the last committed ingest left it.</summary>
+public sealed class InterruptedUsageIngestTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "almanac-tests", Guid.NewGuid().ToString("N"));
+
+    private string Store => Path.Combine(_folder, "almanac.db");
+
+    private string UsageStore => Path.Combine(_folder, "usage.duckdb");
+
+    [Fact]
+    public async Task A_killed_usage_ingest_leaves_the_store_with_exactly_its_previous_events()
+    {
+        Directory.CreateDirectory(_folder);
+        var small = Generate("small.csv", 500, seed: 5);
+        var large = Generate("large.csv", 3_000_000, seed: 6);
+        Run("usage", "ingest", small).ExitCode.ShouldBe(0);
+        var before = Run("usage", "share", "--by", "model", "--basis", "requests", "--period", "day", "--format", "json");
+        before.ExitCode.ShouldBe(0, before.Error);
+        before.Output.ShouldContain("\"value\"");
+
+        using var process = Start("usage", "ingest", large);
+        var started = await WaitForLineAsync(process, line => line.Contains("usage ingest", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        started.ShouldBeTrue("the ingest should have started reading when it is killed");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        process.HasExited.ShouldBeFalse("the ingest should still be writing when it is killed; make the file larger");
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+
+        Run("usage", "share", "--by", "model", "--basis", "requests", "--period", "day", "--format", "json").Output.ShouldBe(before.Output);
+        var again = Run("usage", "ingest", small);
+        again.ExitCode.ShouldBe(0, again.Error);
+        again.Output.ShouldContain("already stored");
+        Run("usage", "share", "--by", "model", "--basis", "requests", "--period", "day", "--format", "json").Output.ShouldBe(before.Output);
+    }
+
+    private string Generate(string name, long events, int seed)
+    {
+        var path = Path.Combine(_folder, name);
+        using var writer = new StreamWriter(path);
+        UsageGenerator.Write(events, UsageFormat.Csv, seed, writer);
+        return path;
+    }
+
+    private CliRun Run(params string[] args) => CliRun.Of([.. args, "--usage-store", UsageStore, "--store", Store, "--data", CliRun.RepositoryData]);
+
+    private Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(SharedDatasets.AlmanacDll());
+        foreach (var arg in args.Concat(["--usage-store", UsageStore, "--store", Store, "--data", CliRun.RepositoryData]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static async Task<bool> WaitForLineAsync(Process process, Func<string, bool> wanted, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        _ = process.StandardOutput.ReadToEndAsync(cancel.Token);
+        while (!cancel.IsCancellationRequested)
+        {
+            var line = await process.StandardError.ReadLineAsync(cancel.Token);
+            if (line is null)
+            {
+                return false;
+            }
+
+            if (wanted(line))
+            {
+                // Keep draining so the child never blocks on a full pipe.
+                _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
