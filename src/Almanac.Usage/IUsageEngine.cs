@@ -24,6 +24,12 @@ public interface IUsageEngine : IDisposable
 
     IReadOnlyList<CostRow> Cost(CostQuery query);
 
+    /// <summary>Adoption of each release in the query's window: days to first use and share of its developer's traffic after 7, 30 and 90 days.</summary>
+    IReadOnlyList<AdoptionRow> Adoption(AdoptionQuery query) => throw new NotSupportedException(GetType().Name + " has no adoption analysis yet");
+
+    /// <summary>Who stayed on their main model, moved within its developer or switched developer, period to period.</summary>
+    SwitchingReport Switching(SwitchingQuery query) => throw new NotSupportedException(GetType().Name + " has no switching analysis yet");
+
     /// <summary>Every stored model string that resolved to no model, most events first.</summary>
     IReadOnlyList<UnresolvedModel> Unresolved();
 
