@@ -207,6 +207,12 @@ public sealed class DuckDbUsageStore : IUsageEngine
             r.IsDBNull(2) ? null : DayOf(r.GetInt64(2)),
             r.IsDBNull(3) ? null : DayOf(r.GetInt64(3))))[0];
 
+    public UsageSummary Summary(DayWindow window) =>
+        Rows(SqlFiles.Text("summary_window.sql"), window, null, r => new UsageSummary(
+            r.GetInt64(0), r.GetInt64(1),
+            r.IsDBNull(2) ? null : DayOf(r.GetInt64(2)),
+            r.IsDBNull(3) ? null : DayOf(r.GetInt64(3))))[0];
+
     public void ExportParquet(string path)
     {
         var literal = "'" + Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal) + "'";

@@ -35,6 +35,9 @@ public interface IUsageEngine : IDisposable
 
     UsageSummary Summary();
 
+    /// <summary>Events, calls and the days they span within a window (what a published figure cites).</summary>
+    UsageSummary Summary(DayWindow window) => throw new NotSupportedException(GetType().Name + " has no windowed summary yet");
+
     /// <summary>Writes every stored event, oldest first, as a Parquet file.</summary>
     void ExportParquet(string path);
 }
