@@ -121,7 +121,14 @@ public static class UsagePublication
     {
         ArgumentNullException.ThrowIfNull(store);
         var facts = store.Facts(new FactQuery(MetricIds: ModelCatalogue.Metrics, EntityKind: EntityKind.Model));
-        return ModelCatalogue.Build(store.Entities(), facts.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset)))
+        return Releases(ModelCatalogue.Build(store.Entities(), facts.Select(f => new CatalogueFact(f.Fact, f.Source, f.Dataset))));
+    }
+
+    /// <summary>The releases of catalogue rows that give a release date and a developer.</summary>
+    public static IReadOnlyList<ModelRelease> Releases(IEnumerable<CatalogueRow> catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return catalogue
             .Where(r => r.Released is not null && !string.IsNullOrEmpty(r.Model.Developer))
             .Select(r => new ModelRelease(r.Model.Id, r.Model.Developer!, r.Released!.Value))
             .OrderBy(r => r.Released).ThenBy(r => r.ModelId, StringComparer.Ordinal)

@@ -306,10 +306,7 @@ internal static class UsageCommand
         {
             var data = workspace?.DataFolder ?? Workspace.FindDataFolder(parse.GetValue(CommonOptions.Data));
             var knowledge = workspace?.StoreLocation ?? Workspace.StoreLocationFor(data, parse.GetValue(CommonOptions.Store));
-            var folder = knowledge.Contains('=', StringComparison.Ordinal)
-                ? Path.Combine(Path.GetDirectoryName(data) ?? ".", ".almanac")
-                : Path.GetDirectoryName(Path.GetFullPath(knowledge)) ?? ".";
-            path = Path.Combine(folder, "usage.duckdb");
+            path = UsageStorePath.Default(data, knowledge);
         }
 
         try
