@@ -107,6 +107,26 @@ public sealed class UsageCommandTests : IDisposable
         claims.Single(c => c.GetProperty("period").GetString() == "2026-02").GetProperty("verdict").GetString().ShouldBe("contradicted");
     }
 
+    [Fact]
+    public void Report_usage_writes_one_offline_file_with_the_usage_charts()
+    {
+        var html = Path.Combine(_folder, "usage.html");
+        var usageStore = Path.Combine(_folder, "usage.duckdb");
+        var empty = Almanac("report", "usage", "--usage-store", usageStore, "-o", html);
+        empty.ExitCode.ShouldBe(0, empty.Error);
+        File.ReadAllText(html).ShouldContain("almanac usage ingest");
+
+        Generate(3_000);
+        Usage("ingest", Log).ExitCode.ShouldBe(0);
+        var run = Almanac("report", "usage", "--usage-store", usageStore, "-o", html);
+        run.ExitCode.ShouldBe(0, run.Error);
+        var text = File.ReadAllText(html);
+        text.ShouldContain("data-chart=\"usage-share-developer\"");
+        text.ShouldContain("data-chart=\"usage-switching\"");
+        text.ShouldContain("Source: usage logs, 2026-01-01 → 2026-03-31, 3,000 requests");
+        text.ShouldNotContain("src=\"http");
+    }
+
     public void Dispose()
     {
         try
