@@ -31,7 +31,8 @@ public sealed class OpenApiTests(SiteFixture fixture)
         var document = JsonNode.Parse(await fixture.Site.Client.GetStringAsync("/openapi/v1.json"))!;
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         paths.ShouldBe(
-            ["/api/entities", "/api/entities/{id}", "/api/facts", "/api/models", "/api/models/{id}/prices", "/api/conflicts", "/api/sources", "/api/sources/{id}", "/api/charts", "/api/charts/{id}.csv", "/api/charts/{id}", "/api/companies/{id}/timeline", "/api/leaderboard/arena", "/api/benchmarks/{id}", "/api/shares/openrouter", "/api/check", "/api/import/{dataset}"],
+            ["/api/entities", "/api/entities/{id}", "/api/facts", "/api/models", "/api/models/{id}/prices", "/api/conflicts", "/api/sources", "/api/sources/{id}", "/api/charts", "/api/charts/{id}.csv", "/api/charts/{id}", "/api/companies/{id}/timeline", "/api/leaderboard/arena", "/api/benchmarks/{id}", "/api/shares/openrouter", "/api/check", "/api/import/{dataset}",
+             "/api/usage/share", "/api/usage/latency", "/api/usage/cost", "/api/usage/adoption", "/api/usage/switching", "/api/usage/unresolved"],
             ignoreOrder: true);
         document["servers"].ShouldBeNull();
     }

@@ -12,7 +12,7 @@ public sealed record GeneratedModel(string Written, string ModelId, string Devel
 /// What a generated log holds, counted as it was written, so an ingest can be checked exactly: tokens
 /// (input + output) and requests by month and developer, provider and model; and how users' main model
 /// changed from one month to the next (stayed on the model, moved to another model of the same
-/// developer, switched developer), over users active in both months.
+/// developer, switched developer), over users active in both months; and the adoption of the release it plants.
 /// </summary>
 public sealed record GenerationTruth(
     long Events,
@@ -20,7 +20,8 @@ public sealed record GenerationTruth(
     string Format,
     IReadOnlyList<GeneratedModel> Models,
     IReadOnlyList<TruthCount> Counts,
-    IReadOnlyList<TruthSwitching> Switching);
+    IReadOnlyList<TruthSwitching> Switching,
+    TruthAdoption Adoption);
 
 /// <param name="Dimension"><c>developer</c>, <c>provider</c> or <c>model</c>.</param>
 /// <param name="Month"><c>2026-01</c>.</param>
@@ -31,7 +32,7 @@ public sealed record TruthSwitching(string From, string To, long Stayed, long Mo
 /// <summary>
 /// Synthetic usage logs with known contents (<c>usage generate</c>): users with a main model each month,
 /// most staying, some moving within a developer, some switching developer; every call of a user in a
-/// month goes to that month's main model. Written a line at a time; the same seed gives the same bytes.
+/// month goes to that month's main model, except the share a planted release takes (<see cref="PlantedRelease"/>). Written a line at a time; the same seed gives the same bytes.
 /// </summary>
 public static class UsageGenerator
 {
@@ -48,6 +49,9 @@ public static class UsageGenerator
         new("bedrock/anthropic.claude-3-5-haiku-20241022-v1:0", "claude-3-5-haiku", "anthropic", "bedrock"),
         new("gemini-1.5-pro", "gemini-1-5-pro", "google", "gemini"),
     ];
+
+    /// <summary>Every model a generated log names: <see cref="Models"/> and the planted release, which takes some of its developer's calls; a call's model is an index into this list.</summary>
+    internal static readonly IReadOnlyList<GeneratedModel> Generated = [.. Models, PlantedRelease.Model];
 
     private static readonly DateTimeOffset FirstMonth = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private const int Months = 3;
@@ -86,20 +90,21 @@ public static class UsageGenerator
         }
 
         var keys = new string[Dimensions.Length][];
-        var keyOf = new int[Dimensions.Length, Models.Count];
+        var keyOf = new int[Dimensions.Length, Generated.Count];
         for (var d = 0; d < Dimensions.Length; d++)
         {
             var dimension = d;
-            keys[d] = Models.Select(m => KeyIn(dimension, m)).Distinct(StringComparer.Ordinal).ToArray();
-            for (var i = 0; i < Models.Count; i++)
+            keys[d] = Generated.Select(m => KeyIn(dimension, m)).Distinct(StringComparer.Ordinal).ToArray();
+            for (var i = 0; i < Generated.Count; i++)
             {
-                keyOf[d, i] = Array.IndexOf(keys[d], KeyIn(d, Models[i]));
+                keyOf[d, i] = Array.IndexOf(keys[d], KeyIn(d, Generated[i]));
             }
         }
 
-        var tokens = new long[Dimensions.Length, Months, Models.Count];
-        var requests = new long[Dimensions.Length, Months, Models.Count];
+        var tokens = new long[Dimensions.Length, Months, Generated.Count];
+        var requests = new long[Dimensions.Length, Months, Generated.Count];
         var active = new bool[users, Months];
+        var release = new PlantedRelease(users, Months);
         var writer = LineWriter.For(format, seed, output);
         writer.Header();
         for (long i = 0; i < events; i++)
@@ -108,7 +113,9 @@ public static class UsageGenerator
             var at = monthStartMs[month] + (long)(random.NextDouble() * monthSpanMs[month]);
             var user = random.Next(users);
             active[user, month] = true;
-            var model = main[user, month];
+            // The planted release takes some of its developer's calls; its index follows the other models'.
+            var routed = PlantedRelease.Route(Models[main[user, month]], at, random);
+            var model = ReferenceEquals(routed, PlantedRelease.Model) ? Models.Count : main[user, month];
             var input = random.Next(100, 4000);
             var outputTokens = random.Next(10, 1000);
             var cached = input * random.Next(0, 50) / 100;
@@ -116,6 +123,7 @@ public static class UsageGenerator
             var ttft = duration * (0.1 + (random.NextDouble() * 0.3));
             var failed = random.NextDouble() < ErrorRate;
             writer.Event(new GeneratedCall(i, at, Math.Round(duration, 3), Math.Round(ttft, 3), model, input, outputTokens, cached, failed, user));
+            release.Count(user, month, routed, at, input + outputTokens);
             for (var d = 0; d < Dimensions.Length; d++)
             {
                 tokens[d, month, keyOf[d, model]] += input + outputTokens;
@@ -135,7 +143,7 @@ public static class UsageGenerator
                     continue;
                 }
 
-                var (before, after) = (Models[main[u, m - 1]], Models[main[u, m]]);
+                var (before, after) = (release.MainOf(u, m - 1, Models[main[u, m - 1]]), release.MainOf(u, m, Models[main[u, m]]));
                 if (before.ModelId == after.ModelId)
                 {
                     stayed++;
@@ -169,7 +177,7 @@ public static class UsageGenerator
         }
 
         rows = rows.OrderBy(c => c.Dimension, StringComparer.Ordinal).ThenBy(c => c.Month, StringComparer.Ordinal).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-        return new GenerationTruth(events, seed, format.Code(), Models, rows, switching);
+        return new GenerationTruth(events, seed, format.Code(), Generated, rows, switching, release.Truth());
     }
 
     private static string KeyIn(int dimension, GeneratedModel model) => dimension switch
@@ -238,7 +246,7 @@ public static class UsageGenerator
 
         private readonly char[] _buffer = new char[Flushed + LongestLine];
         private readonly string _idPrefix = $"gen-{seed}-";
-        private readonly string[] _modelAndProvider = Models.Select(m => "," + m.Written + "," + Provider(m) + ",").ToArray();
+        private readonly string[] _modelAndProvider = Generated.Select(m => "," + m.Written + "," + Provider(m) + ",").ToArray();
         private int _used;
 
         public override void Header() => Output.WriteLine("id,time,model,provider,input_tokens,output_tokens,cache_read_tokens,requests,errors,duration_ms,ttft_ms,user,team,app,tags");
@@ -319,7 +327,7 @@ public static class UsageGenerator
 
         public override void Event(in GeneratedCall call)
         {
-            var model = Models[call.Model];
+            var model = Generated[call.Model];
             var e = new UsageEvent(
                 $"gen-{seed}-{call.Number}", call.StartMs, call.DurationMs, call.TtftMs, format.Code(), model.Written, string.Empty, string.Empty, Provider(model),
                 call.InputTokens, call.OutputTokens, call.CacheReadTokens, 0, 1, call.Failed ? 1 : 0, null, null,
