@@ -30,9 +30,16 @@ public sealed partial class ClickHouseHttp : IDisposable
 
     /// <summary>Opens (lazily: nothing is sent until a statement runs) the server at <paramref name="url"/>, e.g. <c>http://127.0.0.1:8123/?database=almanac</c>; its query string's settings (database, user, password, …) go with every request.</summary>
     public ClickHouseHttp(string url, TimeSpan? timeout = null)
-        : this(ParseUrl(url), timeout ?? TimeSpan.FromMinutes(10), new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan }, ownsClient: true)
+        : this(ParseUrl(url), timeout ?? TimeSpan.FromMinutes(10), new HttpClient(KeepAliveHandler()) { Timeout = System.Threading.Timeout.InfiniteTimeSpan }, ownsClient: true)
     {
     }
+
+    /// <summary>
+    /// A server closes a kept-alive connection after its <c>keep_alive_timeout</c> (3 s by default); a request
+    /// sent on it just then fails with a broken pipe or a bare 400, and a streamed insert cannot be retried.
+    /// So the client drops idle connections sooner than any server does.
+    /// </summary>
+    private static SocketsHttpHandler KeepAliveHandler() => new() { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(1) };
 
     private ClickHouseHttp((Uri Root, IReadOnlyList<KeyValuePair<string, string>> Settings) url, TimeSpan timeout, HttpClient client, bool ownsClient)
     {
