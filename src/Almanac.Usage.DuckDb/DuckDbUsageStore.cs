@@ -114,12 +114,7 @@ public sealed class DuckDbUsageStore : IUsageEngine
     public IReadOnlyList<ShareRow> Share(ShareQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (part, format) = query.Period switch
-        {
-            UsagePeriod.Day => ("day", "%Y-%m-%d"),
-            UsagePeriod.Week => ("week", "%Y-%m-%d"),
-            _ => ("month", "%Y-%m"),
-        };
+        var (part, format) = PeriodParts(query.Period);
         var sql = SqlFiles.Text("share.sql")
             .Replace("{period_format}", format, StringComparison.Ordinal)
             .Replace("{period}", part, StringComparison.Ordinal)
@@ -148,11 +143,72 @@ public sealed class DuckDbUsageStore : IUsageEngine
             r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetInt64(5), r.GetInt64(6)));
     }
 
+    public IReadOnlyList<AdoptionRow> Adoption(AdoptionQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var releases = query.Releases
+            .Where(r => (query.Window.From is not { } from || r.Released >= from) && (query.Window.To is not { } to || r.Released <= to))
+            .DistinctBy(r => r.ModelId, StringComparer.Ordinal)
+            .ToList();
+        if (releases.Count == 0)
+        {
+            return [];
+        }
+
+        Execute(SqlFiles.Text("adoption_releases.sql"));
+        try
+        {
+            using (var insert = Command("INSERT INTO adoption_releases VALUES ($model_id, $developer_id, $release_day)"))
+            {
+                var (model, developer, day) = (new DuckDBParameter("model_id", string.Empty), new DuckDBParameter("developer_id", string.Empty), new DuckDBParameter("release_day", 0L));
+                insert.Parameters.Add(model);
+                insert.Parameters.Add(developer);
+                insert.Parameters.Add(day);
+                foreach (var release in releases)
+                {
+                    (model.Value, developer.Value, day.Value) = (release.ModelId, release.DeveloperId, (long)EpochDays(release.Released));
+                    insert.ExecuteNonQuery();
+                }
+            }
+
+            var sql = SqlFiles.Text("adoption.sql").Replace("{value}", Expressions.Value(query.Basis), StringComparison.Ordinal);
+            return Rows(sql, null, null, r =>
+            {
+                var released = DayFromEpoch(r.GetInt64(2));
+                DateOnly? first = r.IsDBNull(3) ? null : DayFromEpoch(r.GetInt64(3));
+                return new AdoptionRow(r.GetString(0), r.GetString(1), released, first, first is { } f ? f.DayNumber - released.DayNumber : null,
+                    NullableDouble(r, 4), NullableDouble(r, 5), NullableDouble(r, 6));
+            });
+        }
+        finally
+        {
+            Execute("DROP TABLE IF EXISTS adoption_releases");
+        }
+    }
+
+    public SwitchingReport Switching(SwitchingQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (part, format) = PeriodParts(query.Period);
+        var sql = SqlFiles.Text("switching.sql")
+            .Replace("{period_format}", format, StringComparison.Ordinal)
+            .Replace("{period}", part, StringComparison.Ordinal)
+            .Replace("{subject}", Expressions.Subject(query.By), StringComparison.Ordinal);
+        return SwitchingReport.Of(Rows(sql, query.Window, null, r => new SwitchingCell(
+            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6))));
+    }
+
     public IReadOnlyList<UnresolvedModel> Unresolved() =>
         Rows(SqlFiles.Text("unresolved.sql"), null, null, r => new UnresolvedModel(r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
 
     public UsageSummary Summary() =>
         Rows(SqlFiles.Text("summary.sql"), null, null, r => new UsageSummary(
+            r.GetInt64(0), r.GetInt64(1),
+            r.IsDBNull(2) ? null : DayOf(r.GetInt64(2)),
+            r.IsDBNull(3) ? null : DayOf(r.GetInt64(3))))[0];
+
+    public UsageSummary Summary(DayWindow window) =>
+        Rows(SqlFiles.Text("summary_window.sql"), window, null, r => new UsageSummary(
             r.GetInt64(0), r.GetInt64(1),
             r.IsDBNull(2) ? null : DayOf(r.GetInt64(2)),
             r.IsDBNull(3) ? null : DayOf(r.GetInt64(3))))[0];
@@ -164,6 +220,20 @@ public sealed class DuckDbUsageStore : IUsageEngine
     }
 
     public void Dispose() => _connection.Dispose();
+
+    private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
+
+    private static int EpochDays(DateOnly day) => day.DayNumber - Epoch;
+
+    private static DateOnly DayFromEpoch(long days) => DateOnly.FromDayNumber(Epoch + (int)days);
+
+    /// <summary>The date_trunc part of a period and how its first day is written.</summary>
+    private static (string Part, string Format) PeriodParts(UsagePeriod period) => period switch
+    {
+        UsagePeriod.Day => ("day", "%Y-%m-%d"),
+        UsagePeriod.Week => ("week", "%Y-%m-%d"),
+        _ => ("month", "%Y-%m"),
+    };
 
     private static DateOnly DayOf(long ms) => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime);
 

@@ -38,4 +38,11 @@ internal static class Expressions
     public static string Rows(CostDimension by) => by == CostDimension.Tag
         ? "events, unnest(CASE WHEN tags = '' THEN ['(none)'] ELSE string_split(tags, ',') END) AS tagged(tag)"
         : "events";
+
+    public static string Subject(SwitchingSubject by) => by switch
+    {
+        SwitchingSubject.User => "user_id",
+        SwitchingSubject.App => "app",
+        _ => "team",
+    };
 }

@@ -24,10 +24,19 @@ public interface IUsageEngine : IDisposable
 
     IReadOnlyList<CostRow> Cost(CostQuery query);
 
+    /// <summary>Adoption of each release in the query's window: days to first use and share of its developer's traffic after 7, 30 and 90 days.</summary>
+    IReadOnlyList<AdoptionRow> Adoption(AdoptionQuery query) => throw new NotSupportedException(GetType().Name + " has no adoption analysis yet");
+
+    /// <summary>Who stayed on their main model, moved within its developer or switched developer, period to period.</summary>
+    SwitchingReport Switching(SwitchingQuery query) => throw new NotSupportedException(GetType().Name + " has no switching analysis yet");
+
     /// <summary>Every stored model string that resolved to no model, most events first.</summary>
     IReadOnlyList<UnresolvedModel> Unresolved();
 
     UsageSummary Summary();
+
+    /// <summary>Events, calls and the days they span within a window (what a published figure cites).</summary>
+    UsageSummary Summary(DayWindow window) => throw new NotSupportedException(GetType().Name + " has no windowed summary yet");
 
     /// <summary>Writes every stored event, oldest first, as a Parquet file.</summary>
     void ExportParquet(string path);

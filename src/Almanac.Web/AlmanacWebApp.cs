@@ -52,6 +52,9 @@ public static class AlmanacWebApp
         services.AddSingleton(settings);
         services.AddSingleton(options.Clock);
         services.AddSingleton(provider => new KnowledgeHost(workspace, options.Clock, provider.GetRequiredService<ILogger<KnowledgeHost>>()));
+        services.AddSingleton(new UsageHost(builder.Configuration["Almanac:UsageStore"] is { Length: > 0 } usageStore
+            ? Path.GetFullPath(usageStore)
+            : UsageStorePath.Default(workspace.DataFolder, workspace.StoreLocation)));
         services.AddHostedService<DataRefreshService>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
@@ -104,6 +107,7 @@ public static class AlmanacWebApp
         app.MapConflictsPage();
         app.MapCheckPage();
         app.MapSourcesPage();
+        app.MapUsagePage();
         app.MapEntitiesApi();
         app.MapFactsApi();
         app.MapModelsApi();
@@ -113,6 +117,7 @@ public static class AlmanacWebApp
         app.MapMarketViewsApi();
         app.MapCheckApi();
         app.MapWriteApi();
+        app.MapUsageApi();
         return app;
     }
 }

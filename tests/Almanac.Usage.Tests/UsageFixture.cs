@@ -16,6 +16,7 @@ internal static class UsageFixture
         Model("gpt-4o-mini", "GPT-4o mini", "openai"),
         Model("claude-3-5-sonnet", "Claude 3.5 Sonnet", "anthropic"),
         Model("claude-3-5-haiku", "Claude 3.5 Haiku", "anthropic"),
+        Model("claude-3-7-sonnet", "Claude 3.7 Sonnet", "anthropic"),
         Model("gemini-1-5-pro", "Gemini 1.5 Pro", "google"),
     ];
 

@@ -13,7 +13,8 @@ internal static class ServeCommand
     public static Command Create(CliContext context)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen, separated by ;", DefaultValueFactory = _ => WebOptions.DefaultUrls };
-        var command = new Command("serve", "Serve the dashboard and the HTTP API (read-only unless Almanac:ApiKey is configured)") { urls };
+        var usageStore = new Option<string?>("--usage-store") { Description = "The usage store the /usage page and /api/usage read (Almanac:UsageStore); default usage.duckdb beside the knowledge store" };
+        var command = new Command("serve", "Serve the dashboard and the HTTP API (read-only unless Almanac:ApiKey is configured)") { urls, usageStore };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse => context.Run(output =>
         {
@@ -30,7 +31,7 @@ internal static class ServeCommand
                 listen,
                 parse.GetValue(CommonOptions.Data),
                 parse.GetValue(CommonOptions.Store),
-                [.. parse.UnmatchedTokens])
+                [.. parse.UnmatchedTokens, .. parse.GetValue(usageStore) is { } usage ? new[] { "--Almanac:UsageStore=" + usage } : []])
             {
                 Clock = context.Clock,
             };

@@ -31,6 +31,9 @@ internal static class UsageCommand
         command.Subcommands.Add(Share(context));
         command.Subcommands.Add(Latency(context));
         command.Subcommands.Add(Cost(context));
+        command.Subcommands.Add(Adoption(context));
+        command.Subcommands.Add(Switching(context));
+        command.Subcommands.Add(Publish(context));
         command.Subcommands.Add(Generate(context));
         command.Subcommands.Add(Export(context));
         return command;
@@ -149,6 +152,96 @@ internal static class UsageCommand
         return command;
     }
 
+    private static Command Adoption(CliContext context)
+    {
+        var basis = new Option<ShareBasis>("--basis") { Description = "What a release's share of its developer's traffic is measured in: tokens, requests or spend", DefaultValueFactory = _ => ShareBasis.Tokens };
+        var (from, to) = WindowOptions("First release day (YYYY-MM-DD), included", "Last release day (YYYY-MM-DD), included");
+        var format = CommonOptions.Format();
+        var command = new Command("adoption", "For each model the catalogue says was released in the window: days to first use and its share of its developer's traffic 7, 30 and 90 days after") { basis, from, to, format };
+        command.SetAction(parse => context.Run(output =>
+        {
+            var window = Window(parse, from, to);
+            using var workspace = context.OpenWorkspace(parse);
+            var releases = UsagePublication.Releases(workspace.Store);
+            using var engine = OpenStore(parse, workspace);
+            var rows = engine.Adoption(new AdoptionQuery(releases, parse.GetValue(basis), window));
+            Write(context, parse.GetValue(format), rows, $"adoption after release, share of the developer's {Code(parse.GetValue(basis))}",
+                ["model_id", "developer_id", "released", "first_used", "days_to_first_use", "share_day7", "share_day30", "share_day90"],
+                r => [r.ModelId, r.DeveloperId, Day(r.Released), r.FirstUsed is { } f ? Day(f) : null, r.DaysToFirstUse?.ToString(CultureInfo.InvariantCulture), Number(r.ShareDay7), Number(r.ShareDay30), Number(r.ShareDay90)]);
+        }));
+        return command;
+    }
+
+    private static Command Switching(CliContext context)
+    {
+        var by = new Option<SwitchingSubject>("--by") { Description = "Whose main model is followed: user, app or team", DefaultValueFactory = _ => SwitchingSubject.User };
+        var period = new Option<UsagePeriod>("--period") { Description = "day, week (from Monday) or month", DefaultValueFactory = _ => UsagePeriod.Month };
+        var (from, to) = WindowOptions();
+        var format = CommonOptions.Format();
+        var command = new Command("switching", "Main model (most tokens) per user, app or team, period against the next: stayed, moved within the developer, switched developer") { by, period, from, to, format };
+        command.SetAction(parse => context.Run(output =>
+        {
+            using var engine = OpenStore(parse, null);
+            var report = engine.Switching(new SwitchingQuery(parse.GetValue(by), parse.GetValue(period), Window(parse, from, to)));
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                context.Output.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+                return;
+            }
+
+            Write(context, parse.GetValue(format), report.Steps, $"switching by {Code(parse.GetValue(by))}",
+                ["from", "to", "subjects", "stayed", "moved", "switched", "stayed_share", "moved_share", "switched_share"],
+                r => [r.FromPeriod, r.ToPeriod, Count(r.Subjects), Count(r.Stayed), Count(r.Moved), Count(r.Switched), Number(r.StayedShare), Number(r.MovedShare), Number(r.SwitchedShare)]);
+            if (parse.GetValue(format) == OutputFormat.Table && report.Matrix.Count > 0)
+            {
+                Write(context, OutputFormat.Table, report.Matrix, "from developer → to developer",
+                    ["from", "to", "from_developer", "to_developer", "stayed", "moved", "switched"],
+                    c => [c.FromPeriod, c.ToPeriod, c.FromDeveloper, c.ToDeveloper, Count(c.Stayed), Count(c.Moved), Count(c.Switched)]);
+            }
+        }));
+        return command;
+    }
+
+    private static Command Publish(CliContext context)
+    {
+        var metric = new Option<string>("--metric") { Description = "market-share (percent of each period's total) or tokens-processed", DefaultValueFactory = _ => "market-share" };
+        var by = new Option<ShareDimension>("--by") { Description = "developer, provider or model", DefaultValueFactory = _ => ShareDimension.Developer };
+        var basis = new Option<ShareBasis>("--basis") { Description = "tokens, requests or spend", DefaultValueFactory = _ => ShareBasis.Tokens };
+        var period = new Option<UsagePeriod>("--period") { Description = "day, week (from Monday) or month", DefaultValueFactory = _ => UsagePeriod.Month };
+        var organisation = new Option<string>("--organisation") { Description = "Whose logs these are: the publisher the facts cite", DefaultValueFactory = _ => UsagePublication.DefaultOrganisation };
+        var (from, to) = WindowOptions();
+        var command = new Command("publish", "Store usage aggregates as facts of the knowledge store (one transaction; publishing the same aggregate again adds nothing), for almanac check") { metric, by, basis, period, organisation, from, to };
+        command.SetAction(parse => context.Run(output =>
+        {
+            var chosen = parse.GetValue(metric) switch
+            {
+                "market-share" => PublishedMetric.MarketShare,
+                "tokens-processed" => PublishedMetric.TokensProcessed,
+                var other => throw new CliException($"--metric expects market-share or tokens-processed, got '{other}'"),
+            };
+            if (UsagePublication.BasisCode(parse.GetValue(basis)) is null || (chosen == PublishedMetric.TokensProcessed && parse.GetValue(basis) != ShareBasis.Tokens))
+            {
+                throw new CliException(chosen == PublishedMetric.TokensProcessed ? "--metric tokens-processed takes --basis tokens" : "--basis expects tokens, requests or spend for a published figure");
+            }
+
+            var window = Window(parse, from, to);
+            using var workspace = context.OpenWorkspace(parse);
+            using var engine = OpenStore(parse, workspace);
+            if (engine.Summary(window).Events == 0)
+            {
+                throw new CliException("the usage store has no events in that window; ingest logs with almanac usage ingest", ExitCodes.InvalidData);
+            }
+
+            var result = UsagePublication.Publish(engine, workspace.Store, new UsagePublishRequest(chosen, parse.GetValue(by), parse.GetValue(basis), parse.GetValue(period), window, parse.GetValue(organisation)!), context.Clock.GetUtcNow());
+            context.Console.MarkupLine($"Published [bold]{result.Facts:N0}[/] facts ({result.Stored.Added:N0} new, {result.Stored.Unchanged:N0} already stored) citing [bold]{Markup.Escape(result.Source.Title)}[/] ({Markup.Escape(result.Source.Id)}).");
+            if (result.SkippedKeys.Count > 0)
+            {
+                context.Console.MarkupLine($"[yellow]Left out, naming no entity of the knowledge store:[/] {Markup.Escape(string.Join(", ", result.SkippedKeys))}");
+            }
+        }));
+        return command;
+    }
+
     private static Command Generate(CliContext context)
     {
         var events = NumberOptions.Whole("--events", null, "How many events to write", 10_000, 1);
@@ -191,8 +284,8 @@ internal static class UsageCommand
         return command;
     }
 
-    private static (Option<string?> From, Option<string?> To) WindowOptions() =>
-        (new Option<string?>("--from") { Description = "First day (YYYY-MM-DD), included" }, new Option<string?>("--to") { Description = "Last day (YYYY-MM-DD), included" });
+    private static (Option<string?> From, Option<string?> To) WindowOptions(string from = "First day (YYYY-MM-DD), included", string to = "Last day (YYYY-MM-DD), included") =>
+        (new Option<string?>("--from") { Description = from }, new Option<string?>("--to") { Description = to });
 
     private static DayWindow Window(ParseResult parse, Option<string?> from, Option<string?> to)
     {
@@ -212,10 +305,7 @@ internal static class UsageCommand
         {
             var data = workspace?.DataFolder ?? Workspace.FindDataFolder(parse.GetValue(CommonOptions.Data));
             var knowledge = workspace?.StoreLocation ?? Workspace.StoreLocationFor(data, parse.GetValue(CommonOptions.Store));
-            var folder = knowledge.Contains('=', StringComparison.Ordinal)
-                ? Path.Combine(Path.GetDirectoryName(data) ?? ".", ".almanac")
-                : Path.GetDirectoryName(Path.GetFullPath(knowledge)) ?? ".";
-            path = Path.Combine(folder, "usage.duckdb");
+            path = UsageStorePath.Default(data, knowledge);
         }
 
         return UsageStores.Open(path);
@@ -272,6 +362,8 @@ internal static class UsageCommand
     }
 
     private static string Code<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 

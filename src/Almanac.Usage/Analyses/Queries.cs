@@ -90,3 +90,74 @@ public sealed record UnresolvedModel(string ModelRaw, long Events, long Requests
 
 /// <summary>What a usage store holds: events, calls, and the days they span.</summary>
 public sealed record UsageSummary(long Events, long Requests, DateOnly? First, DateOnly? Last);
+
+/// <summary>A model's release as the catalogue gives it: the usage engine reads no knowledge store, so callers pass these in.</summary>
+public sealed record ModelRelease(string ModelId, string DeveloperId, DateOnly Released);
+
+/// <summary>
+/// <c>usage adoption</c>: for each release whose day falls in <paramref name="Window"/>, how soon the logs first
+/// used it and its share of its developer's traffic 7, 30 and 90 days after. The window picks releases,
+/// not events: the shares read whichever day they fall on.
+/// </summary>
+/// <param name="Basis">What traffic is measured in (tokens, requests or spend).</param>
+public sealed record AdoptionQuery(IReadOnlyList<ModelRelease> Releases, ShareBasis Basis, DayWindow Window);
+
+/// <summary>
+/// One release's adoption. <paramref name="DaysToFirstUse"/> is negative when the logs used the model before
+/// its release date (preview access); null when they never did. A share is the model's part (0–1) of its
+/// developer's traffic on the day that many days after release; null where the logs do not reach that day
+/// or the developer had no traffic on it.
+/// </summary>
+public sealed record AdoptionRow(
+    string ModelId,
+    string DeveloperId,
+    DateOnly Released,
+    DateOnly? FirstUsed,
+    int? DaysToFirstUse,
+    double? ShareDay7,
+    double? ShareDay30,
+    double? ShareDay90);
+
+/// <summary>Whose switching is counted.</summary>
+public enum SwitchingSubject
+{
+    User,
+    App,
+    Team,
+}
+
+/// <summary>
+/// <c>usage switching</c>: each subject's main model (most tokens; ties to the first model id) in one period
+/// against the next, over subjects active in both.
+/// </summary>
+public sealed record SwitchingQuery(SwitchingSubject By, UsagePeriod Period, DayWindow Window);
+
+/// <summary>Subjects whose main model was of <paramref name="FromDeveloper"/> in one period and of <paramref name="ToDeveloper"/> in the next, by what they did.</summary>
+public sealed record SwitchingCell(string FromPeriod, string ToPeriod, string FromDeveloper, string ToDeveloper, long Stayed, long Moved, long Switched)
+{
+    public long Subjects => Stayed + Moved + Switched;
+}
+
+/// <summary>One pair of successive periods: subjects that stayed on their main model, moved to another model of the same developer, or switched developer, and the three shares (0–1).</summary>
+public sealed record SwitchingStep(string FromPeriod, string ToPeriod, long Subjects, long Stayed, long Moved, long Switched, double StayedShare, double MovedShare, double SwitchedShare);
+
+/// <summary>The switching of a log: each step's counts and shares, and the matrix of developer to developer it sums.</summary>
+public sealed record SwitchingReport(IReadOnlyList<SwitchingStep> Steps, IReadOnlyList<SwitchingCell> Matrix)
+{
+    /// <summary>Sums the matrix an engine computed into its steps, so every engine shares the same arithmetic.</summary>
+    public static SwitchingReport Of(IReadOnlyList<SwitchingCell> matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var steps = matrix
+            .GroupBy(c => (c.FromPeriod, c.ToPeriod))
+            .OrderBy(g => g.Key.FromPeriod, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                long stayed = g.Sum(c => c.Stayed), moved = g.Sum(c => c.Moved), switched = g.Sum(c => c.Switched);
+                double all = stayed + moved + switched;
+                return new SwitchingStep(g.Key.FromPeriod, g.Key.ToPeriod, stayed + moved + switched, stayed, moved, switched, stayed / all, moved / all, switched / all);
+            })
+            .ToList();
+        return new SwitchingReport(steps, matrix);
+    }
+}

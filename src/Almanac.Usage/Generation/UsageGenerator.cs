@@ -12,7 +12,7 @@ public sealed record GeneratedModel(string Written, string ModelId, string Devel
 /// What a generated log holds, counted as it was written, so an ingest can be checked exactly: tokens
 /// (input + output) and requests by month and developer, provider and model; and how users' main model
 /// changed from one month to the next (stayed on the model, moved to another model of the same
-/// developer, switched developer), over users active in both months.
+/// developer, switched developer), over users active in both months; and the adoption of the release it plants.
 /// </summary>
 public sealed record GenerationTruth(
     long Events,
@@ -20,7 +20,8 @@ public sealed record GenerationTruth(
     string Format,
     IReadOnlyList<GeneratedModel> Models,
     IReadOnlyList<TruthCount> Counts,
-    IReadOnlyList<TruthSwitching> Switching);
+    IReadOnlyList<TruthSwitching> Switching,
+    TruthAdoption Adoption);
 
 /// <param name="Dimension"><c>developer</c>, <c>provider</c> or <c>model</c>.</param>
 /// <param name="Month"><c>2026-01</c>.</param>
@@ -31,7 +32,7 @@ public sealed record TruthSwitching(string From, string To, long Stayed, long Mo
 /// <summary>
 /// Synthetic usage logs with known contents (<c>usage generate</c>): users with a main model each month,
 /// most staying, some moving within a developer, some switching developer; every call of a user in a
-/// month goes to that month's main model. Written a line at a time; the same seed gives the same bytes.
+/// month goes to that month's main model, except the share a planted release takes (<see cref="PlantedRelease"/>). Written a line at a time; the same seed gives the same bytes.
 /// </summary>
 public static class UsageGenerator
 {
@@ -73,6 +74,7 @@ public static class UsageGenerator
 
         var active = new bool[users, Months];
         var counts = new Dictionary<(string, string, string), (long Tokens, long Requests)>();
+        var release = new PlantedRelease(users, Months);
         var writer = new LineWriter(format, output);
         writer.Header();
         for (long i = 0; i < events; i++)
@@ -83,7 +85,7 @@ public static class UsageGenerator
             var at = start.ToUnixTimeMilliseconds() + (long)(random.NextDouble() * span);
             var user = random.Next(users);
             active[user, month] = true;
-            var model = Models[main[user, month]];
+            var model = PlantedRelease.Route(Models[main[user, month]], at, random);
             var input = random.Next(100, 4000);
             var output2 = random.Next(10, 1000);
             var cached = input * random.Next(0, 50) / 100;
@@ -96,6 +98,7 @@ public static class UsageGenerator
                 input, output2, cached, 0, 1, failed ? 1 : 0, null, null,
                 $"user-{user}", $"team-{user % 7}", $"app-{user % 3}", user % 5 == 0 ? "batch" : string.Empty));
 
+            release.Count(user, month, model, at, input + output2);
             var monthText = start.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             foreach (var (dimension, key) in new[] { ("developer", model.Developer), ("provider", model.Provider), ("model", model.ModelId) })
             {
@@ -115,7 +118,7 @@ public static class UsageGenerator
                     continue;
                 }
 
-                var (before, after) = (Models[main[u, m - 1]], Models[main[u, m]]);
+                var (before, after) = (release.MainOf(u, m - 1, Models[main[u, m - 1]]), release.MainOf(u, m, Models[main[u, m]]));
                 if (before.ModelId == after.ModelId)
                 {
                     stayed++;
@@ -137,7 +140,7 @@ public static class UsageGenerator
 
         var rows = counts.OrderBy(c => c.Key.Item1, StringComparer.Ordinal).ThenBy(c => c.Key.Item2, StringComparer.Ordinal).ThenBy(c => c.Key.Item3, StringComparer.Ordinal)
             .Select(c => new TruthCount(c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Value.Tokens, c.Value.Requests)).ToList();
-        return new GenerationTruth(events, seed, format.Code(), Models, rows, switching);
+        return new GenerationTruth(events, seed, format.Code(), [.. Models, PlantedRelease.Model], rows, switching, release.Truth());
     }
 
     /// <summary>The truth as the small JSON file written beside a generated log.</summary>

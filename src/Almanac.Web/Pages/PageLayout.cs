@@ -16,6 +16,7 @@ internal static class PageLayout
         ("/leaderboard", "Leaderboard", "排行榜"),
         ("/facts", "Facts", "事实"),
         ("/conflicts", "Conflicts", "冲突"),
+        ("/usage", "Usage", "用量"),
         ("/check", "Check", "核查"),
         ("/sources", "Sources", "来源"),
     ];
