@@ -1,4 +1,3 @@
-using System.Globalization;
 using Almanac.Usage.Analyses;
 
 namespace Almanac.Usage.ClickHouse;
@@ -79,10 +78,12 @@ public sealed class ClickHouseUsageEngine : IUsageEngine
             .ToList();
         if (releases.Count == 0)
             return [];
-        var table = new ClickHouseExternalTable("releases", "model_id String, developer_id String, release_day Int64",
-            releases.Select(r => (IReadOnlyList<string>)[r.ModelId, r.DeveloperId, (r.Released.DayNumber - Epoch).ToString(CultureInfo.InvariantCulture)]));
-        var parameters = new Dictionary<string, object?> { ["basis"] = Code(query.Basis) };
-        return Collect(Events.QueryAsync("adoption", parameters, [table]), r =>
+        var parameters = new Dictionary<string, object?>
+        {
+            ["basis"] = Code(query.Basis),
+            ["releases"] = releases.Select(r => (r.ModelId, r.DeveloperId, (long)(r.Released.DayNumber - Epoch))).ToList(),
+        };
+        return Collect(Events.QueryAsync("adoption", parameters), r =>
         {
             var released = DateOnly.FromDayNumber(Epoch + (int)r.GetInt64("release_day"));
             DateOnly? first = r["first_day"] is null ? null : DateOnly.FromDayNumber(Epoch + (int)r.GetInt64("first_day"));

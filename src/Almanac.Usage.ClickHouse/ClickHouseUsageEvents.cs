@@ -104,11 +104,7 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
 
     /// <summary>Runs the named SQL file (<c>Sql/NAME.sql</c>) with its placeholders bound and streams its rows.</summary>
     public IAsyncEnumerable<ClickHouseRow> QueryAsync(string file, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken = default) =>
-        QueryAsync(file, parameters, null, cancellationToken);
-
-    /// <summary>Runs the named SQL file with <paramref name="externalTables"/> sent along as tables it reads.</summary>
-    public IAsyncEnumerable<ClickHouseRow> QueryAsync(string file, IReadOnlyDictionary<string, object?> parameters, IReadOnlyList<ClickHouseExternalTable>? externalTables, CancellationToken cancellationToken = default) =>
-        _http.QueryAsync(file, ClickHouseSql.Bind(ClickHouseSql.File(file), parameters), externalTables, cancellationToken);
+        _http.QueryAsync(file, ClickHouseSql.Bind(ClickHouseSql.File(file), parameters), cancellationToken: cancellationToken);
 
     public void Dispose() => _http.Dispose();
 

@@ -1,24 +1,25 @@
--- usage adoption, with the embedded engine's semantics: for each release of the external table
--- releases (model_id, developer_id, release_day in days since 1970-01-01, from the catalogue), the
+-- usage adoption, with the embedded engine's semantics: for each release of {releases}, an array of
+-- (model_id, developer_id, release_day in days since 1970-01-01) from the catalogue, the
 -- day of its first call and its share of its developer's traffic on the days 7, 30 and 90 after
 -- release. A share is NULL where that day lies outside the logged days (first to last event) or the
 -- developer had no traffic on it. {basis} is tokens, requests, spend, spendlogged or spendlisted.
 -- 18.16 fills a LEFT JOIN's unmatched columns with defaults, not NULL, and its aggregates drop
 -- NULL, so a flag (used, known) says whether a value is there and NULL is put in at the end. The
--- events subqueries read only the releases' models, developers and days (GLOBAL IN ships the
--- external table's rows to every shard).
+-- events subqueries read only the releases' models, developers and days. The releases travel as a
+-- literal in the statement (a few hundred at most), not as external data: 18.16 then needs the
+-- statement in the URL, where a long one is refused now and then.
 SELECT model_id, developer_id, release_day,
        if(used = 1, first_day, NULL) AS first_day,
        share_7, share_30, share_90
 FROM
 (
     SELECT model_id, developer_id, release_day, used, first_day
-    FROM releases
+    FROM (SELECT release.1 AS model_id, release.2 AS developer_id, toInt64(release.3) AS release_day FROM system.one ARRAY JOIN {releases} AS release)
     ANY LEFT JOIN
     (
         SELECT model_id, toUInt8(1) AS used, intDiv(min(start_ms), 86400000) AS first_day
         FROM usage_events
-        WHERE requests > 0 AND model_id GLOBAL IN (SELECT model_id FROM releases)
+        WHERE requests > 0 AND model_id IN (SELECT release.1 FROM system.one ARRAY JOIN {releases} AS release)
         GROUP BY model_id
     ) USING (model_id)
 )
@@ -41,7 +42,7 @@ ANY LEFT JOIN
             FROM
             (
                 SELECT model_id, developer_id, after_days, release_day + after_days AS day
-                FROM releases
+                FROM (SELECT release.1 AS model_id, release.2 AS developer_id, toInt64(release.3) AS release_day FROM system.one ARRAY JOIN {releases} AS release)
                 ARRAY JOIN [7, 30, 90] AS after_days
             )
             ANY LEFT JOIN
@@ -52,8 +53,8 @@ ANY LEFT JOIN
                         {basis} = 'spendlogged', sum(ifNull(cost_logged, 0)),
                         sum(ifNull(cost_listed, 0))) AS developer_value
                 FROM usage_events
-                WHERE developer_id GLOBAL IN (SELECT developer_id FROM releases)
-                  AND intDiv(start_ms, 86400000) GLOBAL IN (SELECT release_day + after_days FROM releases ARRAY JOIN [7, 30, 90] AS after_days)
+                WHERE developer_id IN (SELECT release.2 FROM system.one ARRAY JOIN {releases} AS release)
+                  AND intDiv(start_ms, 86400000) IN (SELECT toInt64(release.3) + arrayJoin([7, 30, 90]) FROM system.one ARRAY JOIN {releases} AS release)
                 GROUP BY developer_id, day
             ) USING (developer_id, day)
         )
@@ -65,8 +66,8 @@ ANY LEFT JOIN
                     {basis} = 'spendlogged', sum(ifNull(cost_logged, 0)),
                     sum(ifNull(cost_listed, 0))) AS model_value
             FROM usage_events
-            WHERE model_id GLOBAL IN (SELECT model_id FROM releases)
-              AND intDiv(start_ms, 86400000) GLOBAL IN (SELECT release_day + after_days FROM releases ARRAY JOIN [7, 30, 90] AS after_days)
+            WHERE model_id IN (SELECT release.1 FROM system.one ARRAY JOIN {releases} AS release)
+              AND intDiv(start_ms, 86400000) IN (SELECT toInt64(release.3) + arrayJoin([7, 30, 90]) FROM system.one ARRAY JOIN {releases} AS release)
             GROUP BY developer_id, model_id, day
         ) USING (developer_id, model_id, day)
     )

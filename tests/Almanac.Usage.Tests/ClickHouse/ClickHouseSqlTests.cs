@@ -34,6 +34,15 @@ public sealed class ClickHouseSqlTests
     }
 
     [Fact]
+    public void A_list_of_tuples_is_an_array_of_tuples_of_literals()
+    {
+        ClickHouseSql.Literal(new List<(string, string, long)> { ("gpt-4o", "open'ai", 20454L), ("m", "d", -1L) })
+            .ShouldBe(@"[('gpt-4o', 'open\'ai', 20454), ('m', 'd', -1)]");
+        ClickHouseSql.Literal(Array.Empty<string>()).ShouldBe("[]");
+        Should.Throw<ArgumentException>(() => ClickHouseSql.Literal(new[] { new object() }));
+    }
+
+    [Fact]
     public void The_schema_file_splits_into_its_statements()
     {
         var statements = ClickHouseSql.Statements(ClickHouseSql.File("schema"));
