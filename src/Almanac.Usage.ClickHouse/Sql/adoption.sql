@@ -18,7 +18,7 @@ FROM
     ANY LEFT JOIN
     (
         SELECT model_id, toUInt8(1) AS used, intDiv(min(start_ms), 86400000) AS first_day
-        FROM usage_events
+        FROM usage_committed_events
         WHERE requests > 0 AND model_id IN (SELECT release.1 FROM system.one ARRAY JOIN {releases} AS release)
         GROUP BY model_id
     ) USING (model_id)
@@ -32,8 +32,8 @@ ANY LEFT JOIN
     FROM
     (
         SELECT model_id, after_days,
-               day >= (SELECT intDiv(min(start_ms), 86400000) FROM usage_events)
-                   AND day <= (SELECT intDiv(max(start_ms), 86400000) FROM usage_events)
+               day >= (SELECT intDiv(min(start_ms), 86400000) FROM usage_committed_events)
+                   AND day <= (SELECT intDiv(max(start_ms), 86400000) FROM usage_committed_events)
                    AND developer_value > 0 AS known,
                if(known, model_value / developer_value, 0) AS share
         FROM
@@ -52,7 +52,7 @@ ANY LEFT JOIN
                         {basis} = 'spend', sum(ifNull(cost_logged, ifNull(cost_listed, 0))),
                         {basis} = 'spendlogged', sum(ifNull(cost_logged, 0)),
                         sum(ifNull(cost_listed, 0))) AS developer_value
-                FROM usage_events
+                FROM usage_committed_events
                 WHERE developer_id IN (SELECT release.2 FROM system.one ARRAY JOIN {releases} AS release)
                   AND intDiv(start_ms, 86400000) IN (SELECT toInt64(release.3) + arrayJoin([7, 30, 90]) FROM system.one ARRAY JOIN {releases} AS release)
                 GROUP BY developer_id, day
@@ -65,7 +65,7 @@ ANY LEFT JOIN
                     {basis} = 'spend', sum(ifNull(cost_logged, ifNull(cost_listed, 0))),
                     {basis} = 'spendlogged', sum(ifNull(cost_logged, 0)),
                     sum(ifNull(cost_listed, 0))) AS model_value
-            FROM usage_events
+            FROM usage_committed_events
             WHERE model_id IN (SELECT release.1 FROM system.one ARRAY JOIN {releases} AS release)
               AND intDiv(start_ms, 86400000) IN (SELECT toInt64(release.3) + arrayJoin([7, 30, 90]) FROM system.one ARRAY JOIN {releases} AS release)
             GROUP BY developer_id, model_id, day

@@ -23,7 +23,7 @@ FROM
                if(model_id != '', model_id, if(model_raw != '', model_raw, '(unknown)')) AS model,
                if(developer_id = '', '(unknown)', developer_id) AS developer,
                sum(input_tokens + output_tokens) AS tokens
-        FROM usage_events
+        FROM usage_committed_events
         WHERE day >= {from} AND day <= {to} AND requests > 0 AND subject != ''
         GROUP BY subject, period_start, model, developer
     )
@@ -40,7 +40,7 @@ ALL INNER JOIN
                if(model_id != '', model_id, if(model_raw != '', model_raw, '(unknown)')) AS model,
                if(developer_id = '', '(unknown)', developer_id) AS developer,
                sum(input_tokens + output_tokens) AS tokens
-        FROM usage_events
+        FROM usage_committed_events
         WHERE day >= {from} AND day <= {to} AND requests > 0 AND subject != ''
         GROUP BY subject, period_start, model, developer
     )

@@ -46,9 +46,10 @@ public sealed class ClickHouseSqlTests
     public void The_schema_file_splits_into_its_statements()
     {
         var statements = ClickHouseSql.Statements(ClickHouseSql.File("schema"));
-        statements.Count.ShouldBe(3);
+        statements.Count.ShouldBe(6);
         statements[0].ShouldStartWith("CREATE TABLE IF NOT EXISTS usage_events_local");
         statements[1].ShouldContain("ENGINE = Distributed(almanac, currentDatabase(), usage_events_local, sipHash64(event_id))");
+        statements[4].ShouldStartWith("CREATE VIEW IF NOT EXISTS usage_committed_events");
         statements.ShouldAllBe(s => !s.Contains(';') && !s.Contains("--"));
     }
 
