@@ -6,8 +6,8 @@
 -- 18.16 fills a LEFT JOIN's unmatched columns with defaults, not NULL, and its aggregates drop
 -- NULL, so a flag (used, known) says whether a value is there and NULL is put in at the end. The
 -- events subqueries read only the releases' models, developers and days. The releases travel as a
--- literal in the statement (a few hundred at most), not as external data: 18.16 then needs the
--- statement in the URL, where a long one is refused now and then.
+-- literal in the statement (a few hundred at most), not as external data, so the statement goes
+-- as a plain request body rather than in the URL beside a multipart body.
 SELECT model_id, developer_id, release_day,
        if(used = 1, first_day, NULL) AS first_day,
        share_7, share_30, share_90
