@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -50,9 +51,14 @@ public static partial class ClickHouseSql
         return text.Append('\'').ToString();
     }
 
-    /// <summary>A literal for a parameter value: strings quoted, numbers invariant, dates as <c>toDate('…')</c>.</summary>
+    /// <summary>
+    /// A literal for a parameter value: strings quoted, numbers invariant, dates as <c>toDate('…')</c>,
+    /// a tuple as <c>(…)</c> and a list as an array <c>[…]</c> of its items' literals.
+    /// </summary>
     public static string Literal(object? value) => value switch
     {
+        ITuple tuple => "(" + string.Join(", ", Enumerable.Range(0, tuple.Length).Select(i => Literal(tuple[i]))) + ")",
+        System.Collections.IEnumerable items and not string => "[" + string.Join(", ", items.Cast<object?>().Select(Literal)) + "]",
         null => "NULL",
         string s => Quote(s),
         bool b => b ? "1" : "0",

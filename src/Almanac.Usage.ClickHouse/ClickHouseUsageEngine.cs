@@ -68,6 +68,42 @@ public sealed class ClickHouseUsageEngine : IUsageEngine
             r.GetInt64("events_logged"), r.GetInt64("events_listed")));
     }
 
+    public IReadOnlyList<AdoptionRow> Adoption(AdoptionQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        // The releases the embedded engine reads: those of the window, each model once.
+        var releases = query.Releases
+            .Where(r => (query.Window.From is not { } from || r.Released >= from) && (query.Window.To is not { } to || r.Released <= to))
+            .DistinctBy(r => r.ModelId, StringComparer.Ordinal)
+            .ToList();
+        if (releases.Count == 0)
+            return [];
+        var parameters = new Dictionary<string, object?>
+        {
+            ["basis"] = Code(query.Basis),
+            ["releases"] = releases.Select(r => (r.ModelId, r.DeveloperId, (long)(r.Released.DayNumber - Epoch))).ToList(),
+        };
+        return Collect(Events.QueryAsync("adoption", parameters), r =>
+        {
+            var released = DateOnly.FromDayNumber(Epoch + (int)r.GetInt64("release_day"));
+            DateOnly? first = r["first_day"] is null ? null : DateOnly.FromDayNumber(Epoch + (int)r.GetInt64("first_day"));
+            return new AdoptionRow(r.GetString("model_id"), r.GetString("developer_id"), released, first,
+                first is { } f ? f.DayNumber - released.DayNumber : null,
+                r.GetNullableDouble("share_7"), r.GetNullableDouble("share_30"), r.GetNullableDouble("share_90"));
+        }).GetAwaiter().GetResult();
+    }
+
+    public SwitchingReport Switching(SwitchingQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = Window(query.Window);
+        parameters["by"] = Code(query.By);
+        parameters["period"] = Code(query.Period);
+        return SwitchingReport.Of(Rows("switching", parameters, r => new SwitchingCell(
+            r.GetString("from_period"), r.GetString("to_period"), r.GetString("from_developer"), r.GetString("to_developer"),
+            r.GetInt64("stayed"), r.GetInt64("moved"), r.GetInt64("switched"))));
+    }
+
     public IReadOnlyList<UnresolvedModel> Unresolved() =>
         Rows("unresolved", [], r => new UnresolvedModel(r.GetString("model_raw"), r.GetInt64("events"), r.GetInt64("requests")));
 
@@ -124,6 +160,8 @@ public sealed class ClickHouseUsageEngine : IUsageEngine
         ["from"] = window.From is { } from && from > ClickHouseSql.FirstDate ? from : ClickHouseSql.FirstDate,
         ["to"] = window.To is { } to && to < ClickHouseSql.LastDate ? to : ClickHouseSql.LastDate,
     };
+
+    private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
 
     private static DateOnly DayOf(long ms) => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime);
 

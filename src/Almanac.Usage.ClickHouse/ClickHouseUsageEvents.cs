@@ -19,7 +19,7 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
     public const string Cluster = "almanac";
 
     /// <summary>The version of <c>Sql/schema.sql</c> this code reads and writes.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>Events sent per request: each batch's ids are looked up, then its new events streamed in.</summary>
     public const int DefaultBatchSize = 100_000;
@@ -76,10 +76,11 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
     }
 
     /// <summary>
-    /// Stores <paramref name="events"/>, <paramref name="batchSize"/> at a time. An event whose id is
-    /// already stored, or repeated in the input, adds nothing. Each batch is stored whole or not at
-    /// all, but batches are separate: after a failure, inserting the same events again adds only
-    /// those that are missing.
+    /// Stores <paramref name="events"/>, <paramref name="batchSize"/> at a time, all or none. An event
+    /// whose id is already stored, or repeated in the input, adds nothing. Every row carries this
+    /// ingest's id and the analyses see it only once the ingest's one row is in the committed
+    /// ingests, written after the last batch: a failure, a cancellation or a killed process before
+    /// that leaves the visible events as they were (the rows written stay, invisible).
     /// </summary>
     public async Task<ClickHouseInsertResult> InsertAsync(
         IEnumerable<UsageEvent> events,
@@ -89,16 +90,25 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         long read = 0, added = 0;
+        var ingest = Guid.NewGuid().ToString("N");
         var batch = new List<(UsageEvent Event, DateOnly Day)>(Math.Min(batchSize, DefaultBatchSize));
         foreach (var usage in events)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             batch.Add((usage, DayOf(usage)));
             read++;
             if (batch.Count == batchSize)
-                added += await InsertBatchAsync(batch, read, progress, cancellationToken).ConfigureAwait(false);
+                added += await InsertBatchAsync(ingest, batch, read, progress, cancellationToken).ConfigureAwait(false);
         }
         if (batch.Count > 0)
-            added += await InsertBatchAsync(batch, read, progress, cancellationToken).ConfigureAwait(false);
+            added += await InsertBatchAsync(ingest, batch, read, progress, cancellationToken).ConfigureAwait(false);
+        if (added > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // The commit point: one row, so it lands whole or not at all.
+            await _http.InsertAsync("commit ingest", "usage_ingests", ["ingest_id", "committed_ms"], new[] { (Id: ingest, At: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) },
+                static (c, row) => row.Add(c.Id).Add(c.At), DistributedInsert, cancellationToken).ConfigureAwait(false);
+        }
         return new ClickHouseInsertResult(read, added, read - added);
     }
 
@@ -108,7 +118,7 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<long> InsertBatchAsync(List<(UsageEvent Event, DateOnly Day)> batch, long readSoFar, IProgress<long>? progress, CancellationToken cancellationToken)
+    private async Task<long> InsertBatchAsync(string ingest, List<(UsageEvent Event, DateOnly Day)> batch, long readSoFar, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var firstDay = batch.Min(e => e.Day);
         var lastDay = batch.Max(e => e.Day);
@@ -117,7 +127,7 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
             distinct.TryAdd(item.Event.EventId, item);
 
         var lookup = new ClickHouseExternalTable("batch_ids", "event_id String", distinct.Keys.Select(id => (IReadOnlyList<string>)[id]));
-        var sql = ClickHouseSql.Bind(ClickHouseSql.File("stored-ids"), new Dictionary<string, object?> { ["first_day"] = firstDay, ["last_day"] = lastDay });
+        var sql = ClickHouseSql.Bind(ClickHouseSql.File("stored-ids"), new Dictionary<string, object?> { ["first_day"] = firstDay, ["last_day"] = lastDay, ["ingest"] = ingest });
         await foreach (var row in _http.QueryAsync("stored-ids", sql, [lookup], cancellationToken).ConfigureAwait(false))
             distinct.Remove(row.GetString("event_id"));
 
@@ -125,7 +135,8 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
         var fresh = batch.Where(item => distinct.Remove(item.Event.EventId)).ToList();
         batch.Clear();
         if (fresh.Count > 0)
-            await _http.InsertAsync("insert usage_events", "usage_events", Columns, fresh, WriteRow, DistributedInsert, cancellationToken).ConfigureAwait(false);
+            await _http.InsertAsync("insert usage_events", "usage_events", [.. Columns, "ingest_id"], fresh,
+                (item, row) => { WriteRow(item, row); row.Add(ingest); }, DistributedInsert, cancellationToken).ConfigureAwait(false);
         progress?.Report(readSoFar);
         return fresh.Count;
     }
@@ -183,8 +194,19 @@ public sealed partial class ClickHouseUsageEvents : IDisposable
             throw new ClickHouseException("schema", $"the usage store at {node.Address} (shard {shard.Number}) has schema version {stored}, newer than this Almanac's {SchemaVersion}");
         if (stored == SchemaVersion)
             return;
+        if (stored == 1)
+        {
+            foreach (var statement in ClickHouseSql.Statements(ClickHouseSql.File("migrate-2")))
+                await node.ExecuteAsync("schema", statement, cancellationToken).ConfigureAwait(false);
+        }
         foreach (var statement in ClickHouseSql.Statements(ClickHouseSql.File("schema")))
             await node.ExecuteAsync("schema", statement, cancellationToken).ConfigureAwait(false);
+        if (stored == 1)
+        {
+            // Rows stored before ingests had ids were each committed batch by batch: they stay visible.
+            await node.InsertAsync("legacy ingest", "usage_ingests_local", ["ingest_id", "committed_ms"], new[] { (Id: "", At: 0L) },
+                static (c, row) => row.Add(c.Id).Add(c.At), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await node.InsertAsync("schema version", "usage_schema", ["version", "applied_ms"], new[] { (SchemaVersion, now) },
             static (v, row) => row.Add(v.SchemaVersion).Add(v.now), cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -171,6 +171,95 @@ public sealed class EngineAgreementTests(BothEngines engines) : IClassFixture<Bo
         }
     }
 
+    /// <summary>
+    /// Releases over the logs' three months (January to March 2026): the generated log's planted one,
+    /// models of both logs released before, during and after their first call (preview use), one whose
+    /// day 7 is before the first logged day and day 90 after the last, one of a developer with no
+    /// traffic, one never called, and one named twice (the first counts).
+    /// </summary>
+    private static readonly ModelRelease[] Releases =
+    [
+        new("claude-3-7-sonnet", "anthropic", new DateOnly(2026, 1, 20)),
+        new("gpt-4o", "openai", new DateOnly(2025, 12, 20)),
+        new("gpt-4o-mini", "openai", new DateOnly(2026, 2, 14)),
+        new("claude-sonnet-4", "anthropic", new DateOnly(2026, 1, 3)),
+        new("gemini-2-5-pro", "google", new DateOnly(2026, 3, 1)),
+        new("llama-3-1-70b", "meta", new DateOnly(2026, 1, 1)),
+        new("mistral-large-3", "mistral", new DateOnly(2026, 2, 1)),
+        new("gemini-9-ultra", "google", new DateOnly(2026, 1, 25)),
+        new("gpt-4o", "openai", new DateOnly(2026, 2, 2)),
+    ];
+
+    private static readonly DayWindow[] ReleaseWindows =
+    [
+        new(null, null),
+        new(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31)),
+        new(new DateOnly(2027, 1, 1), null),
+    ];
+
+    [ClickHouseTheory]
+    [InlineData(ShareBasis.Tokens)]
+    [InlineData(ShareBasis.Requests)]
+    [InlineData(ShareBasis.Spend)]
+    [InlineData(ShareBasis.SpendLogged)]
+    [InlineData(ShareBasis.SpendListed)]
+    public void Adoption_agrees(ShareBasis basis)
+    {
+        var exact = basis is ShareBasis.Tokens or ShareBasis.Requests;
+        foreach (var window in ReleaseWindows)
+        {
+            var query = new AdoptionQuery(Releases, basis, window);
+            var expected = engines.DuckDb.Adoption(query);
+            var actual = engines.ClickHouse.Adoption(query);
+            actual.Select(r => (r.ModelId, r.DeveloperId, r.Released, r.FirstUsed, r.DaysToFirstUse))
+                .ShouldBe(expected.Select(r => (r.ModelId, r.DeveloperId, r.Released, r.FirstUsed, r.DaysToFirstUse)), $"{basis} {window}");
+            foreach (var (a, e) in actual.Zip(expected))
+            {
+                var what = $"{basis} {window} {e.ModelId}";
+                Same(a.ShareDay7, e.ShareDay7, exact, what + " day 7");
+                Same(a.ShareDay30, e.ShareDay30, exact, what + " day 30");
+                Same(a.ShareDay90, e.ShareDay90, exact, what + " day 90");
+            }
+        }
+
+        // The releases reach every case the SQL tells apart: shares and no shares, first use and none, preview use.
+        var all = engines.DuckDb.Adoption(new AdoptionQuery(Releases, basis, new DayWindow(null, null)));
+        all.Count.ShouldBe(Releases.DistinctBy(r => r.ModelId).Count());
+        all.ShouldContain(r => r.ShareDay7 > 0 && r.ShareDay30 > 0);
+        all.ShouldContain(r => r.ShareDay7 == null && r.ShareDay30 != null);
+        all.ShouldContain(r => r.ShareDay90 == null && r.FirstUsed != null);
+        all.ShouldContain(r => r.FirstUsed == null);
+        all.ShouldContain(r => r.DaysToFirstUse < 0);
+        all.ShouldContain(r => r.DaysToFirstUse > 0);
+    }
+
+    public static TheoryData<SwitchingSubject, UsagePeriod> SwitchingCombinations()
+    {
+        var data = new TheoryData<SwitchingSubject, UsagePeriod>();
+        foreach (var by in Enum.GetValues<SwitchingSubject>())
+            foreach (var period in Enum.GetValues<UsagePeriod>())
+                data.Add(by, period);
+        return data;
+    }
+
+    [ClickHouseTheory]
+    [MemberData(nameof(SwitchingCombinations))]
+    public void Switching_agrees(SwitchingSubject by, UsagePeriod period)
+    {
+        foreach (var window in Windows)
+        {
+            var query = new SwitchingQuery(by, period, window);
+            var expected = engines.DuckDb.Switching(query);
+            // January alone holds one month: nothing to switch between, and both engines must say so.
+            if (window == Windows[0])
+                expected.Matrix.ShouldNotBeEmpty($"{query}");
+            var actual = engines.ClickHouse.Switching(query);
+            // Counts, and shares as one division of the same counts: all exact.
+            actual.Matrix.ShouldBe(expected.Matrix, $"{query}");
+            actual.Steps.ShouldBe(expected.Steps, $"{query}");
+        }
+    }
+
     [ClickHouseFact]
     public void The_parquet_export_of_the_cluster_holds_what_the_file_exports()
     {
@@ -215,11 +304,13 @@ public sealed class EngineAgreementTests(BothEngines engines) : IClassFixture<Bo
         }
     }
 
-    private static void Same(double? actual, double? expected, string what)
+    private static void Same(double? actual, double? expected, string what) => Same(actual, expected, exact: false, what);
+
+    private static void Same(double? actual, double? expected, bool exact, string what)
     {
         (actual is null).ShouldBe(expected is null, what);
         if (actual is { } a && expected is { } e)
-            Same(a, e, exact: false, what);
+            Same(a, e, exact, what);
     }
 
     private static void Same(double actual, double expected, bool exact, string what)

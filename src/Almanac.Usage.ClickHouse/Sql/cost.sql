@@ -9,7 +9,7 @@ SELECT key,
        sumIf(assumeNotNull(cost_listed) - assumeNotNull(cost_logged), isNotNull(cost_logged) AND isNotNull(cost_listed)) AS difference,
        count(cost_logged) AS events_logged,
        count(cost_listed) AS events_listed
-FROM usage_events
+FROM usage_committed_events
 ARRAY JOIN multiIf({by} = 'tag', if(tags = '', ['(none)'], splitByChar(',', tags)),
                    {by} = 'team', [if(team = '', '(none)', team)],
                    {by} = 'user', [if(user_id = '', '(none)', user_id)],

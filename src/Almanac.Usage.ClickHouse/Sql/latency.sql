@@ -26,7 +26,7 @@ FROM
            sum(cache_read_tokens) AS cached,
            arraySort(groupArray(duration_ms)) AS durations,
            arraySort(groupArray(ttft_ms)) AS ttfts
-    FROM usage_events
+    FROM usage_committed_events
     WHERE day >= {from} AND day <= {to} AND requests > 0
     GROUP BY model, served_by
 )

@@ -26,7 +26,7 @@ FROM
                     {basis} = 'spend', sum(ifNull(cost_logged, ifNull(cost_listed, 0))),
                     {basis} = 'spendlogged', sum(ifNull(cost_logged, 0)),
                     sum(ifNull(cost_listed, 0))) AS value
-        FROM usage_events
+        FROM usage_committed_events
         WHERE day >= {from} AND day <= {to}
         GROUP BY period_start, key
         HAVING value != 0

@@ -4,4 +4,4 @@ SELECT count() AS events,
        sum(requests) AS requests,
        if(count() = 0, NULL, min(start_ms)) AS first_ms,
        if(count() = 0, NULL, max(start_ms)) AS last_ms
-FROM usage_events
+FROM usage_committed_events

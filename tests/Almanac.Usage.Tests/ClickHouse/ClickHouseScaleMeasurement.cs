@@ -60,6 +60,18 @@ public sealed class ClickHouseScaleMeasurement(ITestOutputHelper output)
                     Report($"share by {by}, {basis}, per {period} (run {run}, {rows} rows)", clock, count);
                 }
             }
+
+            // What reading only committed ingests costs: the same share SQL over the events table itself.
+            var unfiltered = ClickHouseSql.Bind(ClickHouseSql.File("share"), new Dictionary<string, object?>
+            {
+                ["by"] = "developer", ["basis"] = "tokens", ["period"] = "month", ["from"] = ClickHouseSql.FirstDate, ["to"] = ClickHouseSql.LastDate,
+            }).Replace("usage_committed_events", "usage_events", StringComparison.Ordinal);
+            for (var run = 1; run <= 3; run++)
+            {
+                clock.Restart();
+                var rows = (await ClickHouseHttpTests.ToListAsync(store.Http.QueryAsync("share unfiltered", unfiltered))).Count;
+                Report($"share by Developer, Tokens, per Month over every row, committed or not (run {run}, {rows} rows)", clock, count);
+            }
         }
         finally
         {

@@ -34,12 +34,22 @@ public sealed class ClickHouseSqlTests
     }
 
     [Fact]
+    public void A_list_of_tuples_is_an_array_of_tuples_of_literals()
+    {
+        ClickHouseSql.Literal(new List<(string, string, long)> { ("gpt-4o", "open'ai", 20454L), ("m", "d", -1L) })
+            .ShouldBe(@"[('gpt-4o', 'open\'ai', 20454), ('m', 'd', -1)]");
+        ClickHouseSql.Literal(Array.Empty<string>()).ShouldBe("[]");
+        Should.Throw<ArgumentException>(() => ClickHouseSql.Literal(new[] { new object() }));
+    }
+
+    [Fact]
     public void The_schema_file_splits_into_its_statements()
     {
         var statements = ClickHouseSql.Statements(ClickHouseSql.File("schema"));
-        statements.Count.ShouldBe(3);
+        statements.Count.ShouldBe(6);
         statements[0].ShouldStartWith("CREATE TABLE IF NOT EXISTS usage_events_local");
         statements[1].ShouldContain("ENGINE = Distributed(almanac, currentDatabase(), usage_events_local, sipHash64(event_id))");
+        statements[4].ShouldStartWith("CREATE VIEW IF NOT EXISTS usage_committed_events");
         statements.ShouldAllBe(s => !s.Contains(';') && !s.Contains("--"));
     }
 

@@ -118,6 +118,45 @@ public sealed class ClickHouseUsageEventsTests(GeneratedEventsStore fixture) : I
     }
 
     [ClickHouseFact]
+    public async Task An_ingest_cancelled_midway_leaves_no_new_event_visible_and_the_same_ingest_again_adds_them_all()
+    {
+        var store = await ClickHouseUsageEvents.OpenAsync(ClickHouseTestCluster.FreshDatabaseUrl());
+        try
+        {
+            var engine = new ClickHouseUsageEngine(store);
+            var before = UsageEventGenerator.Generate(1_000, seed: 41);
+            (await store.InsertAsync(before, batchSize: 400)).Added.ShouldBe(before.Count);
+            var events = UsageEventGenerator.Generate(3_000, seed: 43);
+            using var cancel = new CancellationTokenSource();
+            // Cancelled while the third batch is being read: two batches of 1,000 are already written.
+            IEnumerable<UsageEvent> Cancelling()
+            {
+                foreach (var (usage, i) in events.Select((e, i) => (e, i)))
+                {
+                    if (i == 2_500)
+                        cancel.Cancel();
+                    yield return usage;
+                }
+            }
+            await Should.ThrowAsync<OperationCanceledException>(() => store.InsertAsync(Cancelling(), batchSize: 1_000, cancellationToken: cancel.Token));
+            (await CountAsync(store)).ShouldBe(before.Count + 2_000); // written, but not committed
+            engine.Summary().Events.ShouldBe(before.Count);
+            engine.Summary().Requests.ShouldBe(before.Sum(e => e.Requests));
+
+            var again = await store.InsertAsync(events, batchSize: 1_000);
+            again.ShouldBe(new ClickHouseInsertResult(events.Count, events.Count, 0));
+            engine.Summary().Events.ShouldBe(before.Count + events.Count);
+            engine.Summary().Requests.ShouldBe(before.Sum(e => e.Requests) + events.Sum(e => e.Requests));
+            (await store.InsertAsync(events, batchSize: 1_000)).Added.ShouldBe(0);
+        }
+        finally
+        {
+            await ClickHouseTestCluster.DropAsync(store);
+            store.Dispose();
+        }
+    }
+
+    [ClickHouseFact]
     public async Task Opening_again_keeps_the_store_and_a_newer_schema_on_any_shard_is_refused()
     {
         var url = ClickHouseTestCluster.FreshDatabaseUrl();
