@@ -107,11 +107,14 @@ public sealed class ClickHouseUsageEngine : IUsageEngine
     public IReadOnlyList<UnresolvedModel> Unresolved() =>
         Rows("unresolved", [], r => new UnresolvedModel(r.GetString("model_raw"), r.GetInt64("events"), r.GetInt64("requests")));
 
-    public UsageSummary Summary() =>
-        Rows("summary", [], r => new UsageSummary(
-            r.GetInt64("events"), r.GetInt64("requests"),
-            r["first_ms"] is null ? null : DayOf(r.GetInt64("first_ms")),
-            r["last_ms"] is null ? null : DayOf(r.GetInt64("last_ms"))))[0];
+    public UsageSummary Summary() => Rows("summary", [], ReadSummary)[0];
+
+    public UsageSummary Summary(DayWindow window) => Rows("summary-window", Window(window), ReadSummary)[0];
+
+    private static UsageSummary ReadSummary(ClickHouseRow r) => new(
+        r.GetInt64("events"), r.GetInt64("requests"),
+        r["first_ms"] is null ? null : DayOf(r.GetInt64("first_ms")),
+        r["last_ms"] is null ? null : DayOf(r.GetInt64("last_ms")));
 
     public void ExportParquet(string path)
     {

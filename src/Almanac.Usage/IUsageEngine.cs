@@ -25,10 +25,10 @@ public interface IUsageEngine : IDisposable
     IReadOnlyList<CostRow> Cost(CostQuery query);
 
     /// <summary>Adoption of each release in the query's window: days to first use and share of its developer's traffic after 7, 30 and 90 days.</summary>
-    IReadOnlyList<AdoptionRow> Adoption(AdoptionQuery query) => throw new NotSupportedException(GetType().Name + " has no adoption analysis yet");
+    IReadOnlyList<AdoptionRow> Adoption(AdoptionQuery query);
 
     /// <summary>Who stayed on their main model, moved within its developer or switched developer, period to period.</summary>
-    SwitchingReport Switching(SwitchingQuery query) => throw new NotSupportedException(GetType().Name + " has no switching analysis yet");
+    SwitchingReport Switching(SwitchingQuery query);
 
     /// <summary>Every stored model string that resolved to no model, most events first.</summary>
     IReadOnlyList<UnresolvedModel> Unresolved();
@@ -36,7 +36,7 @@ public interface IUsageEngine : IDisposable
     UsageSummary Summary();
 
     /// <summary>Events, calls and the days they span within a window (what a published figure cites).</summary>
-    UsageSummary Summary(DayWindow window) => throw new NotSupportedException(GetType().Name + " has no windowed summary yet");
+    UsageSummary Summary(DayWindow window);
 
     /// <summary>Writes every stored event, oldest first, as a Parquet file.</summary>
     void ExportParquet(string path);
