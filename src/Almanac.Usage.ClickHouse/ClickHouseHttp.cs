@@ -36,7 +36,7 @@ public sealed partial class ClickHouseHttp : IDisposable
 
     /// <summary>
     /// A server closes a kept-alive connection after its <c>keep_alive_timeout</c> (3 s by default); a request
-    /// sent on it just then fails with a broken pipe or a bare 400, and a streamed insert cannot be retried.
+    /// sent on it just then fails with a broken pipe, and a streamed insert cannot be retried.
     /// So the client drops idle connections sooner than any server does.
     /// </summary>
     private static SocketsHttpHandler KeepAliveHandler() => new() { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(1) };
@@ -91,16 +91,16 @@ public sealed partial class ClickHouseHttp : IDisposable
         Uri uri;
         if (externalTables is { Count: > 0 })
         {
-            // External data travels as multipart form files, so the query itself goes in the URL.
+            // External data travels as multipart form files, so the query itself goes in the URL. Each
+            // file is written out first so that the form goes with its length: 18.16 stops reading a
+            // multipart body at its closing boundary, and a chunked body's last chunk would then stay on
+            // the kept-alive connection, where the server takes it for a request and answers it with a
+            // bare 400 that the next statement on that connection receives as its own.
             var form = new MultipartFormDataContent();
             var extra = new List<KeyValuePair<string, string>>();
             foreach (var table in externalTables)
             {
-                form.Add(new TsvContent<IReadOnlyList<string>>(table.Rows, static (row, tsv) =>
-                {
-                    foreach (var field in row)
-                        tsv.Add(field);
-                }), table.Name, table.Name + ".tsv");
+                form.Add(new ByteArrayContent(TsvBytes(table.Rows)), table.Name, table.Name + ".tsv");
                 extra.Add(new(table.Name + "_structure", table.Structure));
                 extra.Add(new(table.Name + "_format", "TabSeparated"));
             }
@@ -177,6 +177,18 @@ public sealed partial class ClickHouseHttp : IDisposable
     {
         if (_ownsClient)
             _client.Dispose();
+    }
+
+    private static byte[] TsvBytes(IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var text = new ClickHouseTsvRow();
+        foreach (var row in rows)
+        {
+            foreach (var field in row)
+                text.Add(field);
+            text.EndRow();
+        }
+        return Utf8.GetBytes(text.Text.ToString());
     }
 
     private CancellationTokenSource Deadline(CancellationToken cancellationToken)
