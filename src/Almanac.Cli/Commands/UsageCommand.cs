@@ -42,8 +42,8 @@ internal static class UsageCommand
     private static Command Ingest(CliContext context)
     {
         var path = new Argument<string>("file-or-folder") { Description = "A log file (.gz read decompressed) or a folder of them" };
-        var format = new Option<string?>("--format") { Description = "otel, litellm, openai or csv (CSV or JSON Lines with --map); default: told from each file's content" };
-        var map = new Option<string?>("--map") { Description = "Columns of a csv/JSON Lines log: field=column pairs, e.g. time=ts,model=model_name,input_tokens=usage.prompt_tokens" };
+        var format = new Option<string?>("--format") { Description = "otel, litellm, openai or csv (CSV, JSON Lines or Parquet with --map); default: told from each file's content" };
+        var map = new Option<string?>("--map") { Description = "Columns of a CSV, JSON Lines or Parquet log: field=column pairs, e.g. time=ts,model=model_name,input_tokens=usage.prompt_tokens" };
         var strict = new Option<bool>("--strict") { Description = "Fail on the first malformed line and write nothing, instead of skipping it" };
         var command = new Command("ingest", "Read usage logs into the usage store: one transaction, events already stored add nothing") { path, format, map, strict };
         command.SetAction(parse => context.Run(output =>

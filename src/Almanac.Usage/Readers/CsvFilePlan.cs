@@ -16,12 +16,17 @@ namespace Almanac.Usage.Readers;
 public sealed record CsvFilePlan(string File, IReadOnlyList<string> Header, IReadOnlyDictionary<string, IReadOnlyList<string>> Columns)
 {
     /// <summary>
-    /// The plan of a file, or null when it must go through the reader: JSON Lines, no header, a header
+    /// The plan of a file, or null when it must go through the reader: Parquet, JSON Lines, no header, a header
     /// naming a column twice (ignoring case, as the reader matches), or no id, time or model column.
     /// </summary>
     public static CsvFilePlan? For(string file, ColumnMap map)
     {
         ArgumentNullException.ThrowIfNull(map);
+        if (ParquetRows.IsParquet(file))
+        {
+            return null;
+        }
+
         string[] header;
         using (var stream = UsageFiles.Open(file))
         using (var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true))

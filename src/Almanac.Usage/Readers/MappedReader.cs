@@ -4,9 +4,9 @@ using System.Text.Json;
 namespace Almanac.Usage.Readers;
 
 /// <summary>
-/// Any CSV (with a header) or JSON Lines file, its columns named by a <see cref="ColumnMap"/>. A time and a
-/// model are required; the time is ISO 8601 or a Unix epoch number (seconds, milliseconds…). Without an id
-/// column the event id is a hash of the line. A status other than empty, <c>ok</c>, <c>success</c> or a
+/// Any CSV (with a header), JSON Lines or Parquet file, its columns named by a <see cref="ColumnMap"/>. A time
+/// and a model are required; the time is ISO 8601, a Parquet timestamp or a Unix epoch number (seconds,
+/// milliseconds…). Without an id column the event id is a hash of the line (of a Parquet row's values). A status other than empty, <c>ok</c>, <c>success</c> or a
 /// 2xx code counts as an error.
 /// </summary>
 public sealed class MappedReader(ColumnMap map) : IUsageReader
@@ -14,6 +14,27 @@ public sealed class MappedReader(ColumnMap map) : IUsageReader
     public UsageFormat Format => UsageFormat.Csv;
 
     public IEnumerable<UsageEvent> Read(Stream stream, string file, ReadLog log)
+    {
+        var parquet = ParquetRows.Starts(stream);
+        var source = parquet ? "parquet" : "csv";
+        foreach (var (where, cell, raw) in parquet ? ParquetRows.Read(stream, file) : TextRows(stream, file, log))
+        {
+            UsageEvent e;
+            try
+            {
+                e = Row(cell, raw, source);
+            }
+            catch (FieldException problem)
+            {
+                log.Skip(new UsageInputError(file, $"{where}, {problem.Column}", problem.Message));
+                continue;
+            }
+
+            yield return e;
+        }
+    }
+
+    private static IEnumerable<(string Where, Func<string, string?> Cell, string Raw)> TextRows(Stream stream, string file, ReadLog log)
     {
         var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
 
@@ -23,27 +44,12 @@ public sealed class MappedReader(ColumnMap map) : IUsageReader
             reader.Read();
         }
 
-        var rows = reader.Peek() == '{'
+        return reader.Peek() == '{'
             ? JsonRows(reader, file, log)
-            : CsvRows.Read(reader).Select(r => (r.Line, (Func<string, string?>)(c => r.Cells.TryGetValue(c, out var v) ? v : null), r.Raw));
-        foreach (var (line, cell, raw) in rows)
-        {
-            UsageEvent e;
-            try
-            {
-                e = Row(cell, raw);
-            }
-            catch (FieldException problem)
-            {
-                log.Skip(new UsageInputError(file, $"line {line}, {problem.Column}", problem.Message));
-                continue;
-            }
-
-            yield return e;
-        }
+            : CsvRows.Read(reader).Select(r => ($"line {r.Line}", (Func<string, string?>)(c => r.Cells.TryGetValue(c, out var v) ? v : null), r.Raw));
     }
 
-    private static IEnumerable<(int, Func<string, string?>, string)> JsonRows(TextReader reader, string file, ReadLog log)
+    private static IEnumerable<(string Where, Func<string, string?> Cell, string Raw)> JsonRows(TextReader reader, string file, ReadLog log)
     {
         foreach (var (line, text) in JsonDocuments.Read(reader))
         {
@@ -60,7 +66,7 @@ public sealed class MappedReader(ColumnMap map) : IUsageReader
             }
 
             var root = document.RootElement;
-            yield return (line, column => At(root, column), text);
+            yield return ($"line {line}", column => At(root, column), text);
         }
     }
 
@@ -90,7 +96,7 @@ public sealed class MappedReader(ColumnMap map) : IUsageReader
         _ => value.GetRawText(),
     };
 
-    private UsageEvent Row(Func<string, string?> cell, string raw)
+    private UsageEvent Row(Func<string, string?> cell, string raw, string source)
     {
         (string Column, string Text) Find(string field)
         {
@@ -131,11 +137,11 @@ public sealed class MappedReader(ColumnMap map) : IUsageReader
 
         var id = Text("id");
         return new UsageEvent(
-            EventId: id.Length > 0 ? id : EventIds.OfContent("csv", raw),
+            EventId: id.Length > 0 ? id : EventIds.OfContent(source, raw),
             StartMs: (long)Math.Floor(start),
             DurationMs: duration,
             TimeToFirstTokenMs: Number("ttft_ms", Find),
-            Source: "csv",
+            Source: source,
             ModelRaw: model,
             ModelId: string.Empty,
             DeveloperId: string.Empty,

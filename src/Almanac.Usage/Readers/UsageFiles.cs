@@ -49,7 +49,8 @@ public static class UsageFiles
 
         public override bool CanRead => true;
 
-        public override bool CanSeek => false;
+        // A Parquet file is read from its footer, so a file (not a .gz stream) can be sought in.
+        public override bool CanSeek => inner.CanSeek;
 
         public override bool CanWrite => false;
 
@@ -58,7 +59,7 @@ public static class UsageFiles
         public override long Position
         {
             get => _position;
-            set => throw new NotSupportedException();
+            set => Seek(value, SeekOrigin.Begin);
         }
 
         public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
@@ -76,7 +77,11 @@ public static class UsageFiles
         {
         }
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            _position = inner.Seek(offset, origin);
+            return _position;
+        }
 
         public override void SetLength(long value) => throw new NotSupportedException();
 

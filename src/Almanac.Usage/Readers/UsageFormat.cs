@@ -12,7 +12,7 @@ public enum UsageFormat
     /// <summary>OpenAI organisation usage (completions) and cost pages.</summary>
     OpenAi,
 
-    /// <summary>Any CSV or JSON Lines file, its columns named by a column map.</summary>
+    /// <summary>Any CSV, JSON Lines or Parquet file, its columns named by a column map.</summary>
     Csv,
 }
 
@@ -31,7 +31,7 @@ public static class UsageFormats
         "otel" or "otlp" => UsageFormat.Otel,
         "litellm" => UsageFormat.LiteLlm,
         "openai" => UsageFormat.OpenAi,
-        "csv" or "jsonl" => UsageFormat.Csv,
+        "csv" or "jsonl" or "parquet" => UsageFormat.Csv,
         _ => null,
     };
 }
