@@ -1,30 +1,43 @@
 using System.Diagnostics;
+using Almanac.Tests.Usage.ClickHouse;
+using Almanac.Usage.ClickHouse;
 using Almanac.Usage.Generation;
 using Almanac.Usage.Readers;
 
 namespace Almanac.Tests.Cli;
 
-/// <summary>A usage ingest killed while it writes leaves the usage store as the last committed ingest left it.</summary>
+/// <summary>A usage ingest killed while it writes leaves the usage store as the last committed ingest left it, on either engine.</summary>
 public sealed class InterruptedUsageIngestTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "almanac-tests", Guid.NewGuid().ToString("N"));
 
     private string Store => Path.Combine(_folder, "almanac.db");
 
-    private string UsageStore => Path.Combine(_folder, "usage.duckdb");
+    private string? _clickHouseStore;
 
     [Fact]
-    public async Task A_killed_usage_ingest_leaves_the_store_with_exactly_its_previous_events()
+    public Task A_killed_ingest_into_DuckDB_leaves_the_store_with_exactly_its_previous_events() =>
+        KillMidwayAndCompare(Path.Combine(_folder, "usage.duckdb"));
+
+    [ClickHouseFact]
+    public Task A_killed_ingest_into_the_ClickHouse_cluster_leaves_no_new_event_visible()
+    {
+        _clickHouseStore = ClickHouseTestCluster.FreshDatabaseUrl();
+        return KillMidwayAndCompare(_clickHouseStore);
+    }
+
+    private async Task KillMidwayAndCompare(string usageStore)
     {
         Directory.CreateDirectory(_folder);
         var small = Generate("small.csv", 500, seed: 5);
         var large = Generate("large.csv", 3_000_000, seed: 6);
-        Run("usage", "ingest", small).ExitCode.ShouldBe(0);
-        var before = Run("usage", "share", "--by", "model", "--basis", "requests", "--period", "day", "--format", "json");
+        var ingested = Run(usageStore, "usage", "ingest", small);
+        ingested.ExitCode.ShouldBe(0, ingested.Error);
+        var before = Run(usageStore, "usage", "share", "--by", "model", "--basis", "requests", "--period", "day", "--format", "json");
         before.ExitCode.ShouldBe(0, before.Error);
         before.Output.ShouldContain("\"value\"");
 
-        using var process = Start("usage", "ingest", large);
+        using var process = Start(usageStore, "usage", "ingest", large);
         var started = await WaitForLineAsync(process, line => line.Contains("usage ingest", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         started.ShouldBeTrue("the ingest should have started reading when it is killed");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
@@ -32,11 +45,11 @@ public sealed class InterruptedUsageIngestTests : IDisposable
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
 
-        Run("usage", "share", "--by", "model", "--basis", "requests", "--period", "day", "--format", "json").Output.ShouldBe(before.Output);
-        var again = Run("usage", "ingest", small);
+        Run(usageStore, "usage", "share", "--by", "model", "--basis", "requests", "--period", "day", "--format", "json").Output.ShouldBe(before.Output);
+        var again = Run(usageStore, "usage", "ingest", small);
         again.ExitCode.ShouldBe(0, again.Error);
         again.Output.ShouldContain("already stored");
-        Run("usage", "share", "--by", "model", "--basis", "requests", "--period", "day", "--format", "json").Output.ShouldBe(before.Output);
+        Run(usageStore, "usage", "share", "--by", "model", "--basis", "requests", "--period", "day", "--format", "json").Output.ShouldBe(before.Output);
     }
 
     private string Generate(string name, long events, int seed)
@@ -47,13 +60,13 @@ public sealed class InterruptedUsageIngestTests : IDisposable
         return path;
     }
 
-    private CliRun Run(params string[] args) => CliRun.Of([.. args, "--usage-store", UsageStore, "--store", Store, "--data", CliRun.RepositoryData]);
+    private CliRun Run(string usageStore, params string[] args) => CliRun.Of([.. args, "--usage-store", usageStore, "--store", Store, "--data", CliRun.RepositoryData]);
 
-    private Process Start(params string[] args)
+    private Process Start(string usageStore, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(SharedDatasets.AlmanacDll());
-        foreach (var arg in args.Concat(["--usage-store", UsageStore, "--store", Store, "--data", CliRun.RepositoryData]))
+        foreach (var arg in args.Concat(["--usage-store", usageStore, "--store", Store, "--data", CliRun.RepositoryData]))
         {
             start.ArgumentList.Add(arg);
         }
@@ -84,5 +97,17 @@ public sealed class InterruptedUsageIngestTests : IDisposable
         return false;
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        if (_clickHouseStore is not null)
+        {
+            using var store = ClickHouseUsageEvents.OpenAsync(_clickHouseStore).GetAwaiter().GetResult();
+            ClickHouseTestCluster.DropAsync(store).GetAwaiter().GetResult();
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 }

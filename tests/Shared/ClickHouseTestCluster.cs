@@ -1,4 +1,3 @@
-using Almanac.Usage;
 using Almanac.Usage.ClickHouse;
 
 namespace Almanac.Tests.Usage.ClickHouse;
@@ -6,6 +5,7 @@ namespace Almanac.Tests.Usage.ClickHouse;
 /// <summary>
 /// A test that needs the two-shard cluster named by <c>ALMANAC_TEST_CLICKHOUSE</c> (set by
 /// scripts/test.sh, which starts it with scripts/clickhouse.sh); skipped, saying so, without it.
+/// Shared by every test project that reaches the cluster.
 /// </summary>
 public sealed class ClickHouseFactAttribute : FactAttribute
 {
@@ -30,7 +30,7 @@ public sealed class ClickHouseTheoryAttribute : TheoryAttribute
 }
 
 /// <summary>The test cluster, and a database of its own for each user so tests never see each other's rows.</summary>
-internal static class ClickHouseTestCluster
+public static class ClickHouseTestCluster
 {
     public static string? Url => Environment.GetEnvironmentVariable("ALMANAC_TEST_CLICKHOUSE");
 
@@ -52,31 +52,3 @@ internal static class ClickHouseTestCluster
     }
 }
 
-/// <summary>A fresh store holding the 100k generated events, shared by the tests of one class.</summary>
-public sealed class GeneratedEventsStore : IAsyncLifetime
-{
-    public const int Events = 100_000;
-
-    public IReadOnlyList<UsageEvent> Generated { get; } = UsageEventGenerator.Generate(Events, seed: 13);
-
-    public ClickHouseUsageEvents Store { get; private set; } = null!;
-
-    public ClickHouseInsertResult FirstInsert { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (ClickHouseTestCluster.Url is null)
-            return;
-        Store = await ClickHouseUsageEvents.OpenAsync(ClickHouseTestCluster.FreshDatabaseUrl());
-        // Smaller batches than the default, so that several batches and the look-ups between them run.
-        FirstInsert = await Store.InsertAsync(Generated, batchSize: 30_000);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Store is null)
-            return;
-        await ClickHouseTestCluster.DropAsync(Store);
-        Store.Dispose();
-    }
-}
