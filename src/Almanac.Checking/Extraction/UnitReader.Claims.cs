@@ -937,11 +937,11 @@ internal sealed partial class UnitReader
         {
             // Who was asked: the segment the sentence names before its first figure (这种转变在初创公司中最为显著：74%的开发者…).
             var firstFigure = ctx.Figures.Where(f => f.Span.Offset >= sentenceStart).Select(f => f.Span.Offset).DefaultIfEmpty(figureStart).Min();
-            // The lead-in before a colon counts as the sentence's opening.
+            // The label or lead-in before a colon (这种转变在初创公司中最为显著：) is the opening of the unit's first sentence.
             var asked = _lexicon.Segments.FindAll(_doc.Masked, sentenceStart, Math.Min(firstFigure, figureStart));
-            if (asked.Count == 0 && sentenceStart == unit.BodyStart && unit.LeadIn is { } leadIn)
+            if (asked.Count == 0 && sentenceStart == unit.BodyStart && (unit.Label ?? unit.LeadIn) is { } opening)
             {
-                asked = _lexicon.Segments.FindAll(leadIn, 0, leadIn.Length);
+                asked = _lexicon.Segments.FindAll(opening, 0, opening.Length);
             }
 
             if (asked is [var first, ..] && first.Value != entity?.Id)
