@@ -89,6 +89,27 @@ public sealed class CheckCommandTests : IDisposable
         fall.ShouldAllBe(c => c.GetProperty("verdict").GetString() != "contradicted");
     }
 
+    private static string? ScopeOf(JsonElement claim, string key) =>
+        claim.GetProperty("scope").TryGetProperty(key, out var value) ? value.GetString() : null;
+
+    [Fact]
+    public void Supports_the_survey_figures_the_article_retells_and_flags_none_without_evidence()
+    {
+        var claims = Claims(Article000);
+        string Verdict(JsonElement c) => c.GetProperty("verdict").GetString()!;
+
+        // Every figure of the article the Menlo Ventures facts settle: the shares, the switching and inference answers, the
+        // model shares among Anthropic's users, the open-source share and the coding market.
+        var supported = claims.Where(c => Verdict(c) == "supported").ToList();
+        supported.Count.ShouldBeGreaterThanOrEqualTo(28, string.Join("; ", claims.Where(c => Verdict(c) != "supported").Select(c => $"{c.GetProperty("line")}: {c.GetProperty("text")} {c.GetProperty("reason")}")));
+        supported.ShouldContain(c => c.GetProperty("metric").GetString() == "respondent-share" && ScopeOf(c, "answer") != null);
+        supported.ShouldContain(c => ScopeOf(c, "segment") == "anthropic-users");
+
+        // A flag stands only on a source or an arithmetic check that shows the figure wrong.
+        claims.Where(c => Verdict(c) is "contradicted" or "inconsistent" or "disputed")
+            .ShouldAllBe(c => c.GetProperty("evidence").GetArrayLength() > 0);
+    }
+
     [Fact]
     public void Writes_markdown_and_html_reports_to_a_file()
     {

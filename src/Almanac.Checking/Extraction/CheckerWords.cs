@@ -55,6 +55,12 @@ internal sealed class CheckerWords
     /// <summary>Words before a period that make it the base of a comparison (较2024年的…, up from … in 2024): it is the base figure's alone.</summary>
     public List<string> BaseWords { get; } = [];
 
+    /// <summary>Words naming the answer a share of survey respondents gave (更换了供应商 → switched-vendors), by answer id.</summary>
+    public List<(string Word, string Answer)> Answers { get; } = [];
+
+    /// <summary>Markets whose surveys measure a narrower market: a survey's share in the first is of the second (enterprise LLM use is measured on API calls).</summary>
+    public Dictionary<string, string> MeasuredMarkets { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Words that date a figure relative to its sentence's period (一年前的48%, a year ago), with the shift in months.</summary>
     public List<(string Word, int Months)> AgoWords { get; } = [];
 
@@ -106,6 +112,12 @@ internal sealed class CheckerWords
                     break;
                 case "ago" when int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var months):
                     words.AgoWords.Add((word, months));
+                    break;
+                case "answer" when value.Length > 0:
+                    words.Answers.Add((word, value));
+                    break;
+                case "measured-market" when value.Length > 0:
+                    words.MeasuredMarkets[word] = value;
                     break;
                 case "parameter-role" when value.Length > 0:
                     words.ParameterRoles.Add((word, value));

@@ -43,6 +43,12 @@ internal sealed class Lexicon
         MetricWords = new NameIndex<string>(metricNames);
         HeaderMetrics = words.Headers.Where(h => Metrics.ContainsKey(h.Value)).GroupBy(h => h.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Metrics[g.First().Value], StringComparer.Ordinal);
         ReportWords = new NameIndex<bool>(words.ReportWords.Select(w => (w, true)));
+        Answers = new NameIndex<string>(words.Answers.Select(a => (a.Word, a.Answer)));
+        // Every name of a segment, the generic ones too (企业, 初创公司): too common to be a figure's subject,
+        // they still say which respondents a survey figure counts.
+        Segments = new NameIndex<string>(kb.Entities
+            .Where(e => e.Kind == EntityKind.Segment)
+            .SelectMany(e => KnowledgeBase.NamesOf(e).Where(n => n.Length > 1).Select(n => (Name: n, Value: e.Id))));
         Developers = kb.Entities.Select(e => e.Developer).OfType<string>().ToHashSet(StringComparer.Ordinal);
         (ShortNames, ShortNameWords) = ShortNamesOf(kb);
         Words = words;
@@ -136,6 +142,12 @@ internal sealed class Lexicon
 
     /// <summary>Whole table headers and labels that name a measure (<c>Input</c>, <c>上下文</c>), by their <see cref="AliasKey"/>.</summary>
     public IReadOnlyDictionary<string, Metric> HeaderMetrics { get; }
+
+    /// <summary>Answers of survey respondents, each to its <c>scope.answer</c> id.</summary>
+    public NameIndex<string> Answers { get; }
+
+    /// <summary>Segments by every name they have, to their ids.</summary>
+    public NameIndex<string> Segments { get; }
 
     /// <summary>Words that, after an organisation's name, make it the publisher of what follows (<c>report</c>, <c>数据显示</c>).</summary>
     public NameIndex<bool> ReportWords { get; }

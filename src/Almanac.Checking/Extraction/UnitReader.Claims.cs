@@ -14,6 +14,8 @@ internal sealed partial class UnitReader
     private static readonly System.Buffers.SearchValues<char> HeadlinePunctuation = System.Buffers.SearchValues.Create("，,。！!？?");
 
     private static readonly string[] ComparisonWords = ["超过", "超越", "击败", "领先于", "领先", "对标", "比", "较", "than ", "vs. ", "vs ", "versus ", "over "];
+    // What joins a share to the population it is of: 45%的Anthropic用户, 45% of Anthropic users.
+    private static readonly string[] PopulationLinks = ["的", " of "];
     private static readonly string[] PresentWords = ["如今", "现在", "目前", "当前", "今天", " now", "today", "currently"];
     private Claim DateClaim(UnitContext ctx, ParsedPeriod period)
     {
@@ -86,6 +88,21 @@ internal sealed partial class UnitReader
             entity = new NamedEntity(organisation.Id, organisation.Kind);
         }
 
+        // 将GitHub Copilot市场转变为价值19亿美元的生态系统: a market's size is the market's, not that of the company the sentence credits with it.
+        if (metric?.Id == "market-size" && entity is { IsSubject: true }
+            && ctx.Entities.LastOrDefault(m => m.Start >= sentenceStart && m.End <= start && m.Value.Kind == EntityKind.Market) is { Value.Id: not null } sized)
+        {
+            entity = sized.Value;
+            subject = null;
+        }
+
+        // A share of respondents is of the survey's market: the one its sentence or section names, else the document's,
+        // read as the market the survey measured.
+        if (metric?.Id == "respondent-share" && entity is null or { Kind: EntityKind.Market } && MeasuredMarket(entity?.Id ?? _documentMarket) is { } surveyed)
+        {
+            entity = surveyed;
+        }
+
         // Measures of a company or product (not of a market), in a document about one subject.
         if (entity is null && _documentSubject is { } documentSubject && metric is not null && metric.Id is not ("market-size" or "market-share" or "cagr" or "respondent-share"))
         {
@@ -110,7 +127,9 @@ internal sealed partial class UnitReader
             period = Period.Instant(shared.Start.AddDays(-1));
         }
 
-        var scope = ScopeFor(ctx, unit, entity, subject is not null, metric, sentenceStart, sentenceEnd, start);
+        // 只有13%的AI工作负载使用开源模型: a segment of models holds its share of a market as a company does.
+        var holdsShare = subject is not null || (metric?.Id == "market-share" && entity is { Kind: EntityKind.Segment });
+        var scope = ScopeFor(ctx, unit, entity, holdsShare, metric, sentenceStart, sentenceEnd, start);
 
         return new Claim(
             _doc.Text.Substring(start, figure.Span.Length),
@@ -154,6 +173,17 @@ internal sealed partial class UnitReader
         }
 
         return null;
+    }
+
+    /// <summary>A market as its surveys measure it (lexicon <c>measured-market</c>: enterprise LLM use is measured on API calls).</summary>
+    private NamedEntity? MeasuredMarket(string? market)
+    {
+        if (market is not null && _lexicon.Words.MeasuredMarkets.TryGetValue(market, out var measured))
+        {
+            market = measured;
+        }
+
+        return market is not null && _lexicon.Knowledge.Names.Entity(market) is { } found ? new NamedEntity(found.Id, found.Kind) : null;
     }
 
     /// <summary>
@@ -401,6 +431,12 @@ internal sealed partial class UnitReader
             return respondents;
         }
 
+        // 吸引了45%的Anthropic用户: a share of the population named right after the figure.
+        if (figure.Quantity.Unit.Dimension == Dimension.Percent && PopulationAfter(ctx, end) is not null && _lexicon.Metrics.GetValueOrDefault("market-share") is { } populationShare)
+        {
+            return populationShare;
+        }
+
         var before = Math.Max(clauseStart, previousEnd);
         for (var i = ctx.Metrics.Count - 1; i >= 0; i--)
         {
@@ -452,6 +488,14 @@ internal sealed partial class UnitReader
             {
                 return afterInClause;
             }
+        }
+
+        // 66%的开发者在原供应商内部升级了模型，23%完全没有更换模型，只有11%更换了供应商: the percentages after one that
+        // counts respondents in its sentence count them too.
+        if (figure.Quantity.Unit.Dimension == Dimension.Percent && _lexicon.Metrics.GetValueOrDefault("respondent-share") is { } alsoRespondents
+            && ctx.Figures.Any(f => f.Span.Offset >= sentenceStart && f.Span.End <= start && f.Quantity.Unit.Dimension == Dimension.Percent && RespondentsAfter(f.Span.End)))
+        {
+            return alsoRespondents;
         }
 
         Metric? nearest = null;
@@ -578,9 +622,61 @@ internal sealed partial class UnitReader
 
     private bool RespondentsAfter(int end)
     {
+        // 近一半（49%）的企业报告称: the bracket around the figure is not between it and those it counts.
+        while (end < _doc.Masked.Length && _doc.Masked[end] is ')' or '）')
+        {
+            end++;
+        }
+
         var rest = _doc.Masked.AsSpan(end, Math.Min(6, _doc.Masked.Length - end));
         return rest.StartsWith("的开发者") || rest.StartsWith("的企业") || rest.StartsWith("的受访者") || rest.StartsWith("的团队")
             || rest.StartsWith(" of respondents", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The segment a percentage is a share of, named right after it (45%的Anthropic用户, 45% of Anthropic users).</summary>
+    private NamedEntity? PopulationAfter(UnitContext ctx, int end)
+    {
+        var masked = _doc.Masked;
+        foreach (var link in PopulationLinks)
+        {
+            if (masked.AsSpan(end).StartsWith(link, StringComparison.OrdinalIgnoreCase))
+            {
+                var at = end + link.Length;
+                foreach (var m in ctx.Entities)
+                {
+                    if (m.Start == at && m.Value.Kind == EntityKind.Segment)
+                    {
+                        return m.Value;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The answer a share of respondents counts: the one written after the figure, before the next figure
+    /// (23%完全没有更换模型); else the last one before it in the sentence (…大部分工作负载是推理，远高于一年前的48%).
+    /// </summary>
+    private string? AnswerFor(UnitContext ctx, int sentenceStart, int sentenceEnd, int figureStart)
+    {
+        var answers = _lexicon.Answers.FindAll(_doc.Masked, sentenceStart, sentenceEnd);
+        if (answers.Count == 0)
+        {
+            return null;
+        }
+
+        var next = ctx.Figures.Where(f => f.Span.Offset > figureStart).Select(f => f.Span.Offset).DefaultIfEmpty(sentenceEnd).Min();
+        foreach (var a in answers)
+        {
+            if (a.Start >= figureStart && a.End <= Math.Min(next, sentenceEnd))
+            {
+                return a.Value;
+            }
+        }
+
+        return answers.LastOrDefault(a => a.End <= figureStart) is { Value: { } before } ? before : null;
     }
 
     private string? LabelMetric(string label) => label switch
@@ -824,10 +920,38 @@ internal sealed partial class UnitReader
                 values["basis"] = basis;
             }
 
-            // Enterprise LLM usage is measured on API calls (Menlo Ventures): the market is the API market.
-            if (values.GetValueOrDefault("basis") == "usage" && values.GetValueOrDefault("market") == "enterprise-llm")
+            // A usage share is of the market as its surveys measure it (enterprise LLM usage is measured on API calls).
+            if (values.GetValueOrDefault("basis") == "usage" && values.GetValueOrDefault("market") is { } shareMarket && MeasuredMarket(shareMarket) is { } measured)
             {
-                values["market"] = "enterprise-llm-api";
+                values["market"] = measured.Id;
+            }
+
+            // 45%的Anthropic用户，而Sonnet 3.5的份额则从83%骤降至16%: the population one share of the sentence is of, all of its shares are of.
+            if (!values.ContainsKey("segment") && SentencePopulation(ctx, sentenceStart, sentenceEnd) is { } population && population.Id != entity?.Id)
+            {
+                values["segment"] = population.Id;
+            }
+        }
+
+        if (metric?.Id == "respondent-share")
+        {
+            // Who was asked: the segment the sentence names before its first figure (这种转变在初创公司中最为显著：74%的开发者…).
+            var firstFigure = ctx.Figures.Where(f => f.Span.Offset >= sentenceStart).Select(f => f.Span.Offset).DefaultIfEmpty(figureStart).Min();
+            // The label or lead-in before a colon (这种转变在初创公司中最为显著：) is the opening of the unit's first sentence.
+            var asked = _lexicon.Segments.FindAll(_doc.Masked, sentenceStart, Math.Min(firstFigure, figureStart));
+            if (asked.Count == 0 && sentenceStart == unit.BodyStart && (unit.Label ?? unit.LeadIn) is { } opening)
+            {
+                asked = _lexicon.Segments.FindAll(opening, 0, opening.Length);
+            }
+
+            if (asked is [var first, ..] && first.Value != entity?.Id)
+            {
+                values["segment"] = first.Value;
+            }
+
+            if (AnswerFor(ctx, sentenceStart, sentenceEnd, figureStart) is { } answer)
+            {
+                values["answer"] = answer;
             }
         }
 
@@ -865,6 +989,20 @@ internal sealed partial class UnitReader
         }
 
         return values.Count == 0 ? Scope.Empty : Scope.Of(values);
+    }
+
+    /// <summary>The population a share in the sentence is written of (45%的Anthropic用户), if one is.</summary>
+    private NamedEntity? SentencePopulation(UnitContext ctx, int sentenceStart, int sentenceEnd)
+    {
+        foreach (var f in ctx.Figures)
+        {
+            if (f.Span.Offset >= sentenceStart && f.Span.End <= sentenceEnd && f.Quantity.Unit.Dimension == Dimension.Percent && PopulationAfter(ctx, f.Span.End) is { } population)
+            {
+                return population;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether a name is written in the possessive (<c>Europe's</c>): it qualifies what follows, not the figure.</summary>
