@@ -37,8 +37,6 @@ public static class UsagePublication
 {
     public const string Dataset = "usage-logs";
 
-    /// <summary>The market entity (data/entities/markets.yaml) saying a figure is of the organisation's own usage, not a market survey's.</summary>
-    public const string OwnUsageMarket = "own-llm-usage";
 
     public const string DefaultOrganisation = "our organisation";
 
@@ -80,7 +78,7 @@ public static class UsagePublication
             last,
             SourceKind.Primary);
         var known = entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var scope = Scope.Of([KeyValuePair.Create("market", OwnUsageMarket), KeyValuePair.Create("basis", basis)]);
+        var scope = Scope.Of([KeyValuePair.Create("market", OwnUsage.Market), KeyValuePair.Create("basis", basis)]);
         var metric = MetricId(request.Metric);
         var facts = new List<Fact>();
         var skipped = new SortedSet<string>(StringComparer.Ordinal);

@@ -3,10 +3,11 @@ using Almanac.Analytics;
 using Almanac.Charts;
 using Almanac.Knowledge;
 using Almanac.Quantities;
+using Almanac.Usage;
 
 namespace Almanac.Reports.Market;
 
-// Leaderboards (LMArena, benchmark results) and OpenRouter's token share beside the survey shares.
+// Leaderboards (LMArena, benchmark results), and OpenRouter's token share beside the survey shares and the organisation's own.
 public sealed partial class MarketReport
 {
     private const int BenchmarkRows = 10;
@@ -152,51 +153,86 @@ public sealed partial class MarketReport
             sources));
     }
 
-    /// <summary>Each developer's latest share on each basis, one column per basis: compared, never combined.</summary>
+    /// <summary>One column of the side-by-side table: its heading, the developers it leads with, and each developer's figure on it.</summary>
+    private sealed record ShareMeasure(string Heading, IReadOnlyList<string> Leaders, Func<string, (string Text, IReadOnlyList<Source> Sources)?> Of);
+
+    /// <summary>
+    /// Each developer's latest share on every measure the store holds, one column per measure: OpenRouter's
+    /// tokens, the enterprise surveys' usage and spend, and the organisation's own logs (<c>usage publish</c>).
+    /// Compared, never combined; shown when at least two measures have figures.
+    /// </summary>
     private ReportTable? BasesSideBySide(WeeklyShareSeries tokens)
     {
-        var usage = ShareOverTime.Build(Providers(), new ShareQuery(EnterpriseApi, "usage"));
-        var spend = ShareOverTime.Build(Providers(), new ShareQuery(EnterpriseApi, "spend"));
-        if (tokens.Shares.Count == 0 || (usage.Observations.Count == 0 && spend.Observations.Count == 0))
+        var measures = new List<ShareMeasure>();
+        if (tokens.Shares.Count > 0)
+        {
+            var week = tokens.Weeks[^1];
+            measures.Add(new ShareMeasure(
+                $"{_lang.T("token share (OpenRouter)", "token 份额（OpenRouter）")}, {_lang.Period(week)}",
+                tokens.Entities.Take(TokenShareDevelopers).ToList(),
+                developer => tokens.Shares.FirstOrDefault(x => x.EntityId == developer && x.Week == week) is { } token ? (Stated(token.Percent, token.Qualifier), token.Sources) : null));
+        }
+
+        foreach (var basis in new[] { "usage", "spend" })
+        {
+            AddLatest(measures, ShareOverTime.Build(Providers(), new ShareQuery(EnterpriseApi, basis)), BasisName(basis));
+        }
+
+        foreach (var basis in OwnUsageBases)
+        {
+            AddLatest(measures, ShareOverTime.Build(Providers(), new ShareQuery(OwnUsage.Market, basis)), OwnShareName(basis));
+        }
+
+        if (measures.Count < 2)
         {
             return null;
         }
 
-        var week = tokens.Weeks[^1];
-        DateOnly? usageAt = usage.Moments.Count > 0 ? usage.Moments[^1] : null;
-        DateOnly? spendAt = spend.Moments.Count > 0 ? spend.Moments[^1] : null;
-        var developers = tokens.Entities.Take(TokenShareDevelopers)
-            .Concat(usageAt is { } u ? usage.Observations.Where(o => o.At == u).Select(o => o.EntityId) : [])
-            .Concat(spendAt is { } s ? spend.Observations.Where(o => o.At == s).Select(o => o.EntityId) : [])
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
         var sources = new List<Source>();
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var developer in developers)
+        foreach (var developer in measures.SelectMany(m => m.Leaders).Distinct(StringComparer.Ordinal))
         {
-            var token = tokens.Shares.FirstOrDefault(x => x.EntityId == developer && x.Week == week);
-            var used = usageAt is { } ua ? usage.At(developer, ua) : null;
-            var spent = spendAt is { } sa ? spend.At(developer, sa) : null;
-            sources.AddRange(token?.Sources ?? []);
-            sources.AddRange(used?.Sources ?? []);
-            sources.AddRange(spent?.Sources ?? []);
-            rows.Add([
-                _lang.Name(developer),
-                token is null ? "–" : Stated(token.Percent, token.Qualifier),
-                used is null ? "–" : ReportLanguage.Number(used.Percent) + "%",
-                spent is null ? "–" : ReportLanguage.Number(spent.Percent) + "%"]);
+            var row = new List<string> { _lang.Name(developer) };
+            foreach (var measure in measures)
+            {
+                var figure = measure.Of(developer);
+                row.Add(figure?.Text ?? "–");
+                sources.AddRange(figure?.Sources ?? []);
+            }
+
+            rows.Add(row);
         }
 
         return new ReportTable(
-            _lang.T("The same developers on three measures", "同一批开发者的三种口径"),
-            [
-                _lang.T("Developer", "开发者"),
-                $"{_lang.T("token share (OpenRouter)", "token 份额（OpenRouter）")}, {_lang.Period(week)}",
-                usageAt is { } a ? $"{BasisName("usage")}, {_lang.Moment(a)}" : BasisName("usage"),
-                spendAt is { } b ? $"{BasisName("spend")}, {_lang.Moment(b)}" : BasisName("spend"),
-            ],
+            _lang.T($"The same developers on {measures.Count} measures", $"同一批开发者的 {measures.Count} 种口径"),
+            [_lang.T("Developer", "开发者"), .. measures.Select(m => m.Heading)],
             rows,
             SourcesLine(sources.DistinctBy(s => s.Id, StringComparer.Ordinal)));
+    }
+
+    // The bases a published share of the organisation's own usage takes (usage publish --basis).
+    private static readonly string[] OwnUsageBases = ["tokens", "requests", "spend"];
+
+    private string OwnShareName(string basis) => basis switch
+    {
+        "tokens" => _lang.T("our share of tokens (own usage logs)", "自有日志 token 份额"),
+        "requests" => _lang.T("our share of requests (own usage logs)", "自有日志请求份额"),
+        _ => _lang.T("our share of spend (own usage logs)", "自有日志支出份额"),
+    };
+
+    /// <summary>Adds the latest moment of a series as a measure, when the series has one.</summary>
+    private void AddLatest(List<ShareMeasure> measures, ShareSeries series, string name)
+    {
+        if (series.Moments.Count == 0)
+        {
+            return;
+        }
+
+        var at = series.Moments[^1];
+        measures.Add(new ShareMeasure(
+            $"{name}, {_lang.Moment(at)}",
+            series.Observations.Where(o => o.At == at).Select(o => o.EntityId).ToList(),
+            developer => series.At(developer, at) is { } share ? (ReportLanguage.Number(share.Percent) + "%", share.Sources) : null));
     }
 
     // A lower bound is written as one: "at least 30%", not "30%".
