@@ -105,6 +105,16 @@ public sealed class UsageCommandTests : IDisposable
         right.GetProperty("verdict").GetString().ShouldBe("supported");
         right.GetProperty("reason").GetString()!.ShouldContain("Example Corp");
         claims.Single(c => c.GetProperty("period").GetString() == "2026-02").GetProperty("verdict").GetString().ShouldBe("contradicted");
+
+        // The market report shows the published shares beside the surveys' (the curated store holds Menlo Ventures' usage shares).
+        var report = Path.Combine(_folder, "market.html");
+        var written = Almanac("report", "market", "-o", report);
+        written.ExitCode.ShouldBe(0, written.Error);
+        var html = File.ReadAllText(report);
+        html.ShouldContain("our share of tokens (own usage logs)");
+        var marchShare = 100.0 * truth[("2026-03", "google")] / march;
+        html.ShouldContain(Math.Round(marchShare, 1).ToString("0.#", CultureInfo.InvariantCulture) + "%");
+        html.ShouldContain("Example Corp");
     }
 
     [Fact]
