@@ -39,6 +39,12 @@ public sealed class DuckDbUsageStore : IUsageEngine, ICsvFileEngine
     /// <summary>Events read between two progress reports.</summary>
     private const int ProgressEvery = 10_000;
 
+    /// <summary>
+    /// The settings every connection of the store runs under (<c>Sql/settings.sql</c>): a benchmark's
+    /// hand-written peer runs under the same ones.
+    /// </summary>
+    public static string Settings => SqlFiles.Text("settings.sql");
+
     private readonly DuckDBConnection _connection;
 
     private DuckDbUsageStore(DuckDBConnection connection) => _connection = connection;
@@ -56,7 +62,7 @@ public sealed class DuckDbUsageStore : IUsageEngine, ICsvFileEngine
         {
             connection.Open();
             var store = new DuckDbUsageStore(connection);
-            store.Execute(SqlFiles.Text("settings.sql"));
+            store.Execute(Settings);
             store.Execute(SqlFiles.Text("schema.sql"));
             var version = int.Parse(store.Scalar("SELECT value FROM usage_meta WHERE key = 'schema_version'")?.ToString() ?? "0", CultureInfo.InvariantCulture);
             if (version > SchemaVersion)
