@@ -128,13 +128,14 @@ internal static class UsageTiming
 
     private const string HandP95 = "SELECT model_id, provider, quantile_cont(duration_ms, 0.95) FROM events WHERE requests > 0 GROUP BY ALL ORDER BY ALL";
 
-    // Each user's main model per month (most calls, ties to the first name), against the next month's:
+    // Each user's main model per month (most input + output tokens, as the engine's switching and the
+    // generator's truth define it; ties to the first name), against the next month's:
     // stayed on the model, moved to another model of the same developer, or switched developer. Models
     // are the generator's (truth_models, from its truth file), so the check does not depend on which
     // models the catalogue of the bench's workspace knows.
     private const string Switching = """
         WITH calls AS (
-            SELECT user_id, date_trunc('month', make_timestamp(start_ms * 1000)) AS month, m.model_id, m.developer_id, count(*) AS n
+            SELECT user_id, date_trunc('month', make_timestamp(start_ms * 1000)) AS month, m.model_id, m.developer_id, sum(input_tokens + output_tokens) AS n
             FROM events AS e JOIN truth_models AS m ON m.written = e.model_raw GROUP BY ALL
         ), main AS (
             SELECT user_id, month, arg_max(model_id, (n, model_id)) AS model_id, arg_max(developer_id, (n, model_id)) AS developer_id
