@@ -39,6 +39,12 @@ public sealed class DuckDbUsageStore : IUsageEngine, ICsvFileEngine
     /// <summary>Events read between two progress reports.</summary>
     private const int ProgressEvery = 10_000;
 
+    /// <summary>
+    /// The settings every connection of the store runs under (<c>Sql/settings.sql</c>): a benchmark's
+    /// hand-written peer runs under the same ones.
+    /// </summary>
+    public static string Settings => SqlFiles.Text("settings.sql");
+
     private readonly DuckDBConnection _connection;
 
     private DuckDbUsageStore(DuckDBConnection connection) => _connection = connection;
@@ -56,7 +62,7 @@ public sealed class DuckDbUsageStore : IUsageEngine, ICsvFileEngine
         {
             connection.Open();
             var store = new DuckDbUsageStore(connection);
-            store.Execute(SqlFiles.Text("settings.sql"));
+            store.Execute(Settings);
             store.Execute(SqlFiles.Text("schema.sql"));
             var version = int.Parse(store.Scalar("SELECT value FROM usage_meta WHERE key = 'schema_version'")?.ToString() ?? "0", CultureInfo.InvariantCulture);
             if (version > SchemaVersion)
@@ -122,101 +128,111 @@ public sealed class DuckDbUsageStore : IUsageEngine, ICsvFileEngine
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(normaliser);
         using var transaction = _connection.BeginTransaction();
-        var staging = SqlFiles.Text("csv-staging.sql").Replace("{read}", ReadCsv(plan), StringComparison.Ordinal);
+        var typed = SqlFiles.Text("csv-typed.sql").Replace("{read}", ReadCsv(plan), StringComparison.Ordinal);
         foreach (var field in ColumnMap.Fields.Keys)
         {
-            staging = staging.Replace("{cell:" + field + "}", Cell(plan.Columns[field]), StringComparison.Ordinal);
+            typed = typed.Replace("{cell:" + field + "}", Cell(plan.Columns[field]), StringComparison.Ordinal);
         }
 
+        // The file is read twice and never copied: first the few columns the normalisation tables need
+        // (and the ids, to learn whether any repeats), then once more by the insert itself.
         try
         {
-            Execute(staging);
+            Execute(typed);
+            var groups = Rows(SqlFiles.Text("csv-groups.sql"), null, null, r => new CsvGroup(
+                r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.GetInt64(3), r.IsDBNull(4) ? 0 : r.GetInt64(4)));
+            cancellation.ThrowIfCancellationRequested();
+            var (rows, distinct) = CountIds();
+            cancellation.ThrowIfCancellationRequested();
+            var unresolved = LandModels(groups, normaliser);
+            Table("csv_providers", "written VARCHAR, code VARCHAR", groups.Select(g => g.Provider).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal),
+                (written, row) => row.AppendValue(written).AppendValue(ProviderNames.Code(written)));
+            Table("csv_prices", "model_id VARCHAR, day BIGINT, input DOUBLE, output DOUBLE, cache_read DOUBLE", PricedDays(groups, normaliser),
+                (priced, row) =>
+                {
+                    var (modelId, day) = priced;
+                    var prices = normaliser.PricesOn(modelId, DateOnly.FromDayNumber(UnixEpochDay + (int)day));
+                    row.AppendValue(modelId).AppendValue(day)
+                        .AppendValue(PerToken(prices?.Input)).AppendValue(PerToken(prices?.Output)).AppendValue(PerToken(prices?.CacheRead));
+                });
+            cancellation.ThrowIfCancellationRequested();
+            var firstOfEachId = distinct == rows ? string.Empty : "QUALIFY row_number() OVER (PARTITION BY id ORDER BY start_ms) = 1";
+            long added;
+            using (var insert = Command(SqlFiles.Text("csv-ingest.sql").Replace("{first_of_each_id}", firstOfEachId, StringComparison.Ordinal)))
+            {
+                added = insert.ExecuteNonQuery();
+            }
+
+            Execute("DROP VIEW csv_typed; DROP TABLE csv_landing; DROP TABLE csv_providers; DROP TABLE csv_prices");
+            transaction.Commit();
+            foreach (var (raw, events, requests) in unresolved)
+            {
+                normaliser.CountUnresolved(raw, events, requests);
+            }
+
+            return new CsvFileIngest(rows, new IngestCounts(added, distinct - added));
         }
         catch (DuckDBException e) when (e.ErrorType is DuckDBErrorType.InvalidInput or DuckDBErrorType.Conversion)
         {
-            // A line DuckDB's scanner cannot split into the header's columns: the reader reports it by line.
+            // A line DuckDB's scanner cannot split into the header's columns, or a row the reader would not
+            // take whole (csv-ingest.sql raises usage_csv_bad_row): the reader reports it by line.
             transaction.Rollback();
             return null;
         }
-
-        cancellation.ThrowIfCancellationRequested();
-        long rows, bad, distinct;
-        using (var command = Command("SELECT count(*), count(*) FILTER (WHERE bad IS TRUE), count(DISTINCT id) FROM csv_staging"))
-        using (var reader = command.ExecuteReader())
-        {
-            reader.Read();
-            (rows, bad, distinct) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-        }
-
-        if (bad > 0)
-        {
-            transaction.Rollback();
-            return null;
-        }
-
-        var unresolved = LandModels(normaliser);
-        Table("csv_providers", "written VARCHAR, code VARCHAR", "SELECT DISTINCT provider FROM csv_staging WHERE provider <> ''",
-            (r, row) => row.AppendValue(r.GetString(0)).AppendValue(ProviderNames.Code(r.GetString(0))));
-        Table("csv_prices", "model_id VARCHAR, day BIGINT, input DECIMAL(18, 15), output DECIMAL(18, 15), cache_read DECIMAL(18, 15)",
-            "SELECT DISTINCT l.model_id, s.start_ms // 86400000 FROM csv_staging AS s JOIN csv_landing AS l ON l.model_raw = s.model WHERE l.model_id <> ''",
-            (r, row) =>
-            {
-                var prices = normaliser.PricesOn(r.GetString(0), DateOnly.FromDayNumber(UnixEpochDay + (int)r.GetInt64(1)));
-                row.AppendValue(r.GetString(0)).AppendValue(r.GetInt64(1))
-                    .AppendValue(prices?.Input / 1_000_000m).AppendValue(prices?.Output / 1_000_000m).AppendValue(prices?.CacheRead / 1_000_000m);
-            });
-        cancellation.ThrowIfCancellationRequested();
-        var firstOfEachId = distinct == rows ? "csv_staging" : "(SELECT * FROM csv_staging QUALIFY row_number() OVER (PARTITION BY id ORDER BY start_ms) = 1)";
-        long added;
-        using (var insert = Command(SqlFiles.Text("csv-ingest.sql").Replace("{first_of_each_id}", firstOfEachId, StringComparison.Ordinal)))
-        {
-            added = insert.ExecuteNonQuery();
-        }
-
-        Execute("DROP TABLE csv_staging; DROP TABLE csv_landing; DROP TABLE csv_providers; DROP TABLE csv_prices");
-        transaction.Commit();
-        foreach (var (raw, events, requests) in unresolved)
-        {
-            normaliser.CountUnresolved(raw, events, requests);
-        }
-
-        return new CsvFileIngest(rows, new IngestCounts(added, distinct - added));
     }
 
     private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
-    // Where each distinct model string of the staged rows lands, resolved once each by the normaliser;
-    // returns the strings that landed on no model with their events and calls, to count once committed.
-    private List<(string Raw, long Events, long Requests)> LandModels(UsageNormaliser normaliser)
+    /// <summary>The events of one model string, as written with one provider, on one day (null when the time is bad).</summary>
+    private sealed record CsvGroup(string Model, string Provider, long? Day, long Events, long Requests);
+
+    // Rows of the file and distinct ids. Distinct hashes of the ids are counted first, in a table of
+    // 8-byte keys rather than strings; only when they fall short of the rows (a repeated id, or, about
+    // once in ten thousand files of 100M rows, two ids of one hash) are the ids themselves counted.
+    private (long Rows, long Distinct) CountIds()
+    {
+        var (rows, hashes) = Rows("SELECT count(*), count(DISTINCT hash(id)) FROM csv_typed", null, null, r => (r.GetInt64(0), r.GetInt64(1)))[0];
+        return hashes == rows ? (rows, rows) : (rows, Convert.ToInt64(Scalar("SELECT count(DISTINCT id) FROM csv_typed"), CultureInfo.InvariantCulture));
+    }
+
+    private static double? PerToken(decimal? perMillion) => perMillion is { } price ? (double)(price / 1_000_000m) : null;
+
+    // Where each distinct model string of the file lands, resolved once each by the normaliser; returns
+    // the strings that landed on no model with their events and calls, to count once committed.
+    private List<(string Raw, long Events, long Requests)> LandModels(List<CsvGroup> groups, UsageNormaliser normaliser)
     {
         var unresolved = new List<(string, long, long)>();
-        Table("csv_landing", "model_raw VARCHAR, model_id VARCHAR, developer_id VARCHAR, provider VARCHAR",
-            "SELECT model, count(*), sum(requests)::BIGINT FROM csv_staging GROUP BY model",
-            (r, row) =>
+        var models = groups.GroupBy(g => g.Model, StringComparer.Ordinal).Select(m => (Raw: m.Key, Events: m.Sum(g => g.Events), Requests: m.Sum(g => g.Requests)));
+        Table("csv_landing", "model_raw VARCHAR, model_id VARCHAR, developer_id VARCHAR, provider VARCHAR", models,
+            (model, row) =>
             {
-                var raw = r.GetString(0);
-                var (modelId, developer, provider) = normaliser.LandingOf(raw);
+                var (modelId, developer, provider) = normaliser.LandingOf(model.Raw);
                 if (modelId.Length == 0)
                 {
-                    unresolved.Add((raw, r.GetInt64(1), r.GetInt64(2)));
+                    unresolved.Add((model.Raw, model.Events, model.Requests));
                 }
 
-                row.AppendValue(raw).AppendValue(modelId).AppendValue(developer).AppendValue(provider);
+                row.AppendValue(model.Raw).AppendValue(modelId).AppendValue(developer).AppendValue(provider);
             });
         return unresolved;
     }
 
-    // Creates a small temporary table and fills it with a row per row of a query, through the appender.
-    private void Table(string name, string columns, string query, Action<IDataRecord, IDuckDBAppenderRow> fill)
+    // Each resolved model with each day it was called on, to look its prices up once per day.
+    private static IEnumerable<(string ModelId, long Day)> PricedDays(List<CsvGroup> groups, UsageNormaliser normaliser) =>
+        groups.Where(g => g.Day is not null)
+            .Select(g => (ModelId: normaliser.LandingOf(g.Model).ModelId, Day: g.Day!.Value))
+            .Where(d => d.ModelId.Length > 0)
+            .Distinct();
+
+    // Creates a small temporary table and fills it with a row per item, through the appender.
+    private void Table<T>(string name, string columns, IEnumerable<T> items, Action<T, IDuckDBAppenderRow> fill)
     {
         Execute($"CREATE OR REPLACE TEMP TABLE {name} ({columns})");
-        using var command = Command(query);
-        using var reader = command.ExecuteReader();
         using var appender = _connection.CreateAppender(name);
-        while (reader.Read())
+        foreach (var item in items)
         {
             var row = appender.CreateRow();
-            fill(reader, row);
+            fill(item, row);
             row.EndRow();
         }
     }
@@ -231,7 +247,7 @@ public sealed class DuckDbUsageStore : IUsageEngine, ICsvFileEngine
     // The field's text: the first of its columns with a value once trimmed of white space, as MappedReader finds it.
     private static string Cell(IReadOnlyList<string> columns) => columns.Count == 0
         ? "''"
-        : "coalesce(" + string.Join(", ", columns.Select(c => $"nullif(trim({Identifier(c)}, ' ' || chr(9) || chr(10) || chr(13)), '')")) + ", '')";
+        : "coalesce(" + string.Join(", ", columns.Select(c => $"nullif(usage_trim({Identifier(c)}), '')")) + ", '')";
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
