@@ -3,10 +3,10 @@
 #   - generating N events as CSV (almanac usage generate), the events per second;
 #   - ingesting them (almanac usage ingest) against a bare DuckDB connection reading the same CSV
 #     with read_csv into a table: wall and CPU time, events per second, peak memory of each process;
-#   - monthly share by developer and p95 latency by model through the engine against the same
-#     questions hand-written in DuckDB SQL over the same store, and the switching matrix (hand SQL),
-#     checked against the generator's truth;
-#   - the ClickHouse cluster named by ALMANAC_BENCH_CLICKHOUSE, once its engine exists.
+#   - monthly share by developer, latency by model and the switching matrix through the engine
+#     against the same questions hand-written in DuckDB SQL over the same store (target within 1.5x),
+#     the hand-written switching checked against the generator's truth;
+#   - the ClickHouse cluster is not driven yet (it says so).
 # ALMANAC_BENCH_USAGE_EVENTS sets N (default 100000000; the CSV is about 113 bytes an event).
 # ALMANAC_BENCH_USAGE_DIR keeps the files in that folder (default a temporary folder, removed after).
 set -euo pipefail
@@ -58,11 +58,5 @@ rm -f "$work/bare.duckdb"
 
 "$bench" usage-queries "$work/usage.duckdb" "$work/usage.csv.truth.json"
 
-if [ -z "${ALMANAC_BENCH_CLICKHOUSE:-}" ]; then
-  echo "ClickHouse: skipped (ALMANAC_BENCH_CLICKHOUSE names no cluster)"
-elif ! grep -qs "IUsageEngine" src/Almanac.Usage.ClickHouse/*.cs; then
-  echo "ClickHouse: skipped (no ClickHouse usage engine in src/Almanac.Usage.ClickHouse yet)"
-else
-  echo "ClickHouse: skipped (the engine exists; this bench does not drive it yet)"
-fi
+echo "ClickHouse: not driven by this bench yet (the engine agreement tests compare its answers; docs/usage.md has its own scale measurement)"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
