@@ -6,7 +6,8 @@
 #   - monthly share by developer, latency by model and the switching matrix through the engine
 #     against the same questions hand-written in DuckDB SQL over the same store (target within 1.5x),
 #     the hand-written switching checked against the generator's truth;
-#   - the ClickHouse cluster is not driven yet (it says so).
+#   - with ALMANAC_BENCH_CLICKHOUSE naming a cluster: its ingest against ClickHouse reading the same
+#     CSV into a plain table, and the analyses against the same questions hand-written for it.
 # ALMANAC_BENCH_USAGE_EVENTS sets N (default 100000000; the CSV is about 113 bytes an event).
 # ALMANAC_BENCH_USAGE_DIR keeps the files in that folder (default a temporary folder, removed after).
 set -euo pipefail
@@ -58,5 +59,24 @@ rm -f "$work/bare.duckdb"
 
 "$bench" usage-queries "$work/usage.duckdb" "$work/usage.csv.truth.json"
 
-echo "ClickHouse: not driven by this bench yet (the engine agreement tests compare its answers; docs/usage.md has its own scale measurement)"
+if [ -z "${ALMANAC_BENCH_CLICKHOUSE:-}" ]; then
+  echo "ClickHouse: skipped (ALMANAC_BENCH_CLICKHOUSE names no cluster; bash scripts/clickhouse.sh starts one)"
+else
+  # A database of the bench's own on the cluster, dropped after. The bare peer is ClickHouse reading the
+  # same CSV (CSVWithNames) into one plain MergeTree table on the first node, streamed by curl.
+  node="${ALMANAC_BENCH_CLICKHOUSE%%\?*}"
+  database="almanac_bench_$$"
+  clickhouse_url="${node}?database=${database}"
+  curl -fsS "$node" --data-binary "CREATE DATABASE IF NOT EXISTS $database" >/dev/null
+  curl -fsS "${node}?database=${database}" --data-binary "CREATE TABLE bare_events (id String, time Int64, model String, provider String, input_tokens Int64, output_tokens Int64, cache_read_tokens Int64, requests Int64, errors Int64, duration_ms Float64, ttft_ms Nullable(Float64), user String, team String, app String, tags String) ENGINE = MergeTree ORDER BY time" >/dev/null
+  timed "bare ClickHouse INSERT of the CSV" curl -fsS -X POST -T "$work/usage.csv" "${node}?database=${database}&query=INSERT%20INTO%20bare_events%20FORMAT%20CSVWithNames"
+  bare_wall=$wall
+  timed "almanac usage ingest (ClickHouse)" "$almanac" usage ingest "$work/usage.csv" --usage-store "$clickhouse_url"
+  echo "ClickHouse ingest / bare: $(awk -v a="$wall" -v b="$bare_wall" 'BEGIN { printf "%.2f", a / b }')x (the engine's insert goes through both shards and looks up each batch's ids)"
+  "$bench" usage-clickhouse-queries "$clickhouse_url" || true
+  for port in $(curl -fsS "$node" --data-binary "SELECT DISTINCT getMacro('http_port') FROM remote('127.0.0.1:9000,127.0.0.1:9001', system.one)" 2>/dev/null || true); do
+    curl -fsS "http://127.0.0.1:$port/" --data-binary "DROP DATABASE IF EXISTS $database" >/dev/null || true
+  done
+  curl -fsS "$node" --data-binary "DROP DATABASE IF EXISTS $database" >/dev/null || true
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,6 +10,7 @@ using Almanac.Bench;
 // Almanac.Bench load <server address> [requests per second] [seconds] [max requests]
 // Almanac.Bench usage-bare <csv> <new database file>
 // Almanac.Bench usage-queries <usage store> <generator truth json>
+// Almanac.Bench usage-clickhouse-queries <ClickHouse usage store URL>
 switch (args.FirstOrDefault())
 {
     case "cli-startup" when args.Length >= 2:
@@ -43,6 +44,8 @@ switch (args.FirstOrDefault())
         return UsageTiming.Bare(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]));
     case "usage-queries" when args.Length >= 3:
         return UsageTiming.Queries(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]));
+    case "usage-clickhouse-queries" when args.Length >= 2:
+        return UsageClickHouseTiming.Queries(args[1]);
     default:
         Console.Error.WriteLine("usage: Almanac.Bench cli-startup <path to almanac> [runs] [-- <almanac arguments>]");
         Console.Error.WriteLine("       Almanac.Bench imports <repository root> <shared data folder> [PostgreSQL connection string]");
@@ -53,5 +56,6 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       Almanac.Bench load <server address> [requests per second] [seconds] [max requests]");
         Console.Error.WriteLine("       Almanac.Bench usage-bare <csv> <new database file>");
         Console.Error.WriteLine("       Almanac.Bench usage-queries <usage store> <generator truth json>");
+        Console.Error.WriteLine("       Almanac.Bench usage-clickhouse-queries <ClickHouse usage store URL>");
         return 2;
 }
