@@ -15,7 +15,9 @@ public static partial class PeriodParser
     private const string NotCountry = "(?![国文期旬东央心部小美欧日韩企外])";
     private const string NotStartup = "(?![创始级步代期])";
 
-    private sealed record Rule(Regex Pattern, Func<Reading, Period> Build);
+    /// <param name="Pattern">The form anchored where matching starts, to read a period at a given place.</param>
+    /// <param name="Scan">The same form unanchored, to find the next place it matches in running text.</param>
+    private sealed record Rule(Regex Pattern, Regex Scan, Func<Reading, Period> Build);
 
     private static readonly Rule[] Rules =
     [
@@ -56,14 +58,24 @@ public static partial class PeriodParser
             r => r.Canonical()),
     ];
 
-    [GeneratedRegex(@"\G(?:(?:截至|截止)(?:到|至)?|(?:as\s+of|by\s+(?:the\s+)?end\s+of|(?:at\s+)?(?:the\s+)?end\s+of)\s+|(?<start>(?:at\s+)?(?:the\s+)?(?:start|beginning)\s+of)\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private const string AsOfPrefixPattern = @"(?:(?:截至|截止)(?:到|至)?|(?:as\s+of|by\s+(?:the\s+)?end\s+of|(?:at\s+)?(?:the\s+)?end\s+of)\s+|(?<start>(?:at\s+)?(?:the\s+)?(?:start|beginning)\s+of)\s+)";
+
+    [GeneratedRegex(@"\G" + AsOfPrefixPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsOfPrefix();
 
-    private static Rule Zh(string pattern, Func<Reading, Period> build) =>
-        new(new Regex(@"\G" + pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled), build);
+    [GeneratedRegex(AsOfPrefixPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsOfPrefixScan();
+
+    /// <summary>What can start a reading: every rule, and the "as of" prefix, each unanchored (see <see cref="FindAll"/>).</summary>
+    private static readonly Regex[] Starts = [AsOfPrefixScan(), .. Rules.Select(r => r.Scan)];
+
+    private static Rule Zh(string pattern, Func<Reading, Period> build) => Of(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, build);
 
     private static Rule En(string pattern, Func<Reading, Period> build) =>
-        new(new Regex(@"\G" + pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled), build);
+        Of(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled, build);
+
+    private static Rule Of(string pattern, RegexOptions options, Func<Reading, Period> build) =>
+        new(new Regex(@"\G" + pattern, options), new Regex(pattern, options), build);
 
     /// <summary>
     /// Turns a match into dates, checking them instead of throwing: the first problem becomes <see cref="Error"/>

@@ -42,13 +42,27 @@ public static partial class PeriodParser
     }
 
     /// <summary>Finds every period in running text, in order. Unresolvable relative words are skipped.</summary>
+    /// <remarks>
+    /// A reading can start only where some rule (or the "as of" prefix) matches. Rather than trying every rule
+    /// at every character, each rule's unanchored form finds the next place it matches (the regex engine skips
+    /// ahead to the characters the rule can start with), and only the nearest of those places is tried: the
+    /// same places, in the same order, as trying every character.
+    /// </remarks>
     public static IReadOnlyList<ParsedPeriod> FindAll(string text, int? referenceYear = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<ParsedPeriod>();
+        var next = new int[Starts.Length];
+        Array.Fill(next, -1);
         var i = 0;
         while (i < text.Length)
         {
+            i = NextStart(text, i, next);
+            if (i >= text.Length)
+            {
+                break;
+            }
+
             if (CanStartAt(text, i) && MatchAt(text, i, referenceYear) is { } match && match.Error is null
                 && (!IsBareYear(text, i, match.Length) || BareYearStandsAlone(text, i, match.Length)))
             {
@@ -61,6 +75,27 @@ public static partial class PeriodParser
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The first offset at or after <paramref name="from"/> where a rule or the prefix matches (the text's length if none).
+    /// <paramref name="next"/> keeps each one's next match; one behind <paramref name="from"/> is searched again from there.
+    /// </summary>
+    private static int NextStart(string text, int from, int[] next)
+    {
+        var nearest = text.Length;
+        for (var r = 0; r < Starts.Length; r++)
+        {
+            if (next[r] < from)
+            {
+                var m = Starts[r].Match(text, from);
+                next[r] = m.Success ? m.Index : text.Length;
+            }
+
+            nearest = Math.Min(nearest, next[r]);
+        }
+
+        return nearest;
     }
 
     private readonly record struct Hit(int Length, Period Period, string? Error);
