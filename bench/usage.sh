@@ -74,9 +74,10 @@ else
   timed "almanac usage ingest (ClickHouse)" "$almanac" usage ingest "$work/usage.csv" --usage-store "$clickhouse_url"
   echo "ClickHouse ingest / bare: $(awk -v a="$wall" -v b="$bare_wall" 'BEGIN { printf "%.2f", a / b }')x (the engine's insert goes through both shards and looks up each batch's ids)"
   "$bench" usage-clickhouse-queries "$clickhouse_url" || true
-  for port in $(curl -fsS "$node" --data-binary "SELECT DISTINCT getMacro('http_port') FROM remote('127.0.0.1:9000,127.0.0.1:9001', system.one)" 2>/dev/null || true); do
-    curl -fsS "http://127.0.0.1:$port/" --data-binary "DROP DATABASE IF EXISTS $database" >/dev/null || true
+  # Every node of the cluster, reached on its own HTTP port (each node's http_port macro).
+  for address in $(curl -fsS "$node" --data-binary "SELECT concat(host_address, ':', toString(port)) FROM system.clusters WHERE cluster = 'almanac'" || true); do
+    port="$(curl -fsS "$node" --data-binary "SELECT substitution FROM remote('$address', system.macros) WHERE macro = 'http_port'" || true)"
+    [ -z "$port" ] || curl -fsS "http://${address%%:*}:$port/" --data-binary "DROP DATABASE IF EXISTS $database" >/dev/null || true
   done
-  curl -fsS "$node" --data-binary "DROP DATABASE IF EXISTS $database" >/dev/null || true
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
