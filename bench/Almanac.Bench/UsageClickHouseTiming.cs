@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Almanac.Usage.Analyses;
 using Almanac.Usage.ClickHouse;
 
@@ -10,9 +9,7 @@ namespace Almanac.Bench;
 /// </summary>
 internal static class UsageClickHouseTiming
 {
-    private const int Runs = 3;
-
-    private const double QueryTarget = 1.5;
+    private const double QueryTarget = UsageTiming.QueryTarget;
 
     // The engine reads only committed ingests (usage_committed_events); a user writing the question
     // by hand reads the events table itself, so that is the peer.
@@ -34,11 +31,11 @@ internal static class UsageClickHouseTiming
         using var engine = ClickHouseUsageEngine.Open(url);
         var all = new DayWindow(null, null);
         var http = engine.Events.Http;
-        var rows = new List<(string Name, (double Wall, double Cpu) Engine, (double Wall, double Cpu)? Hand)>
+        var rows = new List<(string Name, UsageTiming.Timing Engine, UsageTiming.Timing? Hand)>
         {
-            ("monthly share by developer", Time(() => engine.Share(new ShareQuery(ShareDimension.Developer, ShareBasis.Tokens, UsagePeriod.Month, all)).Count), Time(() => Count(http, HandShare))),
-            ("latency by model (p50/p95/p99)", Time(() => engine.Latency(new LatencyQuery(all)).Count), Time(() => Count(http, HandLatency))),
-            ("switching matrix (users, month)", Time(() => engine.Switching(new SwitchingQuery(SwitchingSubject.User, UsagePeriod.Month, all)).Matrix.Count), null),
+            ("monthly share by developer", UsageTiming.Time(() => engine.Share(new ShareQuery(ShareDimension.Developer, ShareBasis.Tokens, UsagePeriod.Month, all)).Count), UsageTiming.Time(() => Count(http, HandShare))),
+            ("latency by model (p50/p95/p99)", UsageTiming.Time(() => engine.Latency(new LatencyQuery(all)).Count), UsageTiming.Time(() => Count(http, HandLatency))),
+            ("switching matrix (users, month)", UsageTiming.Time(() => engine.Switching(new SwitchingQuery(SwitchingSubject.User, UsagePeriod.Month, all)).Matrix.Count), null),
         };
         Console.WriteLine($"ClickHouse at {http.Address}, {engine.Events.Shards.Count} shards, {engine.Summary().Events:N0} events");
         Console.WriteLine($"{"query",-30} {"engine s",10} {"engine CPU",11} {"hand SQL s",11} {"ratio",6}  target within {QueryTarget}x (CPU: this client's)");
@@ -75,23 +72,5 @@ internal static class UsageClickHouseTiming
         }
 
         return rows;
-    }
-
-    // The median of a few runs after one warm-up: wall seconds, and CPU seconds of this process (the client's share).
-    private static (double Wall, double Cpu) Time(Func<int> query)
-    {
-        query();
-        var walls = new List<double>();
-        var cpus = new List<double>();
-        for (var i = 0; i < Runs; i++)
-        {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            query();
-            walls.Add(clock.Elapsed.TotalSeconds);
-            cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
-        }
-
-        return (walls.Order().ElementAt(Runs / 2), cpus.Order().ElementAt(Runs / 2));
     }
 }

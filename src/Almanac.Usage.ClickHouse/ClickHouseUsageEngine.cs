@@ -71,11 +71,7 @@ public sealed class ClickHouseUsageEngine : IUsageEngine
     public IReadOnlyList<AdoptionRow> Adoption(AdoptionQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        // The releases the embedded engine reads: those of the window, each model once.
-        var releases = query.Releases
-            .Where(r => (query.Window.From is not { } from || r.Released >= from) && (query.Window.To is not { } to || r.Released <= to))
-            .DistinctBy(r => r.ModelId, StringComparer.Ordinal)
-            .ToList();
+        var releases = query.ReleasesInWindow();
         if (releases.Count == 0)
             return [];
         var parameters = new Dictionary<string, object?>

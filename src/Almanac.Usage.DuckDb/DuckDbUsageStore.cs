@@ -288,10 +288,7 @@ public sealed class DuckDbUsageStore : IUsageEngine, ICsvFileEngine
     public IReadOnlyList<AdoptionRow> Adoption(AdoptionQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var releases = query.Releases
-            .Where(r => (query.Window.From is not { } from || r.Released >= from) && (query.Window.To is not { } to || r.Released <= to))
-            .DistinctBy(r => r.ModelId, StringComparer.Ordinal)
-            .ToList();
+        var releases = query.ReleasesInWindow();
         if (releases.Count == 0)
         {
             return [];

@@ -100,7 +100,15 @@ public sealed record ModelRelease(string ModelId, string DeveloperId, DateOnly R
 /// not events: the shares read whichever day they fall on.
 /// </summary>
 /// <param name="Basis">What traffic is measured in (tokens, requests or spend).</param>
-public sealed record AdoptionQuery(IReadOnlyList<ModelRelease> Releases, ShareBasis Basis, DayWindow Window);
+public sealed record AdoptionQuery(IReadOnlyList<ModelRelease> Releases, ShareBasis Basis, DayWindow Window)
+{
+    /// <summary>The releases every engine reads: those released within the window, each model once (the first named).</summary>
+    public IReadOnlyList<ModelRelease> ReleasesInWindow() =>
+        Releases
+            .Where(r => (Window.From is not { } from || r.Released >= from) && (Window.To is not { } to || r.Released <= to))
+            .DistinctBy(r => r.ModelId, StringComparer.Ordinal)
+            .ToList();
+}
 
 /// <summary>
 /// One release's adoption. <paramref name="DaysToFirstUse"/> is negative when the logs used the model before
