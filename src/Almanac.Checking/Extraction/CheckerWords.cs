@@ -46,6 +46,9 @@ internal sealed class CheckerWords
     /// <summary>Words saying prices are per thousand tokens (older pages): then a bare amount is not read per million.</summary>
     public List<string> PerThousand { get; } = [];
 
+    /// <summary>Words naming the side of a token price (输入, output), by price metric id: read only where the per-million basis is stated.</summary>
+    public List<(string Word, string MetricId)> PriceSides { get; } = [];
+
     /// <summary>Words after a parameter count that say whether it is the total or the active count.</summary>
     public List<(string Word, string MetricId)> ParameterRoles { get; } = [];
 
@@ -100,6 +103,9 @@ internal sealed class CheckerWords
                     break;
                 case "per-million":
                     words.PerMillion.Add(word);
+                    break;
+                case "price-side" when value.Length > 0:
+                    words.PriceSides.Add((word, value));
                     break;
                 case "joiner":
                     words.Joiners.Add(word);

@@ -42,6 +42,7 @@ internal sealed class Lexicon
             .Concat(Metrics.ContainsKey("benchmark-score") ? benchmarkNames.Select(b => (b.Name, Value: "benchmark-score")) : []);
         MetricWords = new NameIndex<string>(metricNames);
         HeaderMetrics = words.Headers.Where(h => Metrics.ContainsKey(h.Value)).GroupBy(h => h.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Metrics[g.First().Value], StringComparer.Ordinal);
+        PriceSides = new NameIndex<string>(words.PriceSides.Where(p => Metrics.ContainsKey(p.MetricId)).Select(p => (Name: p.Word, Value: p.MetricId)));
         ReportWords = new NameIndex<bool>(words.ReportWords.Select(w => (w, true)));
         Answers = new NameIndex<string>(words.Answers.Select(a => (a.Word, a.Answer)));
         // Every name of a segment, the generic ones too (企业, 初创公司): too common to be a figure's subject,
@@ -139,6 +140,9 @@ internal sealed class Lexicon
     public NameIndex<NamedEntity> Entities { get; }
 
     public NameIndex<string> MetricWords { get; }
+
+    /// <summary>Words naming the side of a token price (输入, output), to price metric ids.</summary>
+    public NameIndex<string> PriceSides { get; }
 
     /// <summary>Whole table headers and labels that name a measure (<c>Input</c>, <c>上下文</c>), by their <see cref="AliasKey"/>.</summary>
     public IReadOnlyDictionary<string, Metric> HeaderMetrics { get; }

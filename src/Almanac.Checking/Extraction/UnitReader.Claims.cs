@@ -447,6 +447,13 @@ internal sealed partial class UnitReader
             }
         }
 
+        // 每百万tokens输入3美元、输出25美元; input $3, output $25 per million tokens: a bare amount is a token price when the
+        // basis is stated and the nearest word names the price's side.
+        if (PriceBySide(ctx, figure, clauseStart, clauseEnd, sentenceStart, sentenceEnd, previousEnd, nextStart) is { } priced)
+        {
+            return priced;
+        }
+
         if (ctx.HeaderMetric is { } header && Fit(header.Id, figure) is { } fromHeader)
         {
             return fromHeader;
@@ -545,8 +552,52 @@ internal sealed partial class UnitReader
         };
     }
 
+    /// <summary>
+    /// The token price a currency amount is, named by the nearest side word (输入, output) or price metric word in its
+    /// clause. A side word counts only where the sentence, or the unit's caption or headings, states the per-million
+    /// basis: a bare dollar amount elsewhere is a revenue, a round or a subscription. A price metric's own name
+    /// (输入定价) is enough where the document states the basis once, as a table under a caption is.
+    /// </summary>
+    private Metric? PriceBySide(UnitContext ctx, ParsedQuantity figure, int clauseStart, int clauseEnd, int sentenceStart, int sentenceEnd, int previousEnd, int nextStart)
+    {
+        var dimension = figure.Quantity.Unit.Dimension;
+        if (dimension is not (Dimension.Currency or Dimension.PricePerMillionTokens))
+        {
+            return null;
+        }
+
+        var sentence = _doc.Masked.AsSpan(sentenceStart, sentenceEnd - sentenceStart);
+        if (HasAny(sentence, _lexicon.Words.PerThousand))
+        {
+            return null;
+        }
+
+        var basisStated = dimension == Dimension.PricePerMillionTokens || HasAny(sentence, _lexicon.Words.PerMillion) || StatesPerMillion(ctx.Unit);
+        if (!basisStated && !PricedPerMillion(ctx.Unit))
+        {
+            return null;
+        }
+
+        var cues = ctx.Metrics.Where(m => m.Start >= sentenceStart && m.End <= sentenceEnd && IsPrice(m.Value)).ToList();
+        if (basisStated)
+        {
+            cues.AddRange(_lexicon.PriceSides.FindAll(_doc.Masked, sentenceStart, sentenceEnd));
+        }
+
+        var start = figure.Span.Offset;
+        var end = figure.Span.End;
+        var before = Math.Max(clauseStart, previousEnd);
+        var after = Math.Min(clauseEnd, nextStart);
+        var preceding = cues.Where(m => m.End <= start && m.Start >= before).OrderByDescending(m => m.End).Select(m => m.Value).FirstOrDefault();
+        var following = cues.Where(m => m.Start >= end && m.End <= after).OrderBy(m => m.Start).Select(m => m.Value).FirstOrDefault();
+        return (preceding ?? following) is { } metricId ? _lexicon.Metrics.GetValueOrDefault(metricId) : null;
+    }
+
+    private bool IsPrice(string metricId) =>
+        _lexicon.Metrics.TryGetValue(metricId, out var metric) && metric.Dimension == Dimension.PricePerMillionTokens;
+
     /// <summary>Whether the caption, header, label or headings of a unit say its amounts are per million tokens.</summary>
-    private bool PricedPerMillion(TextUnit unit)
+    private bool StatesPerMillion(TextUnit unit)
     {
         foreach (var text in new[] { unit.ColumnHeader, unit.LeadIn, unit.Label }.Concat(unit.Headings))
         {
@@ -554,6 +605,17 @@ internal sealed partial class UnitReader
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the unit, or the document above it, says its amounts are per million tokens.</summary>
+    private bool PricedPerMillion(TextUnit unit)
+    {
+        if (StatesPerMillion(unit))
+        {
+            return true;
         }
 
         // "Prices in USD per million tokens (input/output):" once, above several tables with their own captions;

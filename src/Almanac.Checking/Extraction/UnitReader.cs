@@ -147,6 +147,33 @@ internal sealed partial class UnitReader
         return null;
     }
 
+    /// <summary>
+    /// 每百万tokens输入3美元: the per-million basis of the prices beside it is not itself a token count. Only a count
+    /// lying inside a basis phrase goes, and only in a unit that states an amount of money.
+    /// </summary>
+    private List<ParsedQuantity> WithoutPriceBasis(string masked, TextUnit unit, List<ParsedQuantity> figures)
+    {
+        if (!figures.Any(f => f.Quantity.Unit.Dimension is Dimension.Currency or Dimension.PricePerMillionTokens))
+        {
+            return figures;
+        }
+
+        var phrases = new List<(int Start, int End)>();
+        foreach (var word in _lexicon.Words.PerMillion)
+        {
+            for (var at = masked.IndexOf(word, unit.BodyStart, unit.End - unit.BodyStart, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = at + word.Length >= unit.End ? -1 : masked.IndexOf(word, at + word.Length, unit.End - at - word.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                phrases.Add((at, at + word.Length));
+            }
+        }
+
+        return phrases.Count == 0
+            ? figures
+            : figures.Where(f => f.Quantity.Unit.Dimension is not (Dimension.Tokens or Dimension.Count)
+                || !phrases.Any(p => p.Start <= f.Span.Offset && f.Span.End <= p.End)).ToList();
+    }
+
     private List<ParsedPeriod> PeriodsIn(int start, int end)
     {
         var found = PeriodParser.FindAll(_doc.Masked[start..end], _doc.ReferenceYear);
@@ -189,6 +216,7 @@ internal sealed partial class UnitReader
         }
 
         figures = ArenaScores.With(masked, unit.BodyStart, unit.End, figures, periods);
+        figures = WithoutPriceBasis(masked, unit, figures);
         if (figures.Count == 0 && periods.Count == 0)
         {
             return;

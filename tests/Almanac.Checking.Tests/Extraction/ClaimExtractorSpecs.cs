@@ -46,6 +46,13 @@ public sealed class ClaimExtractorSpecs
             return;
         }
 
+        if (extra == "none")
+        {
+            // Words that read like a number but are no figure (the 每百万tokens basis of the prices beside it).
+            claim.ShouldBeNull($"spec line {specLine}: {text} at {at} was read as {claim?.MetricId} {claim?.Quantity}");
+            return;
+        }
+
         claim.ShouldNotBeNull($"spec line {specLine}: no claim at {at}; found {string.Join(", ", claims.Where(c => c.Span.Line == line).Select(c => $"{c.Text}@{c.Span.Column}"))}");
         claim.Text.ShouldBe(text, $"spec line {specLine}");
         claim.Span.Length.ShouldBe(length, $"spec line {specLine}");
