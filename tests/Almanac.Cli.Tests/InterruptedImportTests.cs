@@ -18,7 +18,7 @@ public sealed class InterruptedImportTests : IDisposable
 
         using var process = Start("import", "models-dev", SharedDatasets.ModelsDev, "--snapshot-date", "2026-07-02");
         // Progress lines read "models-dev: storing facts 3,000/34,673": wait until rows are being written.
-        var storing = await WaitForLineAsync(process, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"storing facts [1-9][0-9,]*/"), TimeSpan.FromSeconds(60));
+        var storing = await ChildCli.WaitForLineAsync(process, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"storing facts [1-9][0-9,]*/"), TimeSpan.FromSeconds(60));
         storing.ShouldBeTrue("the import should be writing facts when it is killed");
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
@@ -38,38 +38,7 @@ public sealed class InterruptedImportTests : IDisposable
         CliRun.Of("facts", "--format", "json", "--store", Store, "--data", CliRun.RepositoryData).Output.ShouldBe(before.Output);
     }
 
-    private Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(SharedDatasets.AlmanacDll());
-        foreach (var arg in args.Concat(["--store", Store, "--data", CliRun.RepositoryData]))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
-
-    private static async Task<bool> WaitForLineAsync(Process process, Func<string, bool> wanted, TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        _ = process.StandardOutput.ReadToEndAsync(cancel.Token);
-        while (!cancel.IsCancellationRequested)
-        {
-            var line = await process.StandardError.ReadLineAsync(cancel.Token);
-            if (line is null)
-            {
-                return false;
-            }
-
-            if (wanted(line))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private Process Start(params string[] args) => ChildCli.Start(args.Concat(["--store", Store, "--data", CliRun.RepositoryData]));
 
     public void Dispose()
     {

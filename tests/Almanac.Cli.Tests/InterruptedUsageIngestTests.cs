@@ -38,7 +38,7 @@ public sealed class InterruptedUsageIngestTests : IDisposable
         before.Output.ShouldContain("\"value\"");
 
         using var process = Start(usageStore, "usage", "ingest", large);
-        var started = await WaitForLineAsync(process, line => line.Contains("usage ingest", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var started = await ChildCli.WaitForLineAsync(process, line => line.Contains("usage ingest", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         started.ShouldBeTrue("the ingest should have started reading when it is killed");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         process.HasExited.ShouldBeFalse("the ingest should still be writing when it is killed; make the file larger");
@@ -62,40 +62,7 @@ public sealed class InterruptedUsageIngestTests : IDisposable
 
     private CliRun Run(string usageStore, params string[] args) => CliRun.Of([.. args, "--usage-store", usageStore, "--store", Store, "--data", CliRun.RepositoryData]);
 
-    private Process Start(string usageStore, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(SharedDatasets.AlmanacDll());
-        foreach (var arg in args.Concat(["--usage-store", usageStore, "--store", Store, "--data", CliRun.RepositoryData]))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
-
-    private static async Task<bool> WaitForLineAsync(Process process, Func<string, bool> wanted, TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        _ = process.StandardOutput.ReadToEndAsync(cancel.Token);
-        while (!cancel.IsCancellationRequested)
-        {
-            var line = await process.StandardError.ReadLineAsync(cancel.Token);
-            if (line is null)
-            {
-                return false;
-            }
-
-            if (wanted(line))
-            {
-                // Keep draining so the child never blocks on a full pipe.
-                _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private Process Start(string usageStore, params string[] args) => ChildCli.Start(args.Concat(["--usage-store", usageStore, "--store", Store, "--data", CliRun.RepositoryData]));
 
     public void Dispose()
     {
