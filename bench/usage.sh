@@ -56,6 +56,16 @@ cp "$work/out.txt" "$work/ingest.txt"
 echo "ingest / bare: $(awk -v a="$wall" -v b="$bare_wall" 'BEGIN { printf "%.2f", a / b }')x (target within 2x); peak RSS $rss MB (target under 2048 MB)"
 grep -E "events (read|added)|already stored|skipped" "$work/ingest.txt" | tr -s ' ' | sed 's/^/  /'
 rm -f "$work/bare.duckdb"
+# The store holds this one generated log, so it must give back the generator's truth exactly.
+verify() {
+  if "$almanac" usage verify "$work/usage.csv.truth.json" --usage-store "$1" > "$work/verify.txt" 2>&1; then
+    echo "$2 shares, adoption and switching against the generator's truth: equal"
+  else
+    echo "$2 shares, adoption and switching against the generator's truth: DIFFERENT"
+    sed 's/^/  /' "$work/verify.txt"
+  fi
+}
+verify "$work/usage.duckdb" "DuckDB"
 
 "$bench" usage-queries "$work/usage.duckdb" "$work/usage.csv.truth.json"
 
@@ -73,6 +83,7 @@ else
   bare_wall=$wall
   timed "almanac usage ingest (ClickHouse)" "$almanac" usage ingest "$work/usage.csv" --usage-store "$clickhouse_url"
   echo "ClickHouse ingest / bare: $(awk -v a="$wall" -v b="$bare_wall" 'BEGIN { printf "%.2f", a / b }')x (the engine's insert goes through both shards and looks up each batch's ids)"
+  verify "$clickhouse_url" "ClickHouse"
   "$bench" usage-clickhouse-queries "$clickhouse_url" || true
   # Every node of the cluster, reached on its own HTTP port (each node's http_port macro).
   for address in $(curl -fsS "$node" --data-binary "SELECT concat(host_address, ':', toString(port)) FROM system.clusters WHERE cluster = 'almanac'" || true); do

@@ -35,6 +35,7 @@ internal static class UsageCommand
         command.Subcommands.Add(Switching(context));
         command.Subcommands.Add(Publish(context));
         command.Subcommands.Add(Generate(context));
+        command.Subcommands.Add(Verify(context));
         command.Subcommands.Add(Export(context));
         return command;
     }
@@ -266,6 +267,46 @@ internal static class UsageCommand
 
             File.WriteAllText(file + ".truth.json", UsageGenerator.TruthJson(truth));
             context.Error.WriteLine($"wrote {truth.Events:N0} events to {file} and the truth to {file}.truth.json");
+        }));
+        return command;
+    }
+
+    private static Command Verify(CliContext context)
+    {
+        var truthFile = new Argument<string>("truth") { Description = "The truth file usage generate wrote beside its log (<file>.truth.json)" };
+        var command = new Command("verify", "Check that the usage store, holding one generated log, gives back its known shares, adoption and switching exactly") { truthFile };
+        command.SetAction(parse => context.Run(output =>
+        {
+            var path = parse.GetValue(truthFile)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException($"no such file: {path}");
+            }
+
+            var truth = Guard(() => TruthCheck.ReadTruth(path));
+            using var engine = OpenStore(parse, null);
+            var comparisons = TruthCheck.Compare(truth, engine);
+            var table = new Table().Border(TableBorder.Rounded).Title($"usage verify: {truth.Events:N0} generated events, seed {truth.Seed}")
+                .AddColumn("analysis").AddColumn(new TableColumn("values").RightAligned()).AddColumn("against the truth");
+            foreach (var comparison in comparisons)
+            {
+                table.AddRow(Markup.Escape(comparison.Analysis), Count(comparison.Compared), comparison.Equal ? "[green]equal[/]" : $"[red]{comparison.Differences.Count} different[/]");
+            }
+
+            context.Console.Write(table);
+            foreach (var comparison in comparisons.Where(c => !c.Equal))
+            {
+                context.Console.MarkupLine($"[red]{Markup.Escape(comparison.Analysis)}[/]");
+                foreach (var difference in comparison.Differences)
+                {
+                    context.Console.MarkupLine("  " + Markup.Escape(difference));
+                }
+            }
+
+            if (comparisons.Any(c => !c.Equal))
+            {
+                throw new CliException("the usage store does not give back the generated log's truth", ExitCodes.InvalidData);
+            }
         }));
         return command;
     }

@@ -190,7 +190,7 @@ public static class UsageGenerator
     /// <summary>The truth as the small JSON file written beside a generated log.</summary>
     public static string TruthJson(GenerationTruth truth) => JsonSerializer.Serialize(truth, TruthOptions);
 
-    private static readonly JsonSerializerOptions TruthOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    internal static readonly JsonSerializerOptions TruthOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     // Next month's main model: stay, move to another model of the same developer, or switch developer.
     private static int Next(int current, Random random)

@@ -132,7 +132,7 @@ public class ModelResolverDatasetTests
     public void New_models_name_their_developer_from_provider_or_organisation()
     {
         var byId = Resolved.NewModels.ToDictionary(m => m.Id);
-        byId["gpt-4o-mini"].Developer.ShouldBe("openai");
+        byId["gpt-4-1-mini"].Developer.ShouldBe("openai");
         byId["grok-2"].Developer.ShouldBe("xai");
         byId["command-r-plus"].Developer.ShouldBe("cohere");
         byId["gemma-2-27b"].Developer.ShouldBe("google");
@@ -144,10 +144,10 @@ public class ModelResolverDatasetTests
     [Fact]
     public void New_models_answer_to_every_id_and_name_seen_for_them()
     {
-        var gpt4oMini = Resolved.NewModels.Single(m => m.Id == "gpt-4o-mini");
-        gpt4oMini.Name.En.ShouldBe("GPT-4o mini");
-        gpt4oMini.Aliases.ShouldContain("azure/gpt-4o-mini");
-        gpt4oMini.Aliases.ShouldContain("gpt-4o-mini-2024-07-18");
+        var gpt41Mini = Resolved.NewModels.Single(m => m.Id == "gpt-4-1-mini");
+        gpt41Mini.Name.En.ShouldBe("GPT-4.1 mini");
+        gpt41Mini.Aliases.ShouldContain("azure/gpt-4.1-mini");
+        gpt41Mini.Aliases.ShouldContain("gpt-4.1-mini-2025-04-14");
     }
 
     [Fact]
