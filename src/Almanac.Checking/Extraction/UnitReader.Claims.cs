@@ -822,9 +822,10 @@ internal sealed partial class UnitReader
         }
 
         // Anthropic raised $6.6B at a $157B valuation in October 2024.: the one period a sentence ends on dates each of
-        // its figures, not only the last (a base figure, "from $1B", is dated by its own words).
+        // the figures of its clause, not only the last (a base figure, "from $1B", is dated by its own words; a period
+        // past a comma, "…, nearly doubling since June 2024", is another clause's).
         if (figure.Role != QuantityRole.From && candidates.Where(p => p.Span.Offset >= sentenceStart && p.Span.End <= sentenceEnd).ToList() is [var closing]
-            && closing.Span.Offset >= end && !IsBasePeriod(closing) && EndsSentence(closing.Span.End, sentenceEnd))
+            && closing.Span.Offset >= end && closing.Span.End <= clauseEnd && !IsBasePeriod(closing) && EndsSentence(closing.Span.End, sentenceEnd))
         {
             return closing.Period;
         }
