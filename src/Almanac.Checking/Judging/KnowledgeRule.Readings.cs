@@ -131,11 +131,14 @@ internal sealed partial class KnowledgeRule
     /// A figure no fact of its own entity covers at its moment that is another entity's figure for the same measure
     /// and moment ($6.6B raised in October 2024 said of Anthropic, OpenAI's round): contradicted as misattributed.
     /// Only an amount (money, a count) written with several significant digits, of a dated stock or flow, and of an
-    /// entity of the same kind: shares, scores and properties (a 128K window) are shared by chance too often.
+    /// entity of the same kind that the store knows this measure of at other moments (a publisher named as the
+    /// sentence's subject, "路透社报道的年化收入", has no revenue of its own to be confused with): shares, scores and
+    /// properties (a 128K window) are shared by chance too often.
     /// </summary>
     private static Judgement? Misattributed(Claim claim, MetricTiming timing, JudgingContext context)
     {
         if (claim.Period is null || timing.Kind == TemporalKind.Property || claim.Quantity is not { } quantity || !IsPoint(quantity.Qualifier)
+            || !context.About(claim.EntityId!).Any(s => string.Equals(s.Fact.MetricId, claim.MetricId, StringComparison.Ordinal))
             || quantity.Unit.Dimension is not (Quantities.Dimension.Currency or Quantities.Dimension.Count)
             || Figures.Digits(claim) is not { Length: >= MinAttributedDigits }
             || OtherEntityReading(claim, timing, context) is not { } reading
