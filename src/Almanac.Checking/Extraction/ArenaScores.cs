@@ -9,7 +9,10 @@ namespace Almanac.Checking.Extraction;
 /// <summary>
 /// Arena scores written as bare numbers (<c>GPT-4o scored 1287 on LMArena</c>, <c>竞技场得分1287</c>): a
 /// 3–4 digit whole number is one only when an Arena word (Arena score, Elo, LMArena, Chatbot Arena, 竞技场)
-/// stands next to it in the same clause, so that no other bare number is read as a score.
+/// stands next to it in the same clause, so that no other bare number is read as a score. Under a heading
+/// that names the leaderboard (<c>### LMArena text leaderboard</c>) the list items and paragraphs speak of its
+/// scores, so there a bare number followed by nothing it counts is one without an Arena word beside it
+/// (<c>Gemini 2.5 Pro ranks first with 1470</c>, <c>Gemini 2.5 Pro's 1407 points</c>).
 /// </summary>
 internal static partial class ArenaScores
 {
@@ -26,19 +29,22 @@ internal static partial class ArenaScores
     /// The figures of a text unit with Arena scores added: a bare count next to an Arena word becomes a score,
     /// and a bare number no other figure or period covers is added when it has one beside it.
     /// </summary>
-    public static List<ParsedQuantity> With(string masked, int start, int end, List<ParsedQuantity> figures, IReadOnlyList<ParsedPeriod> periods)
+    /// <param name="underArenaHeading">Whether the unit's innermost heading names the leaderboard (see <see cref="Names"/>).</param>
+    public static List<ParsedQuantity> With(string masked, int start, int end, List<ParsedQuantity> figures, IReadOnlyList<ParsedPeriod> periods, bool underArenaHeading = false)
     {
         var body = masked.AsSpan(start, end - start);
-        if (!Cue().IsMatch(body))
+        if (!underArenaHeading && !Cue().IsMatch(body))
         {
             return figures;
         }
+
+        bool Beside(int offset, int numberEnd) => underArenaHeading || HasCueBeside(masked, start, end, offset, numberEnd);
 
         var result = new List<ParsedQuantity>(figures.Count + 1);
         foreach (var figure in figures)
         {
             result.Add(!figure.UnitStated && figure.Quantity.Unit.Dimension == Dimension.Count && figure.Label is null
-                && IsScoreText(masked.Substring(figure.Span.Offset, figure.Span.Length)) && CountsNothing(masked, figure.Span.End, end) && HasCueBeside(masked, start, end, figure.Span.Offset, figure.Span.End)
+                && IsScoreText(masked.Substring(figure.Span.Offset, figure.Span.Length)) && CountsNothing(masked, figure.Span.End, end) && Beside(figure.Span.Offset, figure.Span.End)
                 ? figure with { Quantity = Quantity.Of(figure.Quantity.Value, Unit.Score, figure.Quantity.Qualifier), UnitStated = true, Label = Label }
                 : figure);
         }
@@ -48,7 +54,7 @@ internal static partial class ArenaScores
             var offset = start + number.Index;
             var numberEnd = offset + number.Length;
             if (figures.Any(f => f.Span.Offset < numberEnd && offset < f.Span.End) || periods.Any(p => p.Span.Offset < numberEnd && offset < p.Span.End)
-                || !CountsNothing(masked, numberEnd, end) || !HasCueBeside(masked, start, end, offset, numberEnd))
+                || !CountsNothing(masked, numberEnd, end) || !Beside(offset, numberEnd))
             {
                 continue;
             }
@@ -66,6 +72,9 @@ internal static partial class ArenaScores
 
         return result.OrderBy(f => f.Span.Offset).ToList();
     }
+
+    /// <summary>Whether a heading names the Arena leaderboard (<c>LMArena text leaderboard</c>, <c>大模型竞技场排名</c>).</summary>
+    public static bool Names(string heading) => Cue().IsMatch(heading);
 
     /// <summary>
     /// Whether the words after the number leave it a score: the end, punctuation, a preposition or an Arena word
@@ -112,6 +121,6 @@ internal static partial class ArenaScores
     [GeneratedRegex(@"(?<![\d.,A-Za-z\-])(?:\d,\d{3}|\d{3,4})(?![\d%A-Za-z]|[.,]\d)")]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"^\s*(?:$|[^\w\s]|(?:on|in|at|as|and|with|for|from|to|vs|ahead|above|below|Elo|Arena|LMArena)\b|分)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:$|[^\w\s]|(?:on|in|at|as|and|with|for|from|to|vs|ahead|above|below|points|Elo|Arena|LMArena)\b|分)", RegexOptions.IgnoreCase)]
     private static partial Regex AfterScore();
 }

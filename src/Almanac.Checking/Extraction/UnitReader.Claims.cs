@@ -821,6 +821,15 @@ internal sealed partial class UnitReader
             return afterInClause.Period;
         }
 
+        // Anthropic raised $6.6B at a $157B valuation in October 2024.: the one period a sentence ends on dates each of
+        // the figures of its clause, not only the last (a base figure, "from $1B", is dated by its own words; a period
+        // past a comma, "…, nearly doubling since June 2024", is another clause's).
+        if (figure.Role != QuantityRole.From && candidates.Where(p => p.Span.Offset >= sentenceStart && p.Span.End <= sentenceEnd).ToList() is [var closing]
+            && closing.Span.Offset >= end && closing.Span.End <= clauseEnd && !IsBasePeriod(closing) && EndsSentence(closing.Span.End, sentenceEnd))
+        {
+            return closing.Period;
+        }
+
         var unit = ctx.Unit;
         if (unit.Label is not null && WordsOf(unit.Label).Periods.FirstOrDefault() is { } fromLabel)
         {
@@ -836,6 +845,12 @@ internal sealed partial class UnitReader
         if (unit.RowLabel is not null && WordsOf(unit.RowLabel).Periods is [var fromRow] && fromRow.Span.Offset == 0)
         {
             return fromRow.Period;
+        }
+
+        // | xAI | Series B (May 2024) | $6B | $18B |: a round's close dates the amounts of its row (raised, valued at).
+        if (metric?.Id is "valuation" or "funding-raised" && RoundCell(unit) is { } roundCell && WordsOf(roundCell).Periods is [var roundClose])
+        {
+            return roundClose.Period;
         }
 
         if (unit.LeadIn is not null && WordsOf(unit.LeadIn).Periods is { Count: > 0 } leadIn)
@@ -858,6 +873,20 @@ internal sealed partial class UnitReader
         }
 
         return null;
+    }
+
+    /// <summary>Whether nothing but punctuation and spaces stands between a place and the sentence's end.</summary>
+    private bool EndsSentence(int from, int sentenceEnd)
+    {
+        foreach (var c in _doc.Masked.AsSpan(from, Math.Max(0, sentenceEnd - from)))
+        {
+            if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether a period is written as the base of a comparison: a base word right before it (较2024年, up from … in 2024 is not: only "from 2024").</summary>
@@ -1045,6 +1074,12 @@ internal sealed partial class UnitReader
             round = Round().Match(_doc.Masked, figureStart, sentenceEnd - figureStart);
         }
 
+        // | Anthropic | Series D (Jan 2024) | $750M | $1.84B |: the row's round column names the round of its amounts.
+        if (!round.Success && RoundCell(unit) is { } roundCell)
+        {
+            round = Round().Match(roundCell);
+        }
+
         if (round.Success && metric?.Id is "valuation" or "funding-raised")
         {
             values["round"] = "series-" + round.Groups["letter"].Value.ToLowerInvariant();
@@ -1052,6 +1087,10 @@ internal sealed partial class UnitReader
 
         return values.Count == 0 ? Scope.Empty : Scope.Of(values);
     }
+
+    /// <summary>The cell of a table row, other than the unit's own, that names a funding round (Series D (Jan 2024)), if one does.</summary>
+    private static string? RoundCell(TextUnit unit) =>
+        unit.Row?.Split('|', StringSplitOptions.TrimEntries).FirstOrDefault(cell => cell.Length > 0 && Round().IsMatch(cell));
 
     /// <summary>The population a share in the sentence is written of (45%的Anthropic用户), if one is.</summary>
     private NamedEntity? SentencePopulation(UnitContext ctx, int sentenceStart, int sentenceEnd)

@@ -215,7 +215,9 @@ internal sealed partial class UnitReader
             figures = whole.Parts.Select(f => f with { Span = new Almanac.Text.SourceSpan(f.Span.Offset + unit.BodyStart, f.Span.Length) }).ToList();
         }
 
-        figures = ArenaScores.With(masked, unit.BodyStart, unit.End, figures, periods);
+        // A table's cells have their column header to say what a number is; a heading speaks for running text.
+        var underArenaHeading = !unit.IsTableCell && unit.Kind != UnitKind.Heading && unit.Headings.Count > 0 && ArenaScores.Names(unit.Headings[^1]);
+        figures = ArenaScores.With(masked, unit.BodyStart, unit.End, figures, periods, underArenaHeading);
         figures = WithoutPriceBasis(masked, unit, figures);
         if (figures.Count == 0 && periods.Count == 0)
         {

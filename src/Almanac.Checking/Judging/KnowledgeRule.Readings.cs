@@ -106,7 +106,13 @@ internal sealed partial class KnowledgeRule
             }
         }
 
-        // Another entity's figure for the same measure and moment.
+        return OtherEntityReading(claim, timing, context);
+    }
+
+    /// <summary>Another entity's figure for the same measure and moment, agreeing with the claim: a misattribution.</summary>
+    private static Reading? OtherEntityReading(Claim claim, MetricTiming timing, JudgingContext context)
+    {
+        var metricId = claim.MetricId!;
         var index = ByMetric.GetValue(context.Knowledge, k => k.Statements
             .GroupBy(s => s.Fact.MetricId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal));
@@ -120,6 +126,37 @@ internal sealed partial class KnowledgeRule
             .Where(m => m.Decisive && !context.Ancestors(m.Statement.Fact.EntityId).Contains(claim.EntityId, StringComparer.Ordinal));
         return Agreeing(claim, atMoment, context) is { } byEntity ? new Reading(ReadingKind.OtherEntity, byEntity) : null;
     }
+
+    /// <summary>
+    /// A figure no fact of its own entity covers at its moment that is another entity's figure for the same measure
+    /// and moment ($6.6B raised in October 2024 said of Anthropic, OpenAI's round): contradicted as misattributed.
+    /// Only an amount (money, a count) written with several significant digits, of a dated stock or flow, and of an
+    /// entity of the same kind that the store knows this measure of at other moments (a publisher named as the
+    /// sentence's subject, "路透社报道的年化收入", has no revenue of its own to be confused with): shares, scores and
+    /// properties (a 128K window) are shared by chance too often.
+    /// </summary>
+    private static Judgement? Misattributed(Claim claim, MetricTiming timing, JudgingContext context)
+    {
+        if (claim.Period is null || timing.Kind == TemporalKind.Property || claim.Quantity is not { } quantity || !IsPoint(quantity.Qualifier)
+            || !context.About(claim.EntityId!).Any(s => string.Equals(s.Fact.MetricId, claim.MetricId, StringComparison.Ordinal))
+            || quantity.Unit.Dimension is not (Quantities.Dimension.Currency or Quantities.Dimension.Count)
+            || Figures.Digits(claim) is not { Length: >= MinAttributedDigits }
+            || OtherEntityReading(claim, timing, context) is not { } reading
+            || context.Entity(claim.EntityId!)?.Kind is not { } kind || context.Entity(reading.Match.Statement.Fact.EntityId)?.Kind != kind)
+        {
+            return null;
+        }
+
+        var language = JudgingContext.LanguageOf(claim);
+        return new Judgement(
+            claim,
+            Verdict.Contradicted,
+            RuleMessages.KnowledgeNotOwned(language, claim.Text, Describe(reading, claim, context)),
+            [FactEvidence(reading.Match, claim, context)]);
+    }
+
+    /// <summary>Significant digits a figure must have to be told as another entity's: "$6B" is many companies' round.</summary>
+    private const int MinAttributedDigits = 2;
 
     private static IEnumerable<Statement> Quantified(IEnumerable<Statement> statements) =>
         statements.Where(s => s.Fact.Value.Quantity is not null);

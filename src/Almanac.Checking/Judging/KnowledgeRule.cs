@@ -32,7 +32,7 @@ internal sealed partial class KnowledgeRule : IClaimRule
         var (matches, family) = Candidates(claim, timing, context);
         if (matches.Count == 0)
         {
-            return null;
+            return Misattributed(claim, timing, context);
         }
 
         var compared = matches.Select(m => Compare(claim, m.Statement, m.Decisive, context)).ToList();

@@ -35,6 +35,10 @@ internal static class RuleMessages
         _ => $"; {claimed} is {fact}: likely the figure of another period",
     };
 
+    public static string KnowledgeNotOwned(Language language, string claimed, string fact) => language == Language.Zh
+        ? $"知识库中没有该主体此时的这一数值，而 {claimed} 实为{fact}，疑似张冠李戴"
+        : $"The knowledge base has no such figure of this entity for this moment, and {claimed} is {fact}: likely misattributed";
+
     public static string KnowledgeChangedSince(Language language, string thenWho, string thenValue, string period, string laterWho, string laterValue, string claimed) => language == Language.Zh
         ? $"{thenWho} 给出 {period} 时为 {thenValue}；{claimed} 是之后的数值（{laterWho}：{laterValue}），疑似时间错位"
         : $"{thenWho} gives {thenValue} at {period}; {claimed} is the later figure ({laterWho}: {laterValue}): likely the figure of another period";

@@ -59,6 +59,7 @@ internal static class TestKnowledge
             Q("acme", "net-loss", "basis=adjusted", "2024", Quantity.Of(8e8m, Unit.Usd), PubB, Obtained.Reported),
             Q("acme", "revenue", "", "2023", Quantity.Of(5e8m, Unit.Usd), PubA, Obtained.Reported),
             Q("rival", "revenue-run-rate", "", "@2025-07-31", Quantity.Of(3e9m, Unit.Usd), PubA, Obtained.Reported),
+            Q("rival", "funding-raised", "", "2024-10", Quantity.Of(6.6e9m, Unit.Usd), PubA, Obtained.Reported),
             Q("model-x", "parameters-active", "", "2024-01", Quantity.Of(1.3e10m, Unit.Parameters), PubC, Obtained.Announced),
             Q("model-x", "context-window", "", "2024-11", Quantity.Of(1_000_000, Unit.Tokens), PubA, Obtained.Announced),
             Q("acme", "valuation", "round=series-f", "@2025-09-02", Quantity.Of(1.83e11m, Unit.Usd), PubA, Obtained.Announced),

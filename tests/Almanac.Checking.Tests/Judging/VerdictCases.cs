@@ -77,6 +77,12 @@ public sealed record VerdictCase(
             [Figure("5亿美元", "acme", "revenue", "2024", sentence: "艾克米2024年收入为5亿美元")], 0, Verdict.Contradicted, "疑似时间错位");
         yield return new("another company's figure for the same measure and moment is a misattribution",
             [Figure("$3 billion", "acme", "revenue-run-rate", "2025-07", sentence: "Acme's run-rate reached $3 billion in July 2025.")], 0, Verdict.Contradicted, "is Rival's annualised revenue run-rate $3B (@2025-07-31) (Alpha Research): likely misattributed");
+        yield return new("another company's round, where the store knows none of this one's then, is a misattribution",
+            [Figure("$6.6 billion", "acme", "funding-raised", "2024-10", sentence: "Acme raised $6.6 billion at a $157 billion valuation in October 2024.")], 0, Verdict.Contradicted, "is Rival's", "fact:Rival funding-raised");
+        yield return new("another company's round is not a product's figure",
+            [Figure("$6.6 billion", "gadget", "funding-raised", "2024-10", sentence: "Gadget raised $6.6 billion in October 2024.")], 0, Verdict.Unverifiable, "No fact");
+        yield return new("a share another company holds is no misattribution where the store knows none of this one's",
+            [Figure("9%", "rival", "market-share", "@2025-12-31", Usage, sentence: "Rival held 9% at the end of 2025.")], 0, Verdict.Unverifiable, "No fact");
         yield return new("a window a model gained later, dated at launch, is a period slip",
             [Figure("1M", "model-x", "context-window", "2024-06", unit: Unit.Tokens, sentence: "Model X shipped in June 2024 with a 1M-token context window.")], 0, Verdict.Contradicted, "is the later figure (Alpha Research: 1M");
         yield return new("a price dated just before the first snapshot that lists it is supported by it",
