@@ -62,7 +62,11 @@ public static class AlmanacWebApp
             // Chinese names stay readable; <, >, & and quotes are still escaped, so no JSON answer is live HTML.
             json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(openApi => openApi.AddSchemaTransformer((schema, context, _) =>
+        {
+            QueryValidation.Describe(context.JsonTypeInfo.Type, schema);
+            return Task.CompletedTask;
+        }).AddDocumentTransformer((document, _, _) =>
         {
             // The document is checked in: it must not depend on the address the site happens to listen on.
             document.Servers?.Clear();
@@ -97,6 +101,7 @@ public static class AlmanacWebApp
         }
 
         app.UseRateLimiter();
+        app.UseMiddleware<QueryValidation>();
         app.MapOpenApi();
         app.MapAssets();
         app.MapOverviewPage();
