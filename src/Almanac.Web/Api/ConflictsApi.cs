@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Almanac.Hosting;
 using Almanac.Knowledge;
 using Almanac.Storage;
@@ -71,6 +70,6 @@ public readonly record struct ConflictsQuery(
     [FromQuery(Name = "entity")] string[]? Entity,
     [FromQuery(Name = "metric")] string? Metric,
     [FromQuery(Name = "asOf")] DateOnly? AsOf,
-    [FromQuery(Name = "page"), Range(1, int.MaxValue)] int? Page,
-    [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize)] int? PageSize,
+    [FromQuery(Name = "page")] PageNumber? Page,
+    [FromQuery(Name = "pageSize")] PageSize? PageSize,
     [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

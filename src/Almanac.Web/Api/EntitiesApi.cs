@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Almanac.Hosting;
 using Almanac.Knowledge;
 using Almanac.Web.Infrastructure;
@@ -104,6 +103,6 @@ public static class EntitiesApi
 public readonly record struct EntitiesQuery(
     [FromQuery(Name = "q")] string? Q,
     [FromQuery(Name = "kind")] Code<EntityKind>? Kind,
-    [FromQuery(Name = "page"), Range(1, int.MaxValue)] int? Page,
-    [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize)] int? PageSize,
+    [FromQuery(Name = "page")] PageNumber? Page,
+    [FromQuery(Name = "pageSize")] PageSize? PageSize,
     [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

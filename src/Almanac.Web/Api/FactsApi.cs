@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Almanac.Hosting;
 using Almanac.Storage;
 using Almanac.Web.Infrastructure;
@@ -67,6 +66,6 @@ public readonly record struct FactsQuery(
     [FromQuery(Name = "period")] PeriodText? Period,
     [FromQuery(Name = "asOf")] DateOnly? AsOf,
     [FromQuery(Name = "includeRetracted")] bool? IncludeRetracted,
-    [FromQuery(Name = "page"), Range(1, int.MaxValue)] int? Page,
-    [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize)] int? PageSize,
+    [FromQuery(Name = "page")] PageNumber? Page,
+    [FromQuery(Name = "pageSize")] PageSize? PageSize,
     [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Almanac.Analytics;
 using Almanac.Hosting;
@@ -64,7 +63,7 @@ public static class MarketViewsApi
     internal static Results<Ok<ArenaLeaderboardDto>, CsvResult, ValidationProblem> Arena(HttpRequest request, KnowledgeHost host, [AsParameters] TopQuery query)
     {
         var csv = ResponseFormat.WantsCsv(request, query.Format);
-        var count = query.Top ?? Leaderboards.FrontierModels;
+        var count = query.Top?.Value ?? Leaderboards.FrontierModels;
         var snapshot = host.Snapshot();
         var board = Leaderboards.Arena(snapshot.Market.Facts, count);
         var name = Namer(snapshot);
@@ -92,7 +91,7 @@ public static class MarketViewsApi
     internal static Results<Ok<BenchmarkDto>, CsvResult, ValidationProblem, ProblemHttpResult> Benchmark(HttpRequest request, KnowledgeHost host, string id, [AsParameters] TopQuery query)
     {
         var csv = ResponseFormat.WantsCsv(request, query.Format);
-        var count = query.Top ?? 10;
+        var count = query.Top?.Value ?? 10;
         var snapshot = host.Snapshot();
         if (EntitiesApi.Find(snapshot, id) is not { Kind: EntityKind.Benchmark } benchmark)
         {
@@ -164,5 +163,5 @@ public readonly record struct FormatQuery([FromQuery(Name = "format")] Code<Answ
 
 /// <summary>How many rows of a leaderboard to list, and how to answer.</summary>
 public readonly record struct TopQuery(
-    [FromQuery(Name = "top"), Range(1, MarketViewsApi.MaxTop)] int? Top,
+    [FromQuery(Name = "top")] LeaderboardTop? Top,
     [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

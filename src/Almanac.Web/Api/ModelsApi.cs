@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Almanac.Catalogue;
 using Almanac.Hosting;
 using Almanac.Knowledge;
@@ -29,7 +28,7 @@ public static class ModelsApi
         var paging = PageRequest.Of(query.Page, query.PageSize);
         var csv = ResponseFormat.WantsCsv(request, query.Format);
         var order = (query.Sort ?? new Code<ModelSort>(ModelSort.Release)).ToString();
-        var filter = new CatalogueFilter(null, query.OpenWeights, query.MinContext?.Value, query.MaxPrice, query.ReleasedAfter);
+        var filter = new CatalogueFilter(null, query.OpenWeights, query.MinContext?.Value, query.MaxPrice?.Value, query.ReleasedAfter);
         var provider = query.Provider;
         var snapshot = host.Snapshot();
         if (!string.IsNullOrWhiteSpace(provider))
@@ -71,11 +70,11 @@ public readonly record struct ModelsQuery(
     [FromQuery(Name = "provider")] string? Provider,
     [FromQuery(Name = "openWeights")] bool? OpenWeights,
     [FromQuery(Name = "minContext")] TokenCount? MinContext,
-    [FromQuery(Name = "maxPrice")] decimal? MaxPrice,
+    [FromQuery(Name = "maxPrice")] UsdPerMillionTokens? MaxPrice,
     [FromQuery(Name = "releasedAfter")] DateOnly? ReleasedAfter,
     [FromQuery(Name = "sort")] Code<ModelSort>? Sort,
-    [FromQuery(Name = "page"), Range(1, int.MaxValue)] int? Page,
-    [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize)] int? PageSize,
+    [FromQuery(Name = "page")] PageNumber? Page,
+    [FromQuery(Name = "pageSize")] PageSize? PageSize,
     [FromQuery(Name = "format")] Code<AnswerFormat>? Format);
 
 /// <summary>The filter of <c>/api/models/{id}/prices</c>.</summary>

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Almanac.Hosting;
 using Almanac.Knowledge;
 using Almanac.Web.Infrastructure;
@@ -64,6 +63,6 @@ public readonly record struct SourcesQuery(
     [FromQuery(Name = "q")] string? Q,
     [FromQuery(Name = "kind")] Code<SourceKind>? Kind,
     [FromQuery(Name = "asOf")] DateOnly? AsOf,
-    [FromQuery(Name = "page"), Range(1, int.MaxValue)] int? Page,
-    [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize)] int? PageSize,
+    [FromQuery(Name = "page")] PageNumber? Page,
+    [FromQuery(Name = "pageSize")] PageSize? PageSize,
     [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Almanac.Hosting;
 using Almanac.Usage;
 using Almanac.Usage.Analyses;
@@ -76,7 +75,7 @@ public static class UsageApi
     {
         var query = new QueryReader();
         var csv = ResponseFormat.WantsCsv(request, parameters.Format);
-        var cost = new CostQuery(parameters.By?.Value ?? CostDimension.Model, Window(query, parameters.From, parameters.To), parameters.Limit ?? 20);
+        var cost = new CostQuery(parameters.By?.Value ?? CostDimension.Model, Window(query, parameters.From, parameters.To), parameters.Limit?.Value ?? 20);
         return query.HasErrors ? Problems.Invalid(query) : Rows(usage, csv, "usage-cost.csv", e => e.Cost(cost),
             ["key", "requests", "logged", "listed", "difference", "events_logged", "events_listed"],
             r => [r.Key, Whole(r.Requests), Number(r.Logged), Number(r.Listed), Number(r.Difference), Whole(r.EventsLogged), Whole(r.EventsListed)]);
@@ -220,7 +219,7 @@ public readonly record struct UsageWindowQuery(
 /// <summary>What the cost table is by, how many rows it lists, and the days it covers.</summary>
 public readonly record struct UsageCostQuery(
     [FromQuery(Name = "by")] Code<CostDimension>? By,
-    [FromQuery(Name = "limit"), Range(1, UsageApi.MaxCostRows)] int? Limit,
+    [FromQuery(Name = "limit")] CostRows? Limit,
     [FromQuery(Name = "from")] DateOnly? From,
     [FromQuery(Name = "to")] DateOnly? To,
     [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

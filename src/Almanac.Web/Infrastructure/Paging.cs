@@ -10,7 +10,7 @@ internal readonly record struct PageRequest(int Page, int PageSize)
     public const int MaxPageSize = 500;
 
     /// <summary>The page asked for: the first, of <see cref="DefaultPageSize"/> items, unless given.</summary>
-    public static PageRequest Of(int? page, int? pageSize) => new(page ?? 1, pageSize ?? DefaultPageSize);
+    public static PageRequest Of(PageNumber? page, Infrastructure.PageSize? pageSize) => new(page?.Value ?? 1, pageSize?.Value ?? DefaultPageSize);
 
     public ListPage<TOut> Apply<TIn, TOut>(IReadOnlyList<TIn> all, Func<TIn, TOut> map)
     {

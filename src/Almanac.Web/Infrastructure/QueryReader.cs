@@ -52,21 +52,7 @@ internal sealed class QueryReader
         return null;
     }
 
-    public decimal? Decimal(string parameter, string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0)
-        {
-            return value;
-        }
-
-        Fail(parameter, $"'{text}' is not a number; expected e.g. 3 or 0.5");
-        return null;
-    }
+    public decimal? Decimal(string parameter, string? text) => Value<UsdPerMillionTokens>(parameter, text)?.Value;
 
     public Period? Period(string parameter, string? text) => Value<PeriodText>(parameter, text)?.Value;
 
@@ -122,13 +108,12 @@ internal sealed class QueryReader
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (WholeNumber.TryParse(text, min, max, out var value))
         {
             return value;
         }
 
-        var expected = max == int.MaxValue ? $"a whole number from {min}" : $"a whole number from {min} to {max}";
-        Fail(parameter, $"'{text}' is out of range; expected {expected}");
+        Fail(parameter, WholeNumber.Problem(text, min, max));
         return null;
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -90,14 +89,6 @@ internal sealed class QueryValidation(RequestDelegate next)
         if (type == typeof(decimal))
         {
             return (reader, name, text) => reader.Decimal(name, text);
-        }
-
-        if (type == typeof(int))
-        {
-            var range = parameter.GetCustomAttribute<RangeAttribute>()
-                ?? throw new InvalidOperationException($"the whole-number query parameter '{parameter.Name}' needs a [Range]");
-            var (min, max) = (Convert.ToInt32(range.Minimum, System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt32(range.Maximum, System.Globalization.CultureInfo.InvariantCulture));
-            return (reader, name, text) => reader.Whole(name, text, min, max);
         }
 
         if (IsQueryValue(type))

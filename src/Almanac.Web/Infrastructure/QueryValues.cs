@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Almanac.Knowledge;
 using Almanac.Periods;
@@ -158,5 +159,85 @@ public readonly record struct TokenCount(decimal Value) : IQueryValue<TokenCount
         schema.Type = JsonSchemaType.String;
         schema.Description = "a token count: 128000, 128K or 1M";
         schema.Example = JsonValue.Create("128K");
+    }
+}
+
+/// <summary>Whole numbers within bounds, written in digits only: what each bounded count below accepts and says.</summary>
+internal static class WholeNumber
+{
+    public static bool TryParse(string? text, int min, int max, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+
+    public static string Problem(string text, int min, int max) =>
+        $"'{text}' is out of range; expected {(max == int.MaxValue ? $"a whole number from {min}" : $"a whole number from {min} to {max}")}";
+
+    public static void Describe(OpenApiSchema schema, int min, int max)
+    {
+        schema.Type = JsonSchemaType.Integer;
+        schema.Format = "int32";
+        schema.Pattern = null;
+        schema.Minimum = min.ToString(CultureInfo.InvariantCulture);
+        schema.Maximum = max == int.MaxValue ? null : max.ToString(CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>A page of a list, from 1.</summary>
+public readonly record struct PageNumber(int Value) : IQueryValue<PageNumber>
+{
+    public static bool TryParse(string? text, out PageNumber value) => (value = WholeNumber.TryParse(text, 1, int.MaxValue, out var n) ? new(n) : default) != default;
+
+    public static string Problem(string text) => WholeNumber.Problem(text, 1, int.MaxValue);
+
+    public static void Describe(OpenApiSchema schema) => WholeNumber.Describe(schema, 1, int.MaxValue);
+}
+
+/// <summary>How many items a page holds, from 1 to <see cref="PageRequest.MaxPageSize"/>.</summary>
+public readonly record struct PageSize(int Value) : IQueryValue<PageSize>
+{
+    public static bool TryParse(string? text, out PageSize value) => (value = WholeNumber.TryParse(text, 1, PageRequest.MaxPageSize, out var n) ? new(n) : default) != default;
+
+    public static string Problem(string text) => WholeNumber.Problem(text, 1, PageRequest.MaxPageSize);
+
+    public static void Describe(OpenApiSchema schema) => WholeNumber.Describe(schema, 1, PageRequest.MaxPageSize);
+}
+
+/// <summary>How many rows a leaderboard lists, from 1 to <see cref="Api.MarketViewsApi.MaxTop"/>.</summary>
+public readonly record struct LeaderboardTop(int Value) : IQueryValue<LeaderboardTop>
+{
+    public static bool TryParse(string? text, out LeaderboardTop value) => (value = WholeNumber.TryParse(text, 1, Api.MarketViewsApi.MaxTop, out var n) ? new(n) : default) != default;
+
+    public static string Problem(string text) => WholeNumber.Problem(text, 1, Api.MarketViewsApi.MaxTop);
+
+    public static void Describe(OpenApiSchema schema) => WholeNumber.Describe(schema, 1, Api.MarketViewsApi.MaxTop);
+}
+
+/// <summary>How many rows a usage cost table lists, from 1 to <see cref="Api.UsageApi.MaxCostRows"/>.</summary>
+public readonly record struct CostRows(int Value) : IQueryValue<CostRows>
+{
+    public static bool TryParse(string? text, out CostRows value) => (value = WholeNumber.TryParse(text, 1, Api.UsageApi.MaxCostRows, out var n) ? new(n) : default) != default;
+
+    public static string Problem(string text) => WholeNumber.Problem(text, 1, Api.UsageApi.MaxCostRows);
+
+    public static void Describe(OpenApiSchema schema) => WholeNumber.Describe(schema, 1, Api.UsageApi.MaxCostRows);
+}
+
+/// <summary>A price in USD per 1M tokens, 0 or more, such as <c>3</c> or <c>0.5</c>.</summary>
+public readonly record struct UsdPerMillionTokens(decimal Value) : IQueryValue<UsdPerMillionTokens>
+{
+    public static bool TryParse(string? text, out UsdPerMillionTokens value)
+    {
+        var found = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var price) && price >= 0;
+        value = new UsdPerMillionTokens(found ? price : 0);
+        return found;
+    }
+
+    public static string Problem(string text) => $"'{text}' is not a number; expected e.g. 3 or 0.5";
+
+    public static void Describe(OpenApiSchema schema)
+    {
+        schema.Type = JsonSchemaType.Number;
+        schema.Format = "decimal";
+        schema.Minimum = "0";
+        schema.Description = "USD per 1M tokens";
     }
 }
