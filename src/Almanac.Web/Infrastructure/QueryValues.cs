@@ -226,7 +226,8 @@ public readonly record struct UsdPerMillionTokens(decimal Value) : IQueryValue<U
 {
     public static bool TryParse(string? text, out UsdPerMillionTokens value)
     {
-        var found = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var price) && price >= 0;
+        // Digits and a point only: no sign, and no thousands separator, which would read a repeated maxPrice=1&maxPrice=1 as 11.
+        var found = decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price);
         value = new UsdPerMillionTokens(found ? price : 0);
         return found;
     }
