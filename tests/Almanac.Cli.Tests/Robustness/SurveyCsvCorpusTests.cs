@@ -5,7 +5,7 @@ namespace Almanac.Tests.Cli.Robustness;
 
 /// <summary>
 /// A seeded corpus of broken survey files, made from the documented example, through
-/// <c>almanac survey estimate</c>: each is refused with <c>path:line:col: …</c> and exit 1, with no
+/// <c>almanac survey estimate</c>: each is refused with <c>almanac: path:line:col: …</c> and exit 1, with no
 /// stack trace and nothing written to the output.
 /// </summary>
 public sealed partial class SurveyCsvCorpusTests : IDisposable
@@ -34,7 +34,7 @@ public sealed partial class SurveyCsvCorpusTests : IDisposable
         run.Error.ShouldNotContain("   at ");
         run.Error.ShouldNotContain("Exception");
         Located().IsMatch(run.Error).ShouldBeTrue($"expected '{path}:line:col: …', got: {run.Error}");
-        run.Error.ShouldStartWith(path + ":");
+        run.Error.ShouldStartWith($"almanac: {path}:");
     }
 
     // Every case derives from the real example; the random bytes are seeded, so a failure repeats.
