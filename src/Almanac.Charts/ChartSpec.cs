@@ -208,7 +208,7 @@ public static partial class ChartSpec
                 ["font"] = "system-ui, -apple-system, \"Segoe UI\", \"Noto Sans CJK SC\", \"PingFang SC\", sans-serif",
                 ["view"] = new JsonObject { ["stroke"] = null },
                 ["axis"] = new JsonObject { ["labelFontSize"] = 11, ["titleFontSize"] = 12, ["titleFontWeight"] = "normal" },
-                ["legend"] = new JsonObject { ["labelFontSize"] = 11, ["titleFontSize"] = 12, ["orient"] = "right" },
+                ["legend"] = new JsonObject { ["labelFontSize"] = LegendFontSize, ["titleFontSize"] = 12, ["orient"] = "right" },
             },
         };
         return new Chart(id, text, data, sources.Distinct().ToList(), spec);
@@ -309,7 +309,15 @@ public static partial class ChartSpec
         }
 
         var f = data.Field(encoding.Colour);
-        var channel = new JsonObject { ["field"] = f.Name, ["type"] = "nominal", ["title"] = f.Label, ["sort"] = SeriesNames(data, encoding) };
+        var names = SeriesNames(data, encoding);
+        var channel = new JsonObject
+        {
+            ["field"] = f.Name,
+            ["type"] = "nominal",
+            ["title"] = f.Label,
+            ["sort"] = names,
+            ["legend"] = new JsonObject { ["labelLimit"] = LegendLabelLimit(names.Select(n => n!.GetValue<string>())) },
+        };
         if (encoding.Series is { } series && series.All(s => s.Colour is not null))
         {
             channel["scale"] = new JsonObject
@@ -321,6 +329,21 @@ public static partial class ChartSpec
 
         return channel;
     }
+
+    /// <summary>
+    /// Room for the widest series name at the legend's font size: Vega-Lite cuts labels at 160 px
+    /// ("upgraded within the same …"). Widths are estimated generously (CJK a full em, capitals and
+    /// m/w three quarters, other letters 0.6 em), since the browser's font is not known here.
+    /// </summary>
+    public static int LegendLabelLimit(IEnumerable<string> labels) =>
+        Math.Max(DefaultLegendLabelLimit, (int)Math.Ceiling(labels.Select(EstimatedWidth).DefaultIfEmpty(0).Max()) + 8);
+
+    private const int DefaultLegendLabelLimit = 160;
+
+    private const double LegendFontSize = 11;
+
+    private static double EstimatedWidth(string label) =>
+        label.Sum(c => c >= '\u2E80' ? 1.0 : char.IsUpper(c) || c is 'm' or 'w' or 'M' or 'W' ? 0.75 : 0.6) * LegendFontSize;
 
     // Stacks and legends follow the series order given, so the largest provider sits at the bottom of every bar.
     private static JsonObject? SeriesOrder(ChartEncoding encoding) =>

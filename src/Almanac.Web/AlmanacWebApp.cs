@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Almanac.Hosting;
 using Almanac.Web.Api;
 using Almanac.Web.Infrastructure;
+using Microsoft.AspNetCore.OpenApi;
 using Almanac.Web.Knowledge;
 using Almanac.Web.Pages;
 using Microsoft.Extensions.Configuration.Memory;
@@ -62,14 +63,26 @@ public static class AlmanacWebApp
             // Chinese names stay readable; <, >, & and quotes are still escaped, so no JSON answer is live HTML.
             json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(openApi =>
         {
-            // The document is checked in: it must not depend on the address the site happens to listen on.
-            document.Servers?.Clear();
-            document.Info.Title = "Almanac API";
-            document.Info.Description = "Sourced facts about the LLM market: entities, facts, the model catalogue, conflicts, sources, charts, and a figure checker.";
-            return Task.CompletedTask;
-        }));
+            // A query word list is named for its enumeration: EntityKind, not CodeOfEntityKind.
+            openApi.CreateSchemaReferenceId = type => type.Type.IsGenericType && type.Type.GetGenericTypeDefinition() == typeof(Code<>)
+                ? type.Type.GetGenericArguments()[0].Name
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            openApi.AddSchemaTransformer((schema, context, _) =>
+            {
+                QueryValidation.Describe(context.JsonTypeInfo.Type, schema);
+                return Task.CompletedTask;
+            });
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                // The document is checked in: it must not depend on the address the site happens to listen on.
+                document.Servers?.Clear();
+                document.Info.Title = "Almanac API";
+                document.Info.Description = "Sourced facts about the LLM market: entities, facts, the model catalogue, conflicts, sources, charts, and a figure checker.";
+                return Task.CompletedTask;
+            });
+        });
         services.AddAlmanacRateLimiting(settings);
         if (settings.CorsOrigins.Count > 0)
         {
@@ -97,6 +110,7 @@ public static class AlmanacWebApp
         }
 
         app.UseRateLimiter();
+        app.UseMiddleware<QueryValidation>();
         app.MapOpenApi();
         app.MapAssets();
         app.MapOverviewPage();

@@ -199,4 +199,56 @@ public sealed class MarketReportTests(ReportStore fixture)
         html.Split("<figure class=\"chart\"").Length.ShouldBe(Build().Charts.Count() + 1);
         html.ShouldContain(Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
     }
+
+    [Theory]
+    [InlineData(Language.En)]
+    [InlineData(Language.Zh)]
+    public void No_legend_cuts_a_real_label(Language language)
+    {
+        // Every series a legend shows, across the whole report, with the limit its chart's legend carries.
+        var legends = Build(language).Charts.SelectMany(Legends).ToList();
+        legends.ShouldNotBeEmpty();
+        legends.SelectMany(l => l.Labels).ShouldContain(language == Language.En ? "upgraded within the same provider" : "在同一厂商内升级模型");
+
+        foreach (var (chart, limit, labels) in legends)
+        {
+            foreach (var label in labels)
+            {
+                // A floor no real font undercuts at 11 px: 0.5 em a character, a full em for CJK.
+                var floor = label.Sum(c => c >= '\u2E80' ? 11.0 : 5.5);
+                limit.ShouldBeGreaterThanOrEqualTo(floor, $"{chart}: '{label}'");
+            }
+        }
+    }
+
+    private static IEnumerable<(string Chart, double Limit, List<string> Labels)> Legends(Chart chart)
+    {
+        foreach (var colour in Nodes(chart.Spec).OfType<System.Text.Json.Nodes.JsonObject>().Where(o => o["type"]?.ToString() == "nominal" && o["legend"] is not null && o["sort"] is System.Text.Json.Nodes.JsonArray))
+        {
+            var limit = colour["legend"]!["labelLimit"]?.GetValue<int>() ?? 160;
+            yield return (chart.Id, limit, colour["sort"]!.AsArray().Select(n => n!.GetValue<string>()).ToList());
+        }
+    }
+
+    private static IEnumerable<System.Text.Json.Nodes.JsonNode> Nodes(System.Text.Json.Nodes.JsonNode? node)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject o:
+                yield return o;
+                foreach (var child in o.Select(p => p.Value).SelectMany(Nodes))
+                {
+                    yield return child;
+                }
+
+                break;
+            case System.Text.Json.Nodes.JsonArray a:
+                foreach (var child in a.SelectMany(Nodes))
+                {
+                    yield return child;
+                }
+
+                break;
+        }
+    }
 }

@@ -1,7 +1,9 @@
 using Almanac.Charts;
+using Almanac.Text;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Almanac.Web.Api;
 
@@ -20,58 +22,42 @@ public static class ChartsApi
         return app;
     }
 
-    internal static Results<Ok<IReadOnlyList<ChartSummaryDto>>, ValidationProblem> List(KnowledgeHost host, string? lang, string? asOf)
+    internal static Ok<IReadOnlyList<ChartSummaryDto>> List(KnowledgeHost host, [AsParameters] ChartsQuery query)
     {
-        var query = new QueryReader();
-        var language = query.Language("lang", lang);
-        var date = query.Date("asOf", asOf);
-        if (query.HasErrors)
-        {
-            return Problems.Invalid(query);
-        }
-
-        IReadOnlyList<ChartSummaryDto> charts = host.Snapshot().Charts(language, date).Select(c => new ChartSummaryDto(c.Id, c.Text.Title, c.Text.Subtitle)).ToList();
+        IReadOnlyList<ChartSummaryDto> charts = host.Snapshot().Charts(query.Language, query.AsOf).Select(c => new ChartSummaryDto(c.Id, c.Text.Title, c.Text.Subtitle)).ToList();
         return TypedResults.Ok(charts);
     }
 
     internal static Results<Ok<ChartDto>, CsvResult, ValidationProblem, ProblemHttpResult> Get(
-        HttpRequest request, KnowledgeHost host, string id, string? lang, string? asOf, string? format)
+        HttpRequest request, KnowledgeHost host, string id, [AsParameters] ChartQuery query)
     {
-        var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        var (chart, error) = Find(host, id, lang, asOf, query);
-        return error switch
-        {
-            ValidationProblem invalid => invalid,
-            ProblemHttpResult problem => problem,
-            _ => csv ? CsvOf(chart!) : TypedResults.Ok(ChartDto.From(chart!)),
-        };
+        var csv = ResponseFormat.WantsCsv(request, query.Format);
+        return Find(host, id, new ChartsQuery(query.Lang, query.AsOf)) is { } chart
+            ? csv ? CsvOf(chart) : TypedResults.Ok(ChartDto.From(chart))
+            : NoChart(id);
     }
 
-    internal static Results<CsvResult, ValidationProblem, ProblemHttpResult> Csv(KnowledgeHost host, string id, string? lang, string? asOf)
-    {
-        var (chart, error) = Find(host, id, lang, asOf, new QueryReader());
-        return error switch
-        {
-            ValidationProblem invalid => invalid,
-            ProblemHttpResult problem => problem,
-            _ => CsvOf(chart!),
-        };
-    }
+    internal static Results<CsvResult, ValidationProblem, ProblemHttpResult> Csv(KnowledgeHost host, string id, [AsParameters] ChartsQuery query) =>
+        Find(host, id, query) is { } chart ? CsvOf(chart) : NoChart(id);
 
     private static CsvResult CsvOf(Chart chart) => new(chart.CsvFileName, output => output.Write(chart.Data.ToCsv()));
 
-    // The chart, or the problem to answer with: bad parameters (400) or no such chart (404).
-    private static (Chart? Chart, IResult? Error) Find(KnowledgeHost host, string id, string? lang, string? asOf, QueryReader query)
-    {
-        var language = query.Language("lang", lang);
-        var date = query.Date("asOf", asOf);
-        if (query.HasErrors)
-        {
-            return (null, Problems.Invalid(query));
-        }
+    private static ProblemHttpResult NoChart(string id) => Problems.NotFound($"no chart '{id}'");
 
-        var chart = host.Snapshot().Charts(language, date).FirstOrDefault(c => c.Id == id);
-        return chart is null ? (null, Problems.NotFound($"no chart '{id}'")) : (chart, null);
-    }
+    private static Chart? Find(KnowledgeHost host, string id, ChartsQuery query) =>
+        host.Snapshot().Charts(query.Language, query.AsOf).FirstOrDefault(c => c.Id == id);
 }
+
+/// <summary>The language of the charts' words and the date of what they may show.</summary>
+public readonly record struct ChartsQuery(
+    [FromQuery(Name = "lang")] Code<Language>? Lang,
+    [FromQuery(Name = "asOf")] DateOnly? AsOf)
+{
+    public Language Language => Lang?.Value ?? Language.En;
+}
+
+/// <summary>One chart's parameters: its language, as-of date and answer format.</summary>
+public readonly record struct ChartQuery(
+    [FromQuery(Name = "lang")] Code<Language>? Lang,
+    [FromQuery(Name = "asOf")] DateOnly? AsOf,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

@@ -5,6 +5,7 @@ using Almanac.Checking.Reports;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Almanac.Web.Api;
@@ -12,7 +13,6 @@ namespace Almanac.Web.Api;
 /// <summary><c>POST /api/check</c>: a note in, every figure in it judged against the knowledge base, as <c>almanac check --format json</c> prints it.</summary>
 public static class CheckApi
 {
-    private static readonly string[] Languages = ["auto", "zh", "en"];
 
     public static IEndpointRouteBuilder MapCheckApi(this IEndpointRouteBuilder app)
     {
@@ -24,15 +24,11 @@ public static class CheckApi
     }
 
     internal static async Task<Results<CheckReportResult, ValidationProblem, ProblemHttpResult>> Check(
-        HttpRequest request, KnowledgeHost host, WebSettings settings, string? lang, string? asOf, string? name, CancellationToken cancellation)
+        HttpRequest request, KnowledgeHost host, WebSettings settings, [AsParameters] CheckQuery query, CancellationToken cancellation)
     {
-        var query = new QueryReader();
-        var language = query.OneOf("lang", lang, Languages);
-        var date = query.Date("asOf", asOf);
-        if (query.HasErrors)
-        {
-            return Problems.Invalid(query);
-        }
+        var language = (query.Lang ?? new Code<NoteLanguage>(NoteLanguage.Auto)).ToString();
+        var date = query.AsOf;
+        var name = query.Name;
 
         if (!RequestBody.IsText(request))
         {
@@ -82,3 +78,9 @@ public sealed class CheckReportResult : IResult, IEndpointMetadataProvider
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["application/json"]));
     }
 }
+
+/// <summary>How to read a note sent to <c>/api/check</c>: its language, the date to judge it as of, and the name its report gives it.</summary>
+public readonly record struct CheckQuery(
+    [FromQuery(Name = "lang")] Code<NoteLanguage>? Lang,
+    [FromQuery(Name = "asOf")] DateOnly? AsOf,
+    [FromQuery(Name = "name")] string? Name);

@@ -4,6 +4,7 @@ using Almanac.Storage;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Almanac.Web.Api;
 
@@ -19,12 +20,14 @@ public static class ConflictsApi
     }
 
     internal static Results<Ok<ListPage<ConflictDto>>, CsvResult, ValidationProblem, ProblemHttpResult> List(
-        HttpRequest request, KnowledgeHost host, string[]? entity, string? metric, string? asOf, string? page, string? pageSize, string? format)
+        HttpRequest request, KnowledgeHost host, [AsParameters] ConflictsQuery parameters)
     {
         var query = new QueryReader();
-        var paging = query.Page(page, pageSize);
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        var date = query.Date("asOf", asOf);
+        var paging = PageRequest.Of(parameters.Page, parameters.PageSize);
+        var csv = ResponseFormat.WantsCsv(request, parameters.Format);
+        var date = parameters.AsOf;
+        var metric = parameters.Metric;
+        var entity = parameters.Entity;
         var snapshot = host.Snapshot();
         string? metricId = null;
         if (!string.IsNullOrEmpty(metric))
@@ -61,3 +64,12 @@ public static class ConflictsApi
         return TypedResults.Ok(paging.Apply(conflicts, c => ConflictDto.From(c, snapshot.Names.Entity(c.EntityId)?.Name.En ?? c.EntityId)));
     }
 }
+
+/// <summary>The filters of <c>/api/conflicts</c>.</summary>
+public readonly record struct ConflictsQuery(
+    [FromQuery(Name = "entity")] string[]? Entity,
+    [FromQuery(Name = "metric")] string? Metric,
+    [FromQuery(Name = "asOf")] DateOnly? AsOf,
+    [FromQuery(Name = "page")] PageNumber? Page,
+    [FromQuery(Name = "pageSize")] PageSize? PageSize,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

@@ -3,6 +3,7 @@ using Almanac.Knowledge;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Almanac.Web.Api;
 
@@ -20,29 +21,12 @@ public static class EntitiesApi
     }
 
     internal static Results<Ok<ListPage<EntityDto>>, CsvResult, ValidationProblem> List(
-        HttpRequest request, KnowledgeHost host, string? q, string? kind, string? page, string? pageSize, string? format)
+        HttpRequest request, KnowledgeHost host, [AsParameters] EntitiesQuery query)
     {
-        var query = new QueryReader();
-        var paging = query.Page(page, pageSize);
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        EntityKind? wanted = null;
-        if (!string.IsNullOrEmpty(kind))
-        {
-            if (EntityKindCodes.TryParse(kind, out var k))
-            {
-                wanted = k;
-            }
-            else
-            {
-                query.Fail("kind", $"unknown kind '{kind}'; expected one of {string.Join(", ", EntityKindCodes.All)}");
-            }
-        }
-
-        if (query.HasErrors)
-        {
-            return Problems.Invalid(query);
-        }
-
+        var paging = PageRequest.Of(query.Page, query.PageSize);
+        var csv = ResponseFormat.WantsCsv(request, query.Format);
+        var wanted = query.Kind?.Value;
+        var q = query.Q;
         var snapshot = host.Snapshot();
         IEnumerable<Entity> found = snapshot.Entities;
         if (!string.IsNullOrWhiteSpace(q))
@@ -114,3 +98,11 @@ public static class EntitiesApi
         return null;
     }
 }
+
+/// <summary>The search of <c>/api/entities</c>: a name or alias, and a kind.</summary>
+public readonly record struct EntitiesQuery(
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "kind")] Code<EntityKind>? Kind,
+    [FromQuery(Name = "page")] PageNumber? Page,
+    [FromQuery(Name = "pageSize")] PageSize? PageSize,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

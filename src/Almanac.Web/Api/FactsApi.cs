@@ -3,6 +3,7 @@ using Almanac.Storage;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Almanac.Web.Api;
 
@@ -18,23 +19,16 @@ public static class FactsApi
     }
 
     internal static Results<Ok<ListPage<FactDto>>, CsvResult, ValidationProblem, ProblemHttpResult> List(
-        HttpRequest request,
-        KnowledgeHost host,
-        string[]? entity,
-        string? metric,
-        string? period,
-        string? asOf,
-        string? includeRetracted,
-        string? page,
-        string? pageSize,
-        string? format)
+        HttpRequest request, KnowledgeHost host, [AsParameters] FactsQuery parameters)
     {
         var query = new QueryReader();
-        var paging = query.Page(page, pageSize);
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        var within = query.Period("period", period);
-        var date = query.Date("asOf", asOf);
-        var history = query.Bool("includeRetracted", includeRetracted) ?? false;
+        var paging = PageRequest.Of(parameters.Page, parameters.PageSize);
+        var csv = ResponseFormat.WantsCsv(request, parameters.Format);
+        var within = parameters.Period?.Value;
+        var date = parameters.AsOf;
+        var history = parameters.IncludeRetracted ?? false;
+        var metric = parameters.Metric;
+        var entity = parameters.Entity;
         var snapshot = host.Snapshot();
         string? metricId = null;
         if (!string.IsNullOrEmpty(metric))
@@ -64,3 +58,14 @@ public static class FactsApi
         return csv ? new CsvResult("facts.csv", output => ListCsv.Facts(facts, output)) : TypedResults.Ok(paging.Apply(facts, FactDto.From));
     }
 }
+
+/// <summary>The filters of <c>/api/facts</c>.</summary>
+public readonly record struct FactsQuery(
+    [FromQuery(Name = "entity")] string[]? Entity,
+    [FromQuery(Name = "metric")] string? Metric,
+    [FromQuery(Name = "period")] PeriodText? Period,
+    [FromQuery(Name = "asOf")] DateOnly? AsOf,
+    [FromQuery(Name = "includeRetracted")] bool? IncludeRetracted,
+    [FromQuery(Name = "page")] PageNumber? Page,
+    [FromQuery(Name = "pageSize")] PageSize? PageSize,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

@@ -6,6 +6,7 @@ using Almanac.Quantities;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Almanac.Web.Api;
 
@@ -15,7 +16,8 @@ namespace Almanac.Web.Api;
 /// </summary>
 public static class MarketViewsApi
 {
-    private const int MaxTop = 50;
+    /// <summary>The most rows a leaderboard lists.</summary>
+    public const int MaxTop = 50;
 
     public static IEndpointRouteBuilder MapMarketViewsApi(this IEndpointRouteBuilder app)
     {
@@ -30,15 +32,9 @@ public static class MarketViewsApi
         return app;
     }
 
-    internal static Results<Ok<CompanyTimelineDto>, CsvResult, ValidationProblem, ProblemHttpResult> CompanyTimeline(HttpRequest request, KnowledgeHost host, string id, string? format)
+    internal static Results<Ok<CompanyTimelineDto>, CsvResult, ValidationProblem, ProblemHttpResult> CompanyTimeline(HttpRequest request, KnowledgeHost host, string id, [AsParameters] FormatQuery query)
     {
-        var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        if (query.HasErrors)
-        {
-            return Problems.Invalid(query);
-        }
-
+        var csv = ResponseFormat.WantsCsv(request, query.Format);
         var snapshot = host.Snapshot();
         if (EntitiesApi.Find(snapshot, id) is not { Kind: EntityKind.Organisation } company)
         {
@@ -64,16 +60,10 @@ public static class MarketViewsApi
         return TypedResults.Ok(new CompanyTimelineDto(company.Id, company.Name.En, company.Name.Zh, timeline.Points.Select(CompanyPointDto.From).ToList()));
     }
 
-    internal static Results<Ok<ArenaLeaderboardDto>, CsvResult, ValidationProblem> Arena(HttpRequest request, KnowledgeHost host, string? top, string? format)
+    internal static Results<Ok<ArenaLeaderboardDto>, CsvResult, ValidationProblem> Arena(HttpRequest request, KnowledgeHost host, [AsParameters] TopQuery query)
     {
-        var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        var count = Top(query, top, Leaderboards.FrontierModels);
-        if (query.HasErrors)
-        {
-            return Problems.Invalid(query);
-        }
-
+        var csv = ResponseFormat.WantsCsv(request, query.Format);
+        var count = query.Top?.Value ?? Leaderboards.FrontierModels;
         var snapshot = host.Snapshot();
         var board = Leaderboards.Arena(snapshot.Market.Facts, count);
         var name = Namer(snapshot);
@@ -98,16 +88,10 @@ public static class MarketViewsApi
             board.Scores.Select(s => new ArenaScoreDto(s.ModelId, name(s.ModelId), SourceDto.Day(s.Snapshot), s.Score, s.Interval, SourceDto.From(s.Source))).ToList()));
     }
 
-    internal static Results<Ok<BenchmarkDto>, CsvResult, ValidationProblem, ProblemHttpResult> Benchmark(HttpRequest request, KnowledgeHost host, string id, string? top, string? format)
+    internal static Results<Ok<BenchmarkDto>, CsvResult, ValidationProblem, ProblemHttpResult> Benchmark(HttpRequest request, KnowledgeHost host, string id, [AsParameters] TopQuery query)
     {
-        var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        var count = Top(query, top, 10);
-        if (query.HasErrors)
-        {
-            return Problems.Invalid(query);
-        }
-
+        var csv = ResponseFormat.WantsCsv(request, query.Format);
+        var count = query.Top?.Value ?? 10;
         var snapshot = host.Snapshot();
         if (EntitiesApi.Find(snapshot, id) is not { Kind: EntityKind.Benchmark } benchmark)
         {
@@ -135,15 +119,9 @@ public static class MarketViewsApi
         return TypedResults.Ok(new BenchmarkDto(benchmark.Id, benchmark.Name.En, benchmark.Name.Zh, table.Rows.Select((r, i) => Dto(r, i + 1)).ToList()));
     }
 
-    internal static Results<Ok<TokenSharesDto>, CsvResult, ValidationProblem> OpenRouterShares(HttpRequest request, KnowledgeHost host, string? format)
+    internal static Results<Ok<TokenSharesDto>, CsvResult, ValidationProblem> OpenRouterShares(HttpRequest request, KnowledgeHost host, [AsParameters] FormatQuery query)
     {
-        var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        if (query.HasErrors)
-        {
-            return Problems.Invalid(query);
-        }
-
+        var csv = ResponseFormat.WantsCsv(request, query.Format);
         var snapshot = host.Snapshot();
         var organisations = snapshot.Entities.Where(e => e.Kind == EntityKind.Organisation).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var series = WeeklyShares.Build(snapshot.Market.Facts.Where(f => organisations.Contains(f.Fact.EntityId)));
@@ -169,22 +147,6 @@ public static class MarketViewsApi
             series.Shares.Select(s => new TokenShareDto(s.EntityId, name(s.EntityId), SourceDto.Day(s.Week.Start), SourceDto.Day(s.Week.End), s.Percent, s.Qualifier.ToCode(), s.Obtained.ToCode(), s.Note, s.Sources.Select(x => SourceDto.From(x)).ToList())).ToList()));
     }
 
-    private static int Top(QueryReader query, string? text, int fallback)
-    {
-        if (query.Decimal("top", text) is not { } value)
-        {
-            return fallback;
-        }
-
-        if (value != decimal.Truncate(value) || value < 1 || value > MaxTop)
-        {
-            query.Fail("top", $"expected a whole number from 1 to {MaxTop}, not '{text}'");
-            return fallback;
-        }
-
-        return (int)value;
-    }
-
     private static Func<string, string> Namer(KnowledgeSnapshot snapshot)
     {
         var names = snapshot.Entities.ToDictionary(e => e.Id, e => e.Name.En, StringComparer.Ordinal);
@@ -195,3 +157,11 @@ public static class MarketViewsApi
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>How a list answers: JSON, or CSV with <c>format=csv</c>.</summary>
+public readonly record struct FormatQuery([FromQuery(Name = "format")] Code<AnswerFormat>? Format);
+
+/// <summary>How many rows of a leaderboard to list, and how to answer.</summary>
+public readonly record struct TopQuery(
+    [FromQuery(Name = "top")] LeaderboardTop? Top,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

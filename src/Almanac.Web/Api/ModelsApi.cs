@@ -4,6 +4,7 @@ using Almanac.Knowledge;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Almanac.Web.Api;
 
@@ -22,33 +23,13 @@ public static class ModelsApi
     }
 
     internal static Results<Ok<ListPage<ModelDto>>, CsvResult, ValidationProblem> List(
-        HttpRequest request,
-        KnowledgeHost host,
-        string? provider,
-        string? openWeights,
-        string? minContext,
-        string? maxPrice,
-        string? releasedAfter,
-        string? sort,
-        string? page,
-        string? pageSize,
-        string? format)
+        HttpRequest request, KnowledgeHost host, [AsParameters] ModelsQuery query)
     {
-        var query = new QueryReader();
-        var paging = query.Page(page, pageSize);
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        var order = query.OneOf("sort", sort, CatalogueOrder.Sorts);
-        var filter = new CatalogueFilter(
-            null,
-            query.Bool("openWeights", openWeights),
-            query.TokenCount("minContext", minContext),
-            query.Decimal("maxPrice", maxPrice),
-            query.Date("releasedAfter", releasedAfter));
-        if (query.HasErrors)
-        {
-            return Problems.Invalid(query);
-        }
-
+        var paging = PageRequest.Of(query.Page, query.PageSize);
+        var csv = ResponseFormat.WantsCsv(request, query.Format);
+        var order = (query.Sort ?? new Code<ModelSort>(ModelSort.Release)).ToString();
+        var filter = new CatalogueFilter(null, query.OpenWeights, query.MinContext?.Value, query.MaxPrice?.Value, query.ReleasedAfter);
+        var provider = query.Provider;
         var snapshot = host.Snapshot();
         if (!string.IsNullOrWhiteSpace(provider))
         {
@@ -64,19 +45,10 @@ public static class ModelsApi
     }
 
     internal static Results<Ok<ModelPricesDto>, CsvResult, ProblemHttpResult, ValidationProblem> Prices(
-        HttpRequest request,
-        KnowledgeHost host,
-        string id,
-        string? provider,
-        string? format)
+        HttpRequest request, KnowledgeHost host, string id, [AsParameters] ModelPricesQuery query)
     {
-        var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        if (query.HasErrors)
-        {
-            return Problems.Invalid(query);
-        }
-
+        var csv = ResponseFormat.WantsCsv(request, query.Format);
+        var provider = query.Provider;
         var snapshot = host.Snapshot();
         if (EntitiesApi.Find(snapshot, id) is not { Kind: EntityKind.Model } model)
         {
@@ -92,3 +64,20 @@ public static class ModelsApi
 
 /// <summary>A model's price history: each price and the period it held.</summary>
 public sealed record ModelPricesDto(string Model, string Name, IReadOnlyList<PriceRow> Prices);
+
+/// <summary>The filters and order of <c>/api/models</c>, as <c>almanac models</c> takes them.</summary>
+public readonly record struct ModelsQuery(
+    [FromQuery(Name = "provider")] string? Provider,
+    [FromQuery(Name = "openWeights")] bool? OpenWeights,
+    [FromQuery(Name = "minContext")] TokenCount? MinContext,
+    [FromQuery(Name = "maxPrice")] UsdPerMillionTokens? MaxPrice,
+    [FromQuery(Name = "releasedAfter")] DateOnly? ReleasedAfter,
+    [FromQuery(Name = "sort")] Code<ModelSort>? Sort,
+    [FromQuery(Name = "page")] PageNumber? Page,
+    [FromQuery(Name = "pageSize")] PageSize? PageSize,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);
+
+/// <summary>The filter of <c>/api/models/{id}/prices</c>.</summary>
+public readonly record struct ModelPricesQuery(
+    [FromQuery(Name = "provider")] string? Provider,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

@@ -3,6 +3,7 @@ using Almanac.Knowledge;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Almanac.Web.Api;
 
@@ -20,30 +21,13 @@ public static class SourcesApi
     }
 
     internal static Results<Ok<ListPage<SourceDto>>, CsvResult, ValidationProblem> List(
-        HttpRequest request, KnowledgeHost host, string? q, string? kind, string? asOf, string? page, string? pageSize, string? format)
+        HttpRequest request, KnowledgeHost host, [AsParameters] SourcesQuery query)
     {
-        var query = new QueryReader();
-        var paging = query.Page(page, pageSize);
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        var date = query.Date("asOf", asOf);
-        SourceKind? wanted = null;
-        if (!string.IsNullOrEmpty(kind))
-        {
-            if (SourceCodes.TryParseKind(kind, out var k))
-            {
-                wanted = k;
-            }
-            else
-            {
-                query.Fail("kind", $"unknown kind '{kind}'; expected primary or secondary");
-            }
-        }
-
-        if (query.HasErrors)
-        {
-            return Problems.Invalid(query);
-        }
-
+        var paging = PageRequest.Of(query.Page, query.PageSize);
+        var csv = ResponseFormat.WantsCsv(request, query.Format);
+        var date = query.AsOf;
+        var wanted = query.Kind?.Value;
+        var q = query.Q;
         var sources = host.Snapshot().Sources
             .Where(s => wanted is null || s.Source.Kind == wanted)
             .Where(s => date is null || s.Source.Published <= date)
@@ -73,3 +57,12 @@ public static class SourcesApi
             ? TypedResults.Ok(SourceDto.From(found.Source, found.Facts))
             : Problems.NotFound($"unknown source '{id}'");
 }
+
+/// <summary>The filters of <c>/api/sources</c>.</summary>
+public readonly record struct SourcesQuery(
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "kind")] Code<SourceKind>? Kind,
+    [FromQuery(Name = "asOf")] DateOnly? AsOf,
+    [FromQuery(Name = "page")] PageNumber? Page,
+    [FromQuery(Name = "pageSize")] PageSize? PageSize,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

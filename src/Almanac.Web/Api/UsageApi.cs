@@ -5,6 +5,7 @@ using Almanac.Usage.DuckDb;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Almanac.Web.Api;
 
@@ -23,11 +24,8 @@ public sealed record UsageSwitchingDto(string Source, bool Empty, string? Hint, 
 /// </summary>
 public static class UsageApi
 {
-    private static readonly string[] Dimensions = ["developer", "provider", "model"];
-    private static readonly string[] Bases = ["tokens", "requests", "spend", "spendlogged", "spendlisted"];
-    private static readonly string[] Periods = ["month", "week", "day"];
-    private static readonly string[] CostDimensions = ["model", "team", "user", "tag", "app"];
-    private static readonly string[] Subjects = ["user", "app", "team"];
+    /// <summary>The most rows a cost table lists.</summary>
+    public const int MaxCostRows = 100_000;
 
     public static IEndpointRouteBuilder MapUsageApi(this IEndpointRouteBuilder app)
     {
@@ -48,54 +46,53 @@ public static class UsageApi
     }
 
     internal static Results<Ok<UsageRowsDto<ShareRow>>, CsvResult, ValidationProblem, ProblemHttpResult> Share(
-        HttpRequest request, UsageHost usage, string? by, string? basis, string? period, string? from, string? to, string? format)
+        HttpRequest request, UsageHost usage, [AsParameters] UsageShareQuery parameters)
     {
         var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
+        var csv = ResponseFormat.WantsCsv(request, parameters.Format);
         var share = new ShareQuery(
-            Enum.Parse<ShareDimension>(query.OneOf("by", by, Dimensions), ignoreCase: true),
-            Enum.Parse<ShareBasis>(query.OneOf("basis", basis, Bases), ignoreCase: true),
-            Enum.Parse<UsagePeriod>(query.OneOf("period", period, Periods), ignoreCase: true),
-            Window(query, from, to));
+            parameters.By?.Value ?? ShareDimension.Developer,
+            parameters.Basis?.Value ?? ShareBasis.Tokens,
+            parameters.Period?.Value ?? UsagePeriod.Month,
+            Window(query, parameters.From, parameters.To));
         return query.HasErrors ? Problems.Invalid(query) : Rows(usage, csv, "usage-share.csv", e => e.Share(share),
             ["period", "key", "value", "share"], r => [r.Period, r.Key, Number(r.Value), Number(r.Share)]);
     }
 
     internal static Results<Ok<UsageRowsDto<LatencyRow>>, CsvResult, ValidationProblem, ProblemHttpResult> Latency(
-        HttpRequest request, UsageHost usage, string? from, string? to, string? format)
+        HttpRequest request, UsageHost usage, [AsParameters] UsageWindowQuery parameters)
     {
         var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        var latency = new LatencyQuery(Window(query, from, to));
+        var csv = ResponseFormat.WantsCsv(request, parameters.Format);
+        var latency = new LatencyQuery(Window(query, parameters.From, parameters.To));
         return query.HasErrors ? Problems.Invalid(query) : Rows(usage, csv, "usage-latency.csv", e => e.Latency(latency),
             ["model", "provider", "requests", "duration_p50", "duration_p95", "duration_p99", "ttft_p50", "ttft_p95", "ttft_p99", "error_rate", "cache_share"],
             r => [r.Model, r.Provider, Whole(r.Requests), Number(r.DurationP50), Number(r.DurationP95), Number(r.DurationP99), Number(r.TtftP50), Number(r.TtftP95), Number(r.TtftP99), Number(r.ErrorRate), Number(r.CacheShare)]);
     }
 
     internal static Results<Ok<UsageRowsDto<CostRow>>, CsvResult, ValidationProblem, ProblemHttpResult> Cost(
-        HttpRequest request, UsageHost usage, string? by, string? limit, string? from, string? to, string? format)
+        HttpRequest request, UsageHost usage, [AsParameters] UsageCostQuery parameters)
     {
         var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        var rows = 20;
-        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out rows) || rows < 1 || rows > 100_000))
-        {
-            query.Fail("limit", $"'{limit}' is out of range; expected a whole number from 1 to 100000");
-        }
-
-        var cost = new CostQuery(Enum.Parse<CostDimension>(query.OneOf("by", by, CostDimensions), ignoreCase: true), Window(query, from, to), rows);
+        var csv = ResponseFormat.WantsCsv(request, parameters.Format);
+        var cost = new CostQuery(parameters.By?.Value ?? CostDimension.Model, Window(query, parameters.From, parameters.To), parameters.Limit?.Value ?? 20);
         return query.HasErrors ? Problems.Invalid(query) : Rows(usage, csv, "usage-cost.csv", e => e.Cost(cost),
             ["key", "requests", "logged", "listed", "difference", "events_logged", "events_listed"],
             r => [r.Key, Whole(r.Requests), Number(r.Logged), Number(r.Listed), Number(r.Difference), Whole(r.EventsLogged), Whole(r.EventsListed)]);
     }
 
     internal static Results<Ok<UsageRowsDto<AdoptionRow>>, CsvResult, ValidationProblem, ProblemHttpResult> Adoption(
-        HttpRequest request, UsageHost usage, KnowledgeHost host, string? basis, string? from, string? to, string? format)
+        HttpRequest request, UsageHost usage, KnowledgeHost host, [AsParameters] UsageAdoptionQuery parameters)
     {
         var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        var chosen = Enum.Parse<ShareBasis>(query.OneOf("basis", basis, ["tokens", "requests", "spend"]), ignoreCase: true);
-        var window = Window(query, from, to);
+        var csv = ResponseFormat.WantsCsv(request, parameters.Format);
+        var chosen = (parameters.Basis?.Value ?? AdoptionBasis.Tokens) switch
+        {
+            AdoptionBasis.Requests => ShareBasis.Requests,
+            AdoptionBasis.Spend => ShareBasis.Spend,
+            _ => ShareBasis.Tokens,
+        };
+        var window = Window(query, parameters.From, parameters.To);
         if (query.HasErrors)
         {
             return Problems.Invalid(query);
@@ -110,14 +107,14 @@ public static class UsageApi
     }
 
     internal static Results<Ok<UsageSwitchingDto>, CsvResult, ValidationProblem, ProblemHttpResult> Switching(
-        HttpRequest request, UsageHost usage, string? by, string? period, string? from, string? to, string? format)
+        HttpRequest request, UsageHost usage, [AsParameters] UsageSwitchingQuery parameters)
     {
         var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
+        var csv = ResponseFormat.WantsCsv(request, parameters.Format);
         var switching = new SwitchingQuery(
-            Enum.Parse<SwitchingSubject>(query.OneOf("by", by, Subjects), ignoreCase: true),
-            Enum.Parse<UsagePeriod>(query.OneOf("period", period, Periods), ignoreCase: true),
-            Window(query, from, to));
+            parameters.By?.Value ?? SwitchingSubject.User,
+            parameters.Period?.Value ?? UsagePeriod.Month,
+            Window(query, parameters.From, parameters.To));
         if (query.HasErrors)
         {
             return Problems.Invalid(query);
@@ -149,11 +146,10 @@ public static class UsageApi
     }
 
     internal static Results<Ok<UsageRowsDto<UnresolvedModel>>, CsvResult, ValidationProblem, ProblemHttpResult> Unresolved(
-        HttpRequest request, UsageHost usage, string? format)
+        HttpRequest request, UsageHost usage, [AsParameters] FormatQuery parameters)
     {
-        var query = new QueryReader();
-        var csv = ResponseFormat.WantsCsv(request, format, query);
-        return query.HasErrors ? Problems.Invalid(query) : Rows(usage, csv, "usage-unresolved.csv", e => e.Unresolved(),
+        var csv = ResponseFormat.WantsCsv(request, parameters.Format);
+        return Rows(usage, csv, "usage-unresolved.csv", e => e.Unresolved(),
             ["model_raw", "events", "requests"], r => [r.ModelRaw, Whole(r.Events), Whole(r.Requests)]);
     }
 
@@ -189,9 +185,9 @@ public static class UsageApi
 
     private static string SourceOf(UsageSummary? summary) => UsageSourceLine.Of(summary ?? new UsageSummary(0, 0, null, null));
 
-    private static DayWindow Window(QueryReader query, string? from, string? to)
+    private static DayWindow Window(QueryReader query, DateOnly? from, DateOnly? to)
     {
-        var window = new DayWindow(query.Date("from", from), query.Date("to", to));
+        var window = new DayWindow(from, to);
         if (window.From > window.To)
         {
             query.Fail("from", $"{window.From:yyyy-MM-dd} is after to {window.To:yyyy-MM-dd}");
@@ -204,3 +200,41 @@ public static class UsageApi
 
     private static string? Number(double? value) => value?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>The share's dimension, basis and period, and the days it covers (from and to, inclusive).</summary>
+public readonly record struct UsageShareQuery(
+    [FromQuery(Name = "by")] Code<ShareDimension>? By,
+    [FromQuery(Name = "basis")] Code<ShareBasis>? Basis,
+    [FromQuery(Name = "period")] Code<UsagePeriod>? Period,
+    [FromQuery(Name = "from")] DateOnly? From,
+    [FromQuery(Name = "to")] DateOnly? To,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);
+
+/// <summary>The days an analysis covers (from and to, inclusive).</summary>
+public readonly record struct UsageWindowQuery(
+    [FromQuery(Name = "from")] DateOnly? From,
+    [FromQuery(Name = "to")] DateOnly? To,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);
+
+/// <summary>What the cost table is by, how many rows it lists, and the days it covers.</summary>
+public readonly record struct UsageCostQuery(
+    [FromQuery(Name = "by")] Code<CostDimension>? By,
+    [FromQuery(Name = "limit")] CostRows? Limit,
+    [FromQuery(Name = "from")] DateOnly? From,
+    [FromQuery(Name = "to")] DateOnly? To,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);
+
+/// <summary>The basis of the adoption shares and the window of releases.</summary>
+public readonly record struct UsageAdoptionQuery(
+    [FromQuery(Name = "basis")] Code<AdoptionBasis>? Basis,
+    [FromQuery(Name = "from")] DateOnly? From,
+    [FromQuery(Name = "to")] DateOnly? To,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);
+
+/// <summary>Whose main model is followed, period by period, over which days.</summary>
+public readonly record struct UsageSwitchingQuery(
+    [FromQuery(Name = "by")] Code<SwitchingSubject>? By,
+    [FromQuery(Name = "period")] Code<UsagePeriod>? Period,
+    [FromQuery(Name = "from")] DateOnly? From,
+    [FromQuery(Name = "to")] DateOnly? To,
+    [FromQuery(Name = "format")] Code<AnswerFormat>? Format);

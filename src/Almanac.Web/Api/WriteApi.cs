@@ -4,6 +4,7 @@ using Almanac.Imports.Readers;
 using Almanac.Web.Infrastructure;
 using Almanac.Web.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Almanac.Web.Api;
 
@@ -86,23 +87,16 @@ public static class WriteApi
         WebSettings settings,
         TimeProvider clock,
         string dataset,
-        string? snapshotDate,
-        string? snapshotVersion,
-        string? fileName,
+        [AsParameters] ImportQuery query,
         CancellationToken cancellation)
     {
-        var query = new QueryReader();
         var definition = Datasets.Find(dataset);
         if (definition is null)
         {
             return Problems.NotFound($"unknown dataset '{dataset}'; expected one of {string.Join(", ", Datasets.All.Select(d => d.Code))}");
         }
 
-        var date = query.Date("snapshotDate", snapshotDate);
-        if (query.HasErrors)
-        {
-            return Problems.Invalid(query);
-        }
+        var (date, snapshotVersion, fileName) = (query.SnapshotDate, query.SnapshotVersion, query.FileName);
 
         var read = await RequestBody.ReadAsync(request, settings.ImportMaxBytes, cancellation);
         if (read.Upload is not { } upload)
@@ -140,3 +134,9 @@ public static class WriteApi
         }
     }
 }
+
+/// <summary>What an upload to <c>/api/import/{dataset}</c> says about its snapshot, and the file name to read it by.</summary>
+public readonly record struct ImportQuery(
+    [FromQuery(Name = "snapshotDate")] DateOnly? SnapshotDate,
+    [FromQuery(Name = "snapshotVersion")] string? SnapshotVersion,
+    [FromQuery(Name = "fileName")] string? FileName);

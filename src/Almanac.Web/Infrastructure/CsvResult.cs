@@ -38,13 +38,12 @@ public sealed class CsvResult : IResult, IEndpointMetadataProvider
 /// <summary>Whether a list is wanted as JSON or CSV: <c>?format=csv</c>, or <c>Accept: text/csv</c>.</summary>
 internal static class ResponseFormat
 {
-    public static readonly IReadOnlyList<string> Formats = ["json", "csv"];
-
-    public static bool WantsCsv(HttpRequest request, string? format, QueryReader query)
+    /// <summary>CSV when <c>format=csv</c>, or with no format when the client accepts <c>text/csv</c>.</summary>
+    public static bool WantsCsv(HttpRequest request, Code<AnswerFormat>? format)
     {
-        if (!string.IsNullOrEmpty(format))
+        if (format is { } given)
         {
-            return query.OneOf("format", format, Formats) == "csv";
+            return given.Value == AnswerFormat.Csv;
         }
 
         return request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));

@@ -9,6 +9,9 @@ internal readonly record struct PageRequest(int Page, int PageSize)
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
+    /// <summary>The page asked for: the first, of <see cref="DefaultPageSize"/> items, unless given.</summary>
+    public static PageRequest Of(PageNumber? page, Infrastructure.PageSize? pageSize) => new(page?.Value ?? 1, pageSize?.Value ?? DefaultPageSize);
+
     public ListPage<TOut> Apply<TIn, TOut>(IReadOnlyList<TIn> all, Func<TIn, TOut> map)
     {
         var items = all.Skip((int)Math.Min((long)(Page - 1) * PageSize, int.MaxValue)).Take(PageSize).Select(map).ToList();

@@ -52,68 +52,28 @@ internal sealed class QueryReader
         return null;
     }
 
-    public decimal? Decimal(string parameter, string? text)
+    public decimal? Decimal(string parameter, string? text) => Value<UsdPerMillionTokens>(parameter, text)?.Value;
+
+    public Period? Period(string parameter, string? text) => Value<PeriodText>(parameter, text)?.Value;
+
+    public decimal? TokenCount(string parameter, string? text) => Value<TokenCount>(parameter, text)?.Value;
+
+    /// <summary>A value of a query value type, read as the binder reads it.</summary>
+    public T? Value<T>(string parameter, string? text)
+        where T : struct, IQueryValue<T>
     {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0)
+        if (T.TryParse(text, out var value))
         {
             return value;
         }
 
-        Fail(parameter, $"'{text}' is not a number; expected e.g. 3 or 0.5");
+        Fail(parameter, T.Problem(text));
         return null;
-    }
-
-    public Period? Period(string parameter, string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (PeriodInput.TryParse(text, out var period))
-        {
-            return period;
-        }
-
-        Fail(parameter, $"cannot read period '{text}'; expected e.g. 2025, 2025-H1, 2025-Q3, 2025-08, 2025年上半年, Q3 2025");
-        return null;
-    }
-
-    /// <summary>A token count such as <c>128000</c>, <c>128K</c> or <c>1M</c>.</summary>
-    public decimal? TokenCount(string parameter, string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        var parsed = QuantityParser.Parse(text);
-        if (parsed.IsSuccess && parsed.Value.Quantity.Unit.Dimension is Dimension.Count or Dimension.Tokens && !parsed.Value.Quantity.IsRange)
-        {
-            return parsed.Value.Quantity.Value;
-        }
-
-        Fail(parameter, $"'{text}' is not a token count; expected e.g. 128000, 128K or 1M");
-        return null;
-    }
-
-    public Language Language(string parameter, string? text)
-    {
-        switch (text)
-        {
-            case null or "" or "en":
-                return Text.Language.En;
-            case "zh":
-                return Text.Language.Zh;
-            default:
-                Fail(parameter, $"unknown language '{text}'; expected en or zh");
-                return Text.Language.En;
-        }
     }
 
     /// <summary>One of <paramref name="allowed"/>; the first when not given.</summary>
@@ -135,24 +95,25 @@ internal sealed class QueryReader
 
     public PageRequest Page(string? page, string? pageSize)
     {
-        var number = Positive("page", page, 1, int.MaxValue, "a whole number from 1");
-        var size = Positive("pageSize", pageSize, PageRequest.DefaultPageSize, PageRequest.MaxPageSize, $"a whole number from 1 to {PageRequest.MaxPageSize}");
+        var number = Whole("page", page, 1, int.MaxValue) ?? 1;
+        var size = Whole("pageSize", pageSize, 1, PageRequest.MaxPageSize) ?? PageRequest.DefaultPageSize;
         return new PageRequest(number, size);
     }
 
-    private int Positive(string parameter, string? text, int fallback, int max, string expected)
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, written in digits only.</summary>
+    public int? Whole(string parameter, string? text, int min, int max)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return fallback;
+            return null;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max)
+        if (WholeNumber.TryParse(text, min, max, out var value))
         {
             return value;
         }
 
-        Fail(parameter, $"'{text}' is out of range; expected {expected}");
-        return fallback;
+        Fail(parameter, WholeNumber.Problem(text, min, max));
+        return null;
     }
 }
