@@ -57,7 +57,7 @@ public static class AlmanacWebApp
             ? Path.GetFullPath(usageStore)
             : UsageStorePath.Default(workspace.DataFolder, workspace.StoreLocation)));
         services.AddHostedService<DataRefreshService>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UnsupportedMediaTypes.Explain);
         services.ConfigureHttpJsonOptions(json =>
         {
             // Chinese names stay readable; <, >, & and quotes are still escaped, so no JSON answer is live HTML.

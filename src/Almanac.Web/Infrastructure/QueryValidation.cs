@@ -22,9 +22,14 @@ internal sealed class QueryValidation(RequestDelegate next)
             var reader = new QueryReader();
             foreach (var parameter in parameters)
             {
-                // As the binder reads it: a repeated parameter is its values joined by commas.
-                var text = (string?)context.Request.Query[parameter.Name];
-                if (!string.IsNullOrEmpty(text))
+                // The binder would join a repeated parameter's values with commas, which some values
+                // ("128K,128K") would read as one: each typed parameter takes one value.
+                var values = context.Request.Query[parameter.Name];
+                if (values.Count > 1)
+                {
+                    reader.Fail(parameter.Name, $"given {values.Count} times; expected one value");
+                }
+                else if ((string?)values is { Length: > 0 } text)
                 {
                     parameter.Check(reader, parameter.Name, text);
                 }
