@@ -31,16 +31,30 @@ public static class DatasetImporter
         var records = snapshots.Sum(s => s.Records.Count);
         progress?.Report(new ImportProgress(ImportPhase.Resolving, 0, records));
         var dataset = snapshots.Count > 0 ? snapshots[0].Dataset : string.Empty;
-        var imported = store.ImportedEntityIds();
         var batch = Prepare(
             snapshots,
             store.CuratedEntities(),
-            store.Entities().Where(e => imported.Contains(e.Id)),
-            store.Landed(dataset),
+            EarlierOrganisationsNeeded(snapshots) ? ImportedEntities(store) : [],
+            null,
             store.Records().Where(r => r.Dataset != dataset).ToList());
         progress?.Report(new ImportProgress(ImportPhase.Storing, 0, batch.Facts.Count));
         var summary = store.Import(batch, now, progress is null ? null : new Progress(progress, batch.Facts.Count));
         return summary with { Dropped = snapshots.Sum(s => s.Dropped.Count) };
+    }
+
+    /// <summary>
+    /// Whether resolving the snapshots asks for the entities earlier imports created: only company and product rows
+    /// land by those (<see cref="OrganisationLanding"/>); model records resolve against the curated entities and the
+    /// other datasets' records. Reading every entity with every name it gathered costs an import of a few hundred
+    /// model records as much as resolving them, so an import of model records alone does not.
+    /// </summary>
+    private static bool EarlierOrganisationsNeeded(IReadOnlyList<DatasetSnapshot> snapshots) =>
+        snapshots.Any(s => s.Records.Any(r => r.Subject != EntityKind.Model));
+
+    private static List<Entity> ImportedEntities(IKnowledgeStore store)
+    {
+        var imported = store.ImportedEntityIds();
+        return store.Entities().Where(e => imported.Contains(e.Id)).ToList();
     }
 
     /// <summary>Resolves one snapshot's records and builds what the store takes; see the overload for successive snapshots.</summary>

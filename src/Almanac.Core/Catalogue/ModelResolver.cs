@@ -45,6 +45,9 @@ public sealed partial class ModelResolver
     private readonly Dictionary<string, HashSet<string>> _familiesByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _soleModelOfFamily = new(StringComparer.Ordinal);
 
+    /// <summary>The names of the curated models and families as they compare: a new model's name must differ from each.</summary>
+    private readonly HashSet<string> _curatedNames;
+
     /// <summary>
     /// The key of each name met so far, shared by every resolver: the rules are a chain of regular expressions
     /// and a key depends on the name alone, while one resolution asks for the key of the same id or name several
@@ -102,6 +105,8 @@ public sealed partial class ModelResolver
             }
         }
 
+        _curatedNames = _curated.Values.Where(e => e.Kind is EntityKind.Model or EntityKind.ModelFamily)
+            .Select(e => AliasKey.Of(e.Name.En)).ToHashSet(StringComparer.Ordinal);
         var modelsByFamily = _curated.Values.Where(e => e.Kind == EntityKind.Model && e.Parent is not null).ToLookup(e => e.Parent!, StringComparer.Ordinal);
         foreach (var family in _curated.Values.Where(e => e.Kind == EntityKind.ModelFamily))
         {
@@ -338,22 +343,39 @@ public sealed partial class ModelResolver
 
         var taken = new HashSet<string>(_curated.Keys, StringComparer.Ordinal);
         var aliasOwners = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = DistinctNames(order, identity => groups[identity].Select(i => input[i].Record).ToArray(), identity => steps[groups[identity][0]].Key);
-        var drafts = new List<(string Identity, string Id, string Name, List<string> Aliases, string? Developer)>();
+
+        // Each group's records, gathered once: naming, aliases and the developer all read them.
+        var membersOf = new Dictionary<string, DatasetRecord[]>(order.Count, StringComparer.Ordinal);
         foreach (var identity in order)
         {
-            var members = groups[identity].Select(i => input[i].Record).ToArray();
+            membersOf[identity] = groups[identity].Select(i => input[i].Record).ToArray();
+        }
+
+        var names = DistinctNames(order, identity => membersOf[identity], identity => steps[groups[identity][0]].Key);
+        var drafts = new List<(string Identity, string Id, string Name, List<(string Alias, string Key)> Aliases, string? Developer)>();
+        foreach (var identity in order)
+        {
+            var members = membersOf[identity];
             var name = names[identity];
             var id = UniqueId(Slug.Of(name), taken);
             var seen = new HashSet<string>(StringComparer.Ordinal) { AliasKey.Of(name), AliasKey.Of(id) };
-            var aliases = new List<string>();
-            foreach (var written in members.SelectMany(r => new[] { r.ModelId, r.ModelName }))
+            var aliases = new List<(string Alias, string Key)>();
+            foreach (var record in members)
             {
-                if (!string.IsNullOrWhiteSpace(written) && seen.Add(AliasKey.Of(written.Trim())))
+                foreach (var written in (ReadOnlySpan<string?>)[record.ModelId, record.ModelName])
                 {
-                    aliases.Add(written.Trim());
-                    var k = AliasKey.Of(written.Trim());
-                    aliasOwners[k] = aliasOwners.GetValueOrDefault(k) + 1;
+                    if (string.IsNullOrWhiteSpace(written))
+                    {
+                        continue;
+                    }
+
+                    var alias = written.Trim();
+                    var k = AliasKey.Of(alias);
+                    if (seen.Add(k))
+                    {
+                        aliases.Add((alias, k));
+                        aliasOwners[k] = aliasOwners.GetValueOrDefault(k) + 1;
+                    }
                 }
             }
 
@@ -372,10 +394,8 @@ public sealed partial class ModelResolver
         {
             // An alias two new models share, or one a curated entity answers to, would make names ambiguous: it is left out.
             var kept = aliases.Where(a =>
-            {
-                var k = AliasKey.Of(a);
-                return aliasOwners[k] == 1 && !_modelsByAlias.ContainsKey(k) && !_familiesByAlias.ContainsKey(k) && !taken.Contains(a);
-            }).ToArray();
+                aliasOwners[a.Key] == 1 && !_modelsByAlias.ContainsKey(a.Key) && !_familiesByAlias.ContainsKey(a.Key) && !taken.Contains(a.Alias))
+                .Select(a => a.Alias).ToArray();
             var entity = new Entity(id, EntityKind.Model, new LocalizedName(name, null), kept, Developer: developer);
             models.Add(entity);
             byIdentity[identity] = entity;
@@ -412,15 +432,13 @@ public sealed partial class ModelResolver
     /// </summary>
     private Dictionary<string, string> DistinctNames(List<string> identities, Func<string, DatasetRecord[]> membersOf, Func<string, ModelKey> keyOf)
     {
-        var curatedNames = _curated.Values.Where(e => e.Kind is EntityKind.Model or EntityKind.ModelFamily)
-            .Select(e => AliasKey.Of(e.Name.En)).ToHashSet(StringComparer.Ordinal);
         var names = identities.ToDictionary(i => i, i => BestName(membersOf(i), keyOf(i), keepQualifiers: false), StringComparer.Ordinal);
-        foreach (var clash in Clashes(names, curatedNames))
+        foreach (var clash in Clashes(names, _curatedNames))
         {
             names[clash] = BestName(membersOf(clash), keyOf(clash), keepQualifiers: true);
         }
 
-        foreach (var clash in Clashes(names, curatedNames))
+        foreach (var clash in Clashes(names, _curatedNames))
         {
             var id = membersOf(clash).GroupBy(r => KeyOf(r.ModelId).Stem, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
@@ -443,7 +461,7 @@ public sealed partial class ModelResolver
     /// </summary>
     private static string BestName(DatasetRecord[] members, ModelKey key, bool keepQualifiers)
     {
-        var names = members.Select(r => r.ModelName is null ? string.Empty : keepQualifiers ? r.ModelName.Trim() : Qualifier().Replace(r.ModelName, string.Empty).Trim())
+        var names = members.Select(r => r.ModelName is null ? string.Empty : keepQualifiers ? r.ModelName.Trim() : WithoutQualifiers(r.ModelName))
             .Where(n => n.Length > 0)
             .ToArray();
         if (names.Length == 0)
@@ -463,6 +481,27 @@ public sealed partial class ModelResolver
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .First().Key;
     }
+
+    /// <summary>
+    /// A name without its bracketed qualifiers, kept from one resolution to the next like <see cref="Keys"/>: every
+    /// import names again the new models of every dataset imported before it, from the same record names.
+    /// </summary>
+    private static string WithoutQualifiers(string name)
+    {
+        if (Unqualified.TryGetValue(name, out var stripped))
+        {
+            return stripped;
+        }
+
+        if (Unqualified.Count >= MaxKeptKeys)
+        {
+            Unqualified.Clear();
+        }
+
+        return Unqualified[name] = Qualifier().Replace(name, string.Empty).Trim();
+    }
+
+    private static readonly ConcurrentDictionary<string, string> Unqualified = new(StringComparer.Ordinal);
 
     // A size or a thinking mode in brackets names the model (Claude 3.7 Sonnet (thinking-32k)): it stays in the name.
     [GeneratedRegex(@"\s*\((?!\s*\d+(?:\.\d+)?\s*[BbMm]\s*\))(?!\s*(?:thinking|reasoning|non-reasoning)\b)[^)]*\)", RegexOptions.IgnoreCase)]
