@@ -80,7 +80,8 @@ public sealed class ApiInputCorpusTests : IAsyncLifetime
             {
                 using var response = await SendAsync(method, $"{path}?{parameter}={value}");
                 var body = await Answered(response, $"{method} {path}?{parameter}={Shorten(value)}");
-                ((int)response.StatusCode).ShouldBeOneOf([200, 400, 404, 413, 415], $"{path}?{parameter}={Shorten(value)}: {Shorten(body)}");
+                // 422: the query was read and the body (a sentence, not a dataset) refused, as an import answers it.
+                ((int)response.StatusCode).ShouldBeOneOf([200, 400, 404, 413, 415, 422], $"{path}?{parameter}={Shorten(value)}: {Shorten(body)}");
             }
         }
     }
@@ -142,7 +143,9 @@ public sealed class ApiInputCorpusTests : IAsyncLifetime
         request.Headers.Add("X-Api-Key", RunningSite.ApiKey);
         if (method == "POST")
         {
-            request.Content = new StringContent("Anthropic's revenue run-rate was $5 billion in 2025.", Encoding.UTF8, "text/plain");
+            // A body of a type the endpoint accepts, so its query is what gets answered (an import takes files, not text/plain).
+            var type = pathAndQuery.StartsWith("/api/import", StringComparison.Ordinal) ? "text/csv" : "text/plain";
+            request.Content = new StringContent("Anthropic's revenue run-rate was $5 billion in 2025.", Encoding.UTF8, type);
         }
 
         return _site.Client.SendAsync(request);
