@@ -6,6 +6,7 @@ using Almanac.Hosting;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 using Almanac.Knowledge;
+using Almanac.Knowledge.Imports;
 using Almanac.Storage;
 using Spectre.Console;
 
