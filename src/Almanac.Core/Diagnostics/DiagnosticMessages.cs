@@ -53,9 +53,9 @@ public static class DiagnosticMessages
     public static readonly DiagnosticCode WrongType =
         new("wrong-type", DiagnosticKind.InvalidInput, "expected {0}, found {1}");
 
-    /// <summary>{0}: how deep a document may nest.</summary>
+    /// <summary>{0}: how deep a document may nest, {1}: how deep such documents need to go.</summary>
     public static readonly DiagnosticCode TooDeep =
-        new("too-deep", DiagnosticKind.InvalidInput, "nested too deeply (more than {0} levels)");
+        new("too-deep", DiagnosticKind.InvalidInput, "nesting deeper than {0} levels; {1}");
 
     /// <summary>{0}: the field, {1}: what it was found in, {2}: the fields allowed there.</summary>
     public static readonly DiagnosticCode UnknownField =
