@@ -97,7 +97,7 @@ internal static class ImportCommand
         }
         catch (DiagnosticException e)
         {
-            throw new CliException($"{e.Diagnostic}; nothing was imported", ExitCodes.InvalidData);
+            throw new CliException($"{e.Diagnostic}; nothing was imported", ExitCodes.Of(e.Diagnostic));
         }
         catch (IOException e)
         {

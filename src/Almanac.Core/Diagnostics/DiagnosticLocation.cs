@@ -40,6 +40,9 @@ public readonly record struct DiagnosticLocation
 
     public static DiagnosticLocation In(string part) => new(null, null, null, part);
 
+    /// <summary>This place, narrowed to a named part within it (<c>column input_tokens</c> of line 3).</summary>
+    public DiagnosticLocation WithPart(string part) => new(Line, Column, Path, Part is null ? part : $"{Part}, {part}");
+
     /// <summary>This line, with a JSON path inside the document it holds.</summary>
     public DiagnosticLocation WithPath(string path) => new(Line, Column, path, Part);
 
