@@ -137,7 +137,7 @@ public static class WriteApi
         }
         catch (DiagnosticException e)
         {
-            return TypedResults.Problem(detail: $"{e.Diagnostic}; nothing was imported", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Dataset could not be imported");
+            return Problems.Unprocessable([e.Diagnostic], "Dataset could not be imported", "nothing was imported");
         }
     }
 }
