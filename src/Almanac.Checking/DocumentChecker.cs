@@ -7,7 +7,7 @@ using Almanac.Knowledge;
 namespace Almanac.Checking;
 
 /// <summary>The outcome of checking one document: a report, or why the document could not be read.</summary>
-public sealed record CheckOutcome(CheckReport? Report, string? Error);
+public sealed record CheckOutcome(CheckReport? Report, Diagnostics.Diagnostic? Error);
 
 /// <summary>How one document is checked: the day to judge by and the language it is read in.</summary>
 /// <param name="AsOf">Judge only by what had been published by this day.</param>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Almanac.Cli.Commands;
+using Almanac.Diagnostics;
 using Almanac.Hosting;
 using Spectre.Console;
 
@@ -93,6 +94,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
         {
             Error.WriteLine($"almanac: {e.Message}");
             return e.ExitCode;
+        }
+        catch (DiagnosticException e)
+        {
+            Error.WriteLine($"almanac: {e.Diagnostic}");
+            return ExitCodes.Of(e.Diagnostic);
         }
         catch (WorkspaceException e)
         {

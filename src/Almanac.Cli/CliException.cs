@@ -1,3 +1,5 @@
+using Almanac.Diagnostics;
+
 namespace Almanac.Cli;
 
 /// <summary>A failure to report on stderr as <c>almanac: message</c> with a non-zero exit code.</summary>
@@ -21,4 +23,14 @@ internal static class ExitCodes
 
     /// <summary>Stopped by Ctrl+C before finishing (128 + SIGINT, as shells report it); nothing half-written was left.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>
+    /// The one mapping from a reader's diagnostic to an exit code: an input that is not what it claims and one
+    /// that could not be fetched (a download that failed) are both invalid input, and nothing was stored.
+    /// </summary>
+    public static int Of(Diagnostic diagnostic) => diagnostic.Code.Kind switch
+    {
+        DiagnosticKind.InvalidInput or DiagnosticKind.Unavailable => InvalidData,
+        _ => InvalidData,
+    };
 }

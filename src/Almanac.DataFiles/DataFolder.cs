@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Almanac.Diagnostics;
 using Almanac.Knowledge;
 using Almanac.Text;
 using YamlDotNet.Core;
@@ -63,7 +64,7 @@ public static class DataFolder
         var diagnostics = new List<Diagnostic>();
         if (!File.Exists(Path.Combine(root, "metrics.yaml")))
         {
-            diagnostics.Add(new Diagnostic(Display(Path.Combine(root, "metrics.yaml"), displayBase), 1, 1, "missing: a data folder needs metrics.yaml"));
+            diagnostics.Add(Diagnostic.Invalid(Display(Path.Combine(root, "metrics.yaml"), displayBase), DiagnosticLocation.At(1, 1), "missing: a data folder needs metrics.yaml"));
             return new LoadResult(null, diagnostics, string.Empty, 0);
         }
 
@@ -112,7 +113,7 @@ public static class DataFolder
     {
         if (!StrictUtf8.TryDecode(File.ReadAllBytes(file), out var text, out var invalidAt))
         {
-            nodes.Error(invalidAt.Line, invalidAt.Column, StrictUtf8.InvalidMessage);
+            nodes.Error(invalidAt.Line, invalidAt.Column, DiagnosticMessages.NotUtf8.Template);
             return null;
         }
 
@@ -123,7 +124,7 @@ public static class DataFolder
             // end the process (a running server with it): measure the depth on the flat event stream first.
             if (TooDeep(text) is { } deep)
             {
-                nodes.Error(deep, $"nesting deeper than {MaximumDepth} levels; data files need only a few");
+                nodes.Error(deep, DiagnosticMessages.TooDeep, MaximumDepth, "data files need only a few");
                 return null;
             }
 
@@ -132,7 +133,7 @@ public static class DataFolder
         catch (YamlException e)
         {
             var message = e.InnerException?.Message ?? e.Message;
-            nodes.Error(e.Start, "invalid YAML: " + StripPosition(message));
+            nodes.Error(e.Start, DiagnosticMessages.InvalidYaml, StripPosition(message));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using Almanac.Diagnostics;
 using Almanac.Knowledge;
 
 namespace Almanac.DataFiles;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Almanac.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace Almanac.DataFiles;
@@ -10,11 +11,14 @@ internal sealed class YamlNodes(string file, List<Diagnostic> diagnostics)
 
     public void Error(YamlNode node, string message) => Error(node.Start, message);
 
-    public void Error(YamlDotNet.Core.Mark at, string message) =>
-        diagnostics.Add(new Diagnostic(File, (int)at.Line, (int)at.Column, message));
+    public void Error(YamlDotNet.Core.Mark at, string message) => Error((int)at.Line, (int)at.Column, message);
 
     public void Error(int line, int column, string message) =>
-        diagnostics.Add(new Diagnostic(File, line, column, message));
+        diagnostics.Add(Diagnostic.Invalid(File, DiagnosticLocation.At(line, column), message));
+
+    /// <summary>Reports a problem of one of the shared kinds (<see cref="DiagnosticMessages"/>).</summary>
+    public void Error(YamlDotNet.Core.Mark at, DiagnosticCode code, params object?[] arguments) =>
+        diagnostics.Add(code.At(File, DiagnosticLocation.At((int)at.Line, (int)at.Column), arguments));
 
     /// <summary>The value node of <paramref name="key"/>, or null when absent.</summary>
     public static YamlNode? Find(YamlMappingNode map, string key) =>
@@ -28,7 +32,7 @@ internal sealed class YamlNodes(string file, List<Diagnostic> diagnostics)
             var name = (key as YamlScalarNode)?.Value ?? string.Empty;
             if (!allowed.Contains(name, StringComparer.Ordinal))
             {
-                Error(key, $"unknown field '{name}' in {what}; expected one of {string.Join(", ", allowed)}");
+                Error(key.Start, DiagnosticMessages.UnknownField, name, what, string.Join(", ", allowed));
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Almanac.Catalogue;
 using Almanac.Knowledge;
+using Almanac.Knowledge.Imports;
 using Almanac.Periods;
 using Almanac.Quantities;
 using Almanac.Storage;

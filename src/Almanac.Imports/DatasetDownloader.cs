@@ -1,4 +1,5 @@
 using System.Net;
+using Almanac.Diagnostics;
 
 namespace Almanac.Imports;
 
@@ -19,14 +20,14 @@ public sealed class DatasetDownloader(HttpClient http)
         }
         catch (HttpRequestException e)
         {
-            throw new ImportException(new ImportError(url.ToString(), "download", $"cannot reach the server: {e.Message}"));
+            throw new DiagnosticException(DiagnosticMessages.DownloadFailed.At(url.ToString(), DiagnosticLocation.In("download"), $"cannot reach the server: {e.Message}"));
         }
 
         using (response)
         {
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                throw new ImportException(new ImportError(url.ToString(), "download", $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}"));
+                throw new DiagnosticException(DiagnosticMessages.DownloadFailed.At(url.ToString(), DiagnosticLocation.In("download"), $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}"));
             }
 
             var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "almanac-download-" + Guid.NewGuid().ToString("N"));
@@ -51,7 +52,7 @@ public sealed class DatasetDownloader(HttpClient http)
 
                         if (total is { } expected && read != expected)
                         {
-                            throw new ImportException(new ImportError(url.ToString(), "download", $"the connection ended after {read} of {expected} bytes"));
+                            throw new DiagnosticException(DiagnosticMessages.DownloadFailed.At(url.ToString(), DiagnosticLocation.In("download"), $"the connection ended after {read} of {expected} bytes"));
                         }
                     }
                 }

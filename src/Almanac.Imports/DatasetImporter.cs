@@ -1,7 +1,7 @@
 using Almanac.Catalogue;
 using Almanac.Knowledge;
+using Almanac.Knowledge.Imports;
 using Almanac.Periods;
-using Almanac.Storage;
 
 namespace Almanac.Imports;
 
@@ -22,11 +22,11 @@ public readonly record struct ImportProgress(ImportPhase Phase, int Done, int To
 /// </summary>
 public static class DatasetImporter
 {
-    public static ImportSummary Import(DatasetSnapshot snapshot, IKnowledgeStore store, DateTimeOffset now, IProgress<ImportProgress>? progress = null) =>
+    public static ImportSummary Import(DatasetSnapshot snapshot, IImportTarget store, DateTimeOffset now, IProgress<ImportProgress>? progress = null) =>
         Import([snapshot], store, now, progress);
 
     /// <summary>Imports successive snapshots of one dataset (a folder of them) in one transaction.</summary>
-    public static ImportSummary Import(IReadOnlyList<DatasetSnapshot> snapshots, IKnowledgeStore store, DateTimeOffset now, IProgress<ImportProgress>? progress = null)
+    public static ImportSummary Import(IReadOnlyList<DatasetSnapshot> snapshots, IImportTarget store, DateTimeOffset now, IProgress<ImportProgress>? progress = null)
     {
         var records = snapshots.Sum(s => s.Records.Count);
         progress?.Report(new ImportProgress(ImportPhase.Resolving, 0, records));
@@ -89,7 +89,7 @@ public static class DatasetImporter
     /// for the store to move their facts. Each fact cites the snapshot that showed it, dated by that snapshot;
     /// every record of one key lands where the latest snapshot's record of that key does.
     /// </summary>
-    /// <param name="otherDatasets">The latest records of the other datasets in the store (<see cref="IKnowledgeStore.Records"/>).</param>
+    /// <param name="otherDatasets">The latest records of the other datasets in the store (<see cref="IImportTarget.Records"/>).</param>
     public static ImportBatch Prepare(
         IReadOnlyList<DatasetSnapshot> snapshots,
         IEnumerable<Entity> curated,

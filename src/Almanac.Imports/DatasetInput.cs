@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Almanac.Diagnostics;
 
 namespace Almanac.Imports;
 
@@ -79,12 +80,12 @@ public sealed class DatasetInput
         Files.Where(f => f.Name.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The one file of an input that must be a single file.</summary>
-    /// <exception cref="ImportException">The input holds no file or more than one.</exception>
+    /// <exception cref="DiagnosticException">The input holds no file or more than one.</exception>
     public DatasetFile OnlyFile(string dataset)
     {
         if (Files.Count != 1)
         {
-            throw new ImportException(new ImportError(Description, "input", Files.Count == 0
+            throw new DiagnosticException(Diagnostic.Invalid(Description, DiagnosticLocation.In("input"), Files.Count == 0
                 ? $"holds no file; {dataset} takes one file"
                 : $"holds {Files.Count} files; {dataset} takes one file"));
         }
@@ -131,7 +132,7 @@ public sealed class DatasetInput
         }
         catch (InvalidDataException e)
         {
-            throw new ImportException(new ImportError(name, "archive", $"is not a readable zip archive ({e.Message})"));
+            throw new DiagnosticException(Diagnostic.Invalid(name, DiagnosticLocation.In("archive"), $"is not a readable zip archive ({e.Message})"));
         }
 
         return new DatasetInput(name, files);

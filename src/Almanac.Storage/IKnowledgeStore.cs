@@ -1,4 +1,5 @@
 using Almanac.Knowledge;
+using Almanac.Knowledge.Imports;
 
 namespace Almanac.Storage;
 
@@ -6,7 +7,7 @@ namespace Almanac.Storage;
 /// Where Almanac keeps its knowledge: a SQLite file by default, a PostgreSQL server when shared.
 /// Facts are append-only: a load adds new facts and marks vanished ones retracted, never deletes.
 /// </summary>
-public interface IKnowledgeStore : IDisposable
+public interface IKnowledgeStore : IImportTarget, IDisposable
 {
     /// <summary>A human description of where the data lives (no password).</summary>
     string Description { get; }
@@ -20,32 +21,8 @@ public interface IKnowledgeStore : IDisposable
     /// </summary>
     LoadSummary Load(KnowledgeBase knowledge, string fingerprint, string origin, DateTimeOffset now);
 
-    /// <summary>
-    /// Stores one dataset snapshot in one transaction: all of it or, on any failure (a kill
-    /// included), nothing. Importing the same snapshot again adds nothing.
-    /// </summary>
-    /// <param name="progress">Told the number of facts written so far.</param>
-    ImportSummary Import(ImportBatch batch, DateTimeOffset now, IProgress<int>? progress = null);
-
-    /// <summary>The canonical model each record of the latest import of <paramref name="dataset"/> landed on, by record key.</summary>
-    IReadOnlyDictionary<string, string> Landed(string dataset);
-
-    /// <summary>
-    /// The latest record of each key of every dataset imported (without values), so that each import resolves
-    /// the records of all datasets together and the store does not depend on the order they were imported in.
-    /// </summary>
-    IReadOnlyList<Catalogue.SourcedRecord> Records();
-
     /// <summary>The records the latest import of each dataset could not resolve.</summary>
     IReadOnlyList<UnresolvedRecord> Unresolved(string? dataset = null);
-
-    IReadOnlyList<Entity> Entities();
-
-    /// <summary>The entities the curated data files define, with only the names those files give them.</summary>
-    IReadOnlyList<Entity> CuratedEntities();
-
-    /// <summary>The ids of entities that imports created (not defined in the curated data files).</summary>
-    IReadOnlySet<string> ImportedEntityIds();
 
     IReadOnlyList<Metric> Metrics();
 

@@ -1,3 +1,4 @@
+using Almanac.Diagnostics;
 using Almanac.Usage.Normalisation;
 using Almanac.Usage.Readers;
 
@@ -12,7 +13,7 @@ public sealed record IngestSummary(
     long EventsRead,
     IngestCounts Stored,
     long SkippedLines,
-    IReadOnlyList<UsageInputError> FirstSkipped,
+    IReadOnlyList<Diagnostic> FirstSkipped,
     long PassedOver,
     IReadOnlyList<Analyses.UnresolvedModel> Unresolved);
 

@@ -114,6 +114,6 @@ public sealed class DocumentCheckerTests
         var outcome = Checker.Check([0x00, 0x01, 0x02], "blob.md");
 
         outcome.Report.ShouldBeNull();
-        outcome.Error!.ShouldContain("blob.md");
+        outcome.Error!.ToString().ShouldContain("blob.md");
     }
 }

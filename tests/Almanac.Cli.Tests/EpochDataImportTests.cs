@@ -109,7 +109,7 @@ public sealed class EpochDataImportTests(EpochDataStore store) : IClassFixture<E
 
         bad.ExitCode.ShouldBe(1);
         var line = File.ReadAllLines(funding).ToList().FindIndex(l => l.Contains("580 million", StringComparison.Ordinal)) + 1;
-        bad.Error.ShouldContain($"ai_companies_funding_rounds.csv: line {line}, column 5 ('Funding (equity)'): expected a number, found '580 million'");
+        bad.Error.ShouldContain($"ai_companies_funding_rounds.csv:{line}:5: 'Funding (equity)': expected a number, found '580 million'");
         store.Facts().Count.ShouldBe(before);
 
         const string OpenRow = "a,OpenAI,5,2020-01-01,2020-01-01,,,\"never closed,Full company,,,,";
@@ -119,7 +119,7 @@ public sealed class EpochDataImportTests(EpochDataStore store) : IClassFixture<E
         var unclosed = store.Run("import", "epoch-companies", folder);
 
         unclosed.ExitCode.ShouldBe(1);
-        unclosed.Error.ShouldContain($"ai_companies_staff_reports.csv: line 2, column {OpenRow.IndexOf('"', StringComparison.Ordinal) + 1}: a quoted cell opens here and is never closed");
+        unclosed.Error.ShouldContain($"ai_companies_staff_reports.csv:2:{OpenRow.IndexOf('"', StringComparison.Ordinal) + 1}: a quoted cell opens here and is never closed");
         store.Facts().Count.ShouldBe(before);
     }
 

@@ -141,7 +141,7 @@ public sealed class LeaderboardImportTests(LeaderboardStore store) : IClassFixtu
         var run = store.Run("import", "lmarena", broken);
 
         run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain($"lmarena_text_leaderboard_history.csv: line 8, column {Array.IndexOf(header, "arena_score") + 1}: 'arena_score': expected a number");
+        run.Error.ShouldContain($"lmarena_text_leaderboard_history.csv:8:{Array.IndexOf(header, "arena_score") + 1}: 'arena_score': expected a number");
         run.Error.ShouldContain("nothing was imported");
         store.Facts("--metric", "arena-score").Count.ShouldBe(before);
     }

@@ -186,7 +186,7 @@ public sealed class OpenRouterImportTests(OpenRouterStore store) : IClassFixture
                 case "bad json":
                     brokenName = "openrouter_models_2027-01-01T000000Z.json";
                     File.WriteAllText(Path.Combine(folder, brokenName), """{"data": [{"id": "acme/model", "pricing": {"prompt": "0.000001",}}]}""");
-                    expected = "openrouter_models_2027-01-01T000000Z.json: line 1";
+                    expected = "openrouter_models_2027-01-01T000000Z.json:1:";
                     break;
                 default:
                     brokenName = "openrouter_models_2027-01-01T000000Z.json";

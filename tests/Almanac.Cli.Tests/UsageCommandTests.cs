@@ -81,7 +81,7 @@ public sealed class UsageCommandTests : IDisposable
         File.WriteAllText(broken, """{"events": "many" """);
         var refused = Usage("verify", broken);
         refused.ExitCode.ShouldBe(1);
-        refused.Error.ShouldContain("broken.truth.json:line 1");
+        refused.Error.ShouldContain("broken.truth.json:1:");
         refused.Error.ShouldNotContain("Almanac.Usage");
         Usage("verify", Path.Combine(_folder, "missing.json")).ExitCode.ShouldBe(2);
     }

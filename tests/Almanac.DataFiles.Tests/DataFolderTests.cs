@@ -117,8 +117,8 @@ public sealed class DataFolderTests
         using var folder = DataFolderBuilder.Valid().With("facts/x.yaml", "- entity: llm\n  metric: [unclosed\n");
         var diagnostic = DataFolder.Load(folder.Root).Diagnostics.ShouldHaveSingleItem();
 
-        diagnostic.File.ShouldBe("data/facts/x.yaml");
-        diagnostic.Line.ShouldBe(3);
+        diagnostic.Source.ShouldBe("data/facts/x.yaml");
+        diagnostic.Location.Line.ShouldBe(3);
         diagnostic.Message.ShouldStartWith("invalid YAML: ");
     }
 
@@ -130,8 +130,8 @@ public sealed class DataFolderTests
         using var folder = DataFolderBuilder.Valid().With("facts/deep.yaml", "- entity: " + new string('[', depth) + new string(']', depth) + "\n");
         var diagnostic = DataFolder.Load(folder.Root).Diagnostics.ShouldHaveSingleItem();
 
-        diagnostic.File.ShouldBe("data/facts/deep.yaml");
-        diagnostic.Line.ShouldBe(1);
+        diagnostic.Source.ShouldBe("data/facts/deep.yaml");
+        diagnostic.Location.Line.ShouldBe(1);
         diagnostic.Message.ShouldBe("nesting deeper than 64 levels; data files need only a few");
     }
 
@@ -148,9 +148,9 @@ public sealed class DataFolderTests
         var result = DataFolder.Load(folder.Root);
 
         var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
-        diagnostic.File.ShouldBe("data/facts/x.yaml");
-        diagnostic.Line.ShouldBe(9);
-        diagnostic.Column.ShouldBe("  quote: The market".Length + 1);
+        diagnostic.Source.ShouldBe("data/facts/x.yaml");
+        diagnostic.Location.Line.ShouldBe(9);
+        diagnostic.Location.Column.ShouldBe("  quote: The market".Length + 1);
         diagnostic.Message.ShouldBe("the file is not valid UTF-8 here (save it as UTF-8)");
         result.Knowledge.ShouldBeNull();
     }
@@ -172,7 +172,7 @@ public sealed class DataFolderTests
         var result = DataFolder.Load(folder.Root);
 
         result.Knowledge.ShouldBeNull();
-        result.Diagnostics.ShouldContain(d => d.Message.StartsWith(message, StringComparison.Ordinal) && d.File == "data/facts/x.yaml" && d.Line > 0 && d.Column > 0);
+        result.Diagnostics.ShouldContain(d => d.Message.StartsWith(message, StringComparison.Ordinal) && d.Source == "data/facts/x.yaml" && d.Location.Line > 0 && d.Location.Column > 0);
     }
 
     [Fact]

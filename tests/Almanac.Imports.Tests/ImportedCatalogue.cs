@@ -3,6 +3,7 @@ using Almanac.DataFiles;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 using Almanac.Knowledge;
+using Almanac.Knowledge.Imports;
 using Almanac.Storage;
 using Almanac.Storage.Sqlite;
 using Almanac.Tests.Imports.Readers;

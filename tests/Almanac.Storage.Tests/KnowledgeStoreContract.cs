@@ -1,4 +1,5 @@
 using Almanac.Knowledge;
+using Almanac.Knowledge.Imports;
 using Almanac.Periods;
 using Almanac.Quantities;
 using Almanac.Storage;

@@ -1,4 +1,5 @@
 using Almanac.Knowledge;
+using Almanac.Knowledge.Imports;
 using Almanac.Storage;
 using Almanac.Storage.Sqlite;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using Almanac.Diagnostics;
 using Almanac.Usage;
 using Almanac.Usage.Analyses;
 using Almanac.Usage.Generation;
@@ -88,8 +89,8 @@ public class ParquetIngestTests
             """);
         const string Map = "id=request_id,time=ts,model=model_name,input_tokens=usage.prompt,output_tokens=usage.completion,cost=cost,app=service";
 
-        Should.Throw<UsageInputException>(() => Ingest(store, parquet, strict: true, map: Map))
-            .Error.ToString().ShouldBe("calls.parquet:row 3, column model_name: no model");
+        Should.Throw<DiagnosticException>(() => Ingest(store, parquet, strict: true, map: Map))
+            .Diagnostic.ToString().ShouldBe("calls.parquet: row 3, column model_name: no model");
         var summary = Ingest(store, parquet, map: Map);
         summary.Stored.Added.ShouldBe(4);
         summary.SkippedLines.ShouldBe(1);
@@ -112,8 +113,8 @@ public class ParquetIngestTests
         var cut = Path.Combine(store.Folder, "cut.parquet");
         File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]);
 
-        var error = Should.Throw<UsageInputException>(() => Ingest(store, cut)).Error;
-        error.File.ShouldBe("cut.parquet");
+        var error = Should.Throw<DiagnosticException>(() => Ingest(store, cut)).Diagnostic;
+        error.Source.ShouldBe("cut.parquet");
         error.Message.ShouldStartWith("not a readable Parquet file");
         using var engine = store.Open();
         engine.Summary().Events.ShouldBe(0);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Almanac.Diagnostics;
 using Almanac.Usage;
 using Almanac.Usage.Analyses;
 using Almanac.Usage.Generation;
@@ -194,8 +195,8 @@ public class UsageIngestTests
             "1772359320,mystery-model-x,50,5",
         ]);
 
-        Should.Throw<UsageInputException>(() => Ingest(store, log, strict: true, map: "time=ts,model=model_name"))
-            .Error.ToString().ShouldBe("calls.csv:line 3, column input_tokens: not a whole number: 'lots'");
+        Should.Throw<DiagnosticException>(() => Ingest(store, log, strict: true, map: "time=ts,model=model_name"))
+            .Diagnostic.ToString().ShouldBe("calls.csv:3: column input_tokens: not a whole number: 'lots'");
         using (var engine = store.Open())
         {
             engine.Summary().Events.ShouldBe(0);
@@ -204,7 +205,7 @@ public class UsageIngestTests
         var summary = Ingest(store, log, map: "time=ts,model=model_name");
         summary.Stored.Added.ShouldBe(2);
         summary.SkippedLines.ShouldBe(2);
-        summary.FirstSkipped.Select(e => e.Location).ShouldBe(["line 3, column input_tokens", "line 4, column ts"]);
+        summary.FirstSkipped.Select(e => e.Location.ToString()).ShouldBe(["line 3, column input_tokens", "line 4, column ts"]);
         summary.Unresolved.ShouldHaveSingleItem().ShouldBe(new UnresolvedModel("mystery-model-x", 1, 1));
         using var reopened = store.Open();
         reopened.Unresolved().ShouldHaveSingleItem().ModelRaw.ShouldBe("mystery-model-x");

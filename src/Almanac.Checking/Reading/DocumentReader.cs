@@ -1,4 +1,5 @@
 using System.Text;
+using Almanac.Diagnostics;
 
 namespace Almanac.Checking.Reading;
 
@@ -88,7 +89,7 @@ public static class DocumentReader
         }
     }
 
-    private static ReadResult Refuse(string name, string message) => new(name, null, null, message);
+    private static ReadResult Refuse(string name, Diagnostic why) => new(name, null, null, why);
 
     private static Encoding? Gb18030()
     {

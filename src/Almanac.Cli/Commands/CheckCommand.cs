@@ -3,6 +3,7 @@ using System.Globalization;
 using Almanac.Checking;
 using Almanac.Checking.Reports;
 using Almanac.Cli.Output;
+using Almanac.Diagnostics;
 using Almanac.Knowledge;
 using Almanac.Storage;
 using Spectre.Console;
@@ -169,7 +170,7 @@ internal static class CheckCommand
                         AtomicFile.WriteAllText(reportPath, format switch { "json" => JsonReport.Write(result), "md" => MarkdownReport.Write(result), _ => HtmlReport.Write(result) });
                         rows.Add((relative, Path.GetRelativePath(target, reportPath), result, null));
                     }
-                    catch (CliException e)
+                    catch (Exception e) when (e is CliException or DiagnosticException)
                     {
                         // One unreadable note does not stop the others; the index says what happened.
                         rows.Add((relative, string.Empty, null, e.Message));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Almanac.Cli.Output;
 using Almanac.Hosting;
 using Almanac.Knowledge;
+using Almanac.Knowledge.Imports;
 using Almanac.Storage;
 using Spectre.Console;
 

@@ -2,10 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Almanac.Catalogue;
 using Almanac.Cli.Output;
+using Almanac.Diagnostics;
 using Almanac.Hosting;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 using Almanac.Knowledge;
+using Almanac.Knowledge.Imports;
 using Almanac.Storage;
 using Spectre.Console;
 
@@ -93,9 +95,9 @@ internal static class ImportCommand
             return new Result(definition.Code, label, summary, CountConflicts(workspace, snapshots.Select(s => DatasetImporter.SourceOf(s).Id).ToHashSet(StringComparer.Ordinal)), clock.Elapsed,
                 [.. snapshots.SelectMany(s => s.Skipped).GroupBy(s => s.Reason, StringComparer.Ordinal).Select(g => new SkippedRows(g.Key, g.Sum(s => s.Count)))]);
         }
-        catch (ImportException e)
+        catch (DiagnosticException e)
         {
-            throw new CliException($"{e.Error}; nothing was imported", ExitCodes.InvalidData);
+            throw new CliException($"{e.Diagnostic}; nothing was imported", ExitCodes.Of(e.Diagnostic));
         }
         catch (IOException e)
         {

@@ -1,4 +1,5 @@
 using Almanac.Checking;
+using Almanac.Diagnostics;
 using Almanac.Hosting;
 using Almanac.Storage;
 
@@ -19,6 +20,6 @@ internal sealed class NoteChecker(IKnowledgeStore store, DateOnly? asOf, string 
     public CheckReport Check(byte[] bytes, string name, CancellationToken interrupted)
     {
         var outcome = _checker.Check(bytes, name, interrupted);
-        return outcome.Report ?? throw new CliException(outcome.Error!, ExitCodes.InvalidData);
+        return outcome.Report ?? throw new DiagnosticException(outcome.Error!);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Almanac.Cli.Output;
+using Almanac.Diagnostics;
 using Almanac.Hosting;
 using Almanac.Usage;
 using Almanac.Usage.Analyses;
@@ -358,9 +359,9 @@ internal static class UsageCommand
         {
             return work();
         }
-        catch (UsageInputException e)
+        catch (DiagnosticException e)
         {
-            throw new CliException(e.Message, ExitCodes.InvalidData);
+            throw new CliException(e.Diagnostic.ToString(), ExitCodes.Of(e.Diagnostic));
         }
     }
 

@@ -46,5 +46,5 @@ public static class StrictUtf8
         Utf8.IsValid(bytes) ? null : TryDecode(bytes, out _, out var at) ? null : at;
 
     /// <summary>The message for an invalid byte, as every reader words it.</summary>
-    public static string InvalidMessage => "the file is not valid UTF-8 here (save it as UTF-8)";
+    public static string InvalidMessage => Diagnostics.DiagnosticMessages.NotUtf8.Template;
 }

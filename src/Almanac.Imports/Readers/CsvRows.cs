@@ -1,4 +1,5 @@
 using System.Globalization;
+using Almanac.Diagnostics;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -24,7 +25,7 @@ internal sealed class CsvRows : IDisposable
             TrimOptions = TrimOptions.None,
             BadDataFound = args => throw (UnclosedQuote(args.RawRecord) is { } open
                 ? Unclosed(_linesRead + 1 + open.Line, open.Column)
-                : new ImportException(new ImportError(_fileName, $"line {_linesRead + 1}",
+                : new DiagnosticException(Diagnostic.Invalid(_fileName, DiagnosticLocation.AtLine(_linesRead + 1),
                     $"expected a quoted cell to close with a quote followed by a comma or the end of a line, found {Shorten(args.Field)}"))),
         });
     }
@@ -46,7 +47,7 @@ internal sealed class CsvRows : IDisposable
         }
         catch (CsvHelperException e)
         {
-            throw new ImportException(new ImportError(_fileName, $"line {_linesRead + 1}",
+            throw new DiagnosticException(Diagnostic.Invalid(_fileName, DiagnosticLocation.AtLine(_linesRead + 1),
                 $"expected RFC 4180 CSV (quoted cells, doubled quotes inside them): {FirstLine(e.Message)}"));
         }
 
@@ -63,8 +64,8 @@ internal sealed class CsvRows : IDisposable
         return true;
     }
 
-    private ImportException Unclosed(int line, int column) =>
-        new(new ImportError(_fileName, $"line {line}, column {column}",
+    private DiagnosticException Unclosed(int line, int column) =>
+        new(Diagnostic.Invalid(_fileName, DiagnosticLocation.At(line, column),
             "a quoted cell opens here and is never closed (expected a closing quote before the end of the file)"));
 
     /// <summary>Where, relative to the record's first line (0-based line, 1-based column), a quoted cell opens without closing; null when all close.</summary>

@@ -1,4 +1,5 @@
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using System.Globalization;
 
 namespace Almanac.Imports.Readers;
@@ -37,7 +38,7 @@ internal sealed class CsvTable
 
     internal void Drop(DroppedValue value) => _dropped.Add(value);
 
-    /// <summary>Reads the file; a file without a header, a row of another width or broken quoting is an <see cref="ImportException"/>.</summary>
+    /// <summary>Reads the file; a file without a header, a row of another width or broken quoting is an <see cref="DiagnosticException"/>.</summary>
     public static CsvTable Read(DatasetFile file, params string[] requiredColumns)
     {
         using var stream = file.Open();
@@ -45,7 +46,7 @@ internal sealed class CsvTable
         using var rows = new CsvRows(text, file.Name);
         if (!rows.Next(out var headerFields, out _))
         {
-            throw new ImportException(new ImportError(file.Name, "line 1", "the file is empty; expected a header row"));
+            throw new DiagnosticException(Diagnostic.Invalid(file.Name, DiagnosticLocation.AtLine(1), "the file is empty; expected a header row"));
         }
 
         var header = headerFields.Select(DatasetValues.CollapseWhitespace).ToArray();
@@ -54,7 +55,7 @@ internal sealed class CsvTable
         var missing = requiredColumns.Where(c => !table.Has(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new ImportException(new ImportError(file.Name, "line 1",
+            throw new DiagnosticException(Diagnostic.Invalid(file.Name, DiagnosticLocation.AtLine(1),
                 $"missing required column{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(m => $"'{m}'"))}; found: {string.Join(", ", header)}"));
         }
 
@@ -62,7 +63,7 @@ internal sealed class CsvTable
         {
             if (fields.Length != header.Length)
             {
-                throw new ImportException(new ImportError(file.Name, $"line {line}",
+                throw new DiagnosticException(Diagnostic.Invalid(file.Name, DiagnosticLocation.AtLine(line),
                     $"expected {header.Length} fields as in the header, found {fields.Length}"));
             }
 
@@ -142,7 +143,10 @@ internal sealed class CsvRow(CsvTable table, string[] fields, int line)
         return date;
     }
 
-    public ImportException Error(string column, string message) => new(new ImportError(table.FileName, Location(column), message));
+    public DiagnosticException Error(string column, string message) => new(Diagnostic.Invalid(table.FileName, At(column), table.IndexOf(column) >= 0 ? $"'{table.Header[table.IndexOf(column)]}': {message}" : message));
+
+    private DiagnosticLocation At(string column) =>
+        table.IndexOf(column) is var index and >= 0 ? DiagnosticLocation.At(Line, index + 1) : DiagnosticLocation.AtLine(Line);
 
     private string Location(string column)
     {

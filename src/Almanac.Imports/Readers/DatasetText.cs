@@ -1,9 +1,10 @@
+using Almanac.Diagnostics;
 using Almanac.Text;
 
 namespace Almanac.Imports.Readers;
 
 /// <summary>
-/// A text dataset file decoded strictly: a byte that is not UTF-8 is an <see cref="ImportException"/>
+/// A text dataset file decoded strictly: a byte that is not UTF-8 is an <see cref="DiagnosticException"/>
 /// naming its line and column, never a U+FFFD inside a developer's or a model's name.
 /// </summary>
 internal static class DatasetText
@@ -15,7 +16,7 @@ internal static class DatasetText
         stream.CopyTo(buffer);
         if (!StrictUtf8.TryDecode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var text, out var invalidAt))
         {
-            throw new ImportException(new ImportError(fileName, $"line {invalidAt.Line}, column {invalidAt.Column}", StrictUtf8.InvalidMessage));
+            throw new DiagnosticException(DiagnosticMessages.NotUtf8.At(fileName, DiagnosticLocation.At(invalidAt.Line, invalidAt.Column)));
         }
 
         return new StringReader(text);

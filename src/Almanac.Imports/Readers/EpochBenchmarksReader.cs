@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Knowledge;
 using Almanac.Periods;
 using Almanac.Quantities;
@@ -109,7 +110,7 @@ public static partial class EpochBenchmarksReader
             var known = Files.FirstOrDefault(f => string.Equals(f.FileName, name, StringComparison.OrdinalIgnoreCase));
             if (known is null)
             {
-                throw new ImportException(new ImportError(file.Name, "file name",
+                throw new DiagnosticException(Diagnostic.Invalid(file.Name, DiagnosticLocation.In("file name"),
                     $"is not a file of Epoch AI's benchmarking hub that Almanac knows; expected one of {string.Join(", ", Files.Select(f => f.FileName))}"));
             }
 
@@ -153,11 +154,11 @@ public static partial class EpochBenchmarksReader
 
         if (read == 0)
         {
-            throw new ImportException(new ImportError(input.Description, "input", "holds no CSV file of Epoch AI's benchmarking hub"));
+            throw new DiagnosticException(Diagnostic.Invalid(input.Description, DiagnosticLocation.In("input"), "holds no CSV file of Epoch AI's benchmarking hub"));
         }
 
         var date = info?.Date ?? latestRun ?? info?.LastWritten
-            ?? throw new ImportException(new ImportError(input.Description, "snapshot date", "no row has a run date; give the snapshot's date"));
+            ?? throw new DiagnosticException(Diagnostic.Invalid(input.Description, DiagnosticLocation.In("snapshot date"), "no row has a run date; give the snapshot's date"));
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (row, file, run, score, scale) in pending)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Knowledge;
 using Almanac.Periods;
 using Almanac.Quantities;
@@ -127,7 +128,7 @@ public static class EpochCompaniesReader
         }
 
         var date = info?.Date ?? reader.LatestReport ?? info?.LastWritten
-            ?? throw new ImportException(new ImportError(input.Description, "snapshot date", "no row has a report date; give the snapshot's date"));
+            ?? throw new DiagnosticException(Diagnostic.Invalid(input.Description, DiagnosticLocation.In("snapshot date"), "no row has a report date; give the snapshot's date"));
         var version = info?.Version ?? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return
         [
@@ -146,7 +147,7 @@ public static class EpochCompaniesReader
     private static CsvTable Table(DatasetInput input, string name, params string[] columns)
     {
         var file = input.Files.FirstOrDefault(f => string.Equals(Path.GetFileName(f.Name), name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ImportException(new ImportError(input.Description, "input",
+            ?? throw new DiagnosticException(Diagnostic.Invalid(input.Description, DiagnosticLocation.In("input"),
                 $"holds no {name}; expected the files of Epoch AI's ai_companies.zip ({string.Join(", ", new[] { CompaniesFile, RevenueFile, FundingFile, UsageFile, StaffFile, ComputeFile })})"));
         return CsvTable.Read(file, columns);
     }

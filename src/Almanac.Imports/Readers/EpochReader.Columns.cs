@@ -1,3 +1,5 @@
+using Almanac.Diagnostics;
+
 namespace Almanac.Imports.Readers;
 
 public static partial class EpochReader
@@ -53,7 +55,7 @@ public static partial class EpochReader
                     .ToList();
                 if (matches.Count > 1)
                 {
-                    throw new ImportException(new ImportError(fileName, "line 1",
+                    throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.AtLine(1),
                         $"column '{column.Names[0]}' appears more than once (columns {string.Join(" and ", matches.Select(m => m.Index + 1))})"));
                 }
 
@@ -64,7 +66,7 @@ public static partial class EpochReader
                 else if (column.Required)
                 {
                     var also = column.Names.Length > 1 ? $" (or {string.Join(", ", column.Names.Skip(1).Select(n => $"'{n}'"))})" : string.Empty;
-                    throw new ImportException(new ImportError(fileName, "line 1",
+                    throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.AtLine(1),
                         $"missing required column '{column.Names[0]}'{also}; found: {string.Join(", ", names)}"));
                 }
             }

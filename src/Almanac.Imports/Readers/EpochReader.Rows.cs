@@ -1,4 +1,5 @@
 using System.Globalization;
+using Almanac.Diagnostics;
 
 namespace Almanac.Imports.Readers;
 
@@ -11,7 +12,7 @@ public static partial class EpochReader
 
         public string Text(ColumnId column) => header.Has(column) ? fields[header.IndexOf(column)] : string.Empty;
 
-        public ImportException Error(ColumnId column, string message) => new(new ImportError(fileName, Location(column), message));
+        public DiagnosticException Error(ColumnId column, string message) => new(Diagnostic.Invalid(fileName, DiagnosticLocation.At(line, header.IndexOf(column) + 1), $"'{header.NameOf(column)}': {message}"));
 
         public string Location(ColumnId column) => $"line {line}, column '{header.NameOf(column)}'";
 

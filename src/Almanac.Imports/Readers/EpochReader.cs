@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Quantities;
 
 namespace Almanac.Imports.Readers;
@@ -47,7 +48,7 @@ public static partial class EpochReader
         using var rows = new CsvRows(text, fileName);
         if (!rows.Next(out var headerFields, out _))
         {
-            throw new ImportException(new ImportError(fileName, "line 1",
+            throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.AtLine(1),
                 $"the file is empty; expected a header row with the columns {string.Join(", ", Columns.Where(c => c.Required).Select(c => $"'{c.Names[0]}'"))}"));
         }
 
@@ -59,7 +60,7 @@ public static partial class EpochReader
         {
             if (fields.Length != headerFields.Length)
             {
-                throw new ImportException(new ImportError(fileName, $"line {line}",
+                throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.AtLine(line),
                     $"expected {headerFields.Length} fields as in the header, found {fields.Length}"));
             }
 
@@ -115,7 +116,7 @@ public static partial class EpochReader
         var stamp = match.Groups[1].Value;
         return DatasetValues.TryParseDate(stamp, out var date) && date is not null
             ? date
-            : throw new ImportException(new ImportError(fileName, "file name", $"expected a date YYYY-MM or YYYY-MM-DD after '_', found '{stamp}'"));
+            : throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.In("file name"), $"expected a date YYYY-MM or YYYY-MM-DD after '_', found '{stamp}'"));
     }
 
     private static List<RecordValue> ReadValues(Row row, string developer, List<DroppedValue> dropped)

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Text;
 
 namespace Almanac.Imports.Readers;
 
 /// <summary>
-/// A parsed JSON dataset file and typed access to its values, each failure an <see cref="ImportException"/>
+/// A parsed JSON dataset file and typed access to its values, each failure an <see cref="DiagnosticException"/>
 /// that names the file and the JSON path (<c>$.anthropic.models["claude-3-5-sonnet-20240620"].cost.input</c>).
 /// </summary>
 internal sealed class JsonInput : IDisposable
@@ -26,7 +27,7 @@ internal sealed class JsonInput : IDisposable
 
     public JsonElement Root => _document.RootElement;
 
-    /// <summary>Parses the whole stream; an empty file or a syntax error is an <see cref="ImportException"/> with its line.</summary>
+    /// <summary>Parses the whole stream; an empty file or a syntax error is an <see cref="DiagnosticException"/> with its line.</summary>
     /// <param name="expected">What the file should hold, for the message about an empty file (<c>a JSON object of providers</c>).</param>
     public static JsonInput Parse(Stream stream, string fileName, string expected)
     {
@@ -43,12 +44,12 @@ internal sealed class JsonInput : IDisposable
 
         if (IsBlank(bytes.Span))
         {
-            throw new ImportException(new ImportError(fileName, "line 1", $"the file is empty; expected {expected}"));
+            throw new DiagnosticException(DiagnosticMessages.Empty.At(fileName, DiagnosticLocation.AtLine(1), expected));
         }
 
         if (StrictUtf8.FirstInvalid(bytes.Span) is { } invalid)
         {
-            throw new ImportException(new ImportError(fileName, $"line {invalid.Line}, column {invalid.Column}", StrictUtf8.InvalidMessage));
+            throw new DiagnosticException(DiagnosticMessages.NotUtf8.At(fileName, DiagnosticLocation.At(invalid.Line, invalid.Column)));
         }
 
         try
@@ -57,15 +58,15 @@ internal sealed class JsonInput : IDisposable
         }
         catch (JsonException e)
         {
-            var line = (e.LineNumber ?? 0) + 1;
-            var column = (e.BytePositionInLine ?? 0) + 1;
-            throw new ImportException(new ImportError(fileName, $"line {line}, byte {column}", $"invalid JSON: {ReaderMessage(e)}"));
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            throw new DiagnosticException(DiagnosticMessages.InvalidJson.At(fileName, DiagnosticLocation.At(line, column), ReaderMessage(e)));
         }
     }
 
     public void Dispose() => _document.Dispose();
 
-    public ImportException Error(string path, string message) => new(new ImportError(FileName, path, message));
+    public DiagnosticException Error(string path, string message) => new(Diagnostic.Invalid(FileName, DiagnosticLocation.AtPath(path), message));
 
     /// <summary>The path of a member: <c>$.anthropic</c>, <c>$.anthropic.models["gpt-4o"]</c>.</summary>
     public static string Member(string path, string name) =>

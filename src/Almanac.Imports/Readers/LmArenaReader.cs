@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Knowledge;
 using Almanac.Quantities;
 
@@ -71,7 +72,7 @@ public static partial class LmArenaReader
             .ToList();
         if (files.Count == 0)
         {
-            throw new ImportException(new ImportError(input.Description, "input", $"holds no leaderboard .csv file; {Dataset} reads LMArena's leaderboard CSV files"));
+            throw new DiagnosticException(Diagnostic.Invalid(input.Description, DiagnosticLocation.In("input"), $"holds no leaderboard .csv file; {Dataset} reads LMArena's leaderboard CSV files"));
         }
 
         var snapshots = new List<(DatasetSnapshot Snapshot, int ArenaOrder, string File)>();
@@ -83,7 +84,7 @@ public static partial class LmArenaReader
             {
                 if (snapshots.FirstOrDefault(s => s.Snapshot.Version == snapshot.Version) is { Snapshot: not null } twice)
                 {
-                    throw new ImportException(new ImportError(file.Name, "snapshot", $"snapshot {snapshot.Version} is also in {twice.File}; each day of a leaderboard may be given once"));
+                    throw new DiagnosticException(Diagnostic.Invalid(file.Name, DiagnosticLocation.In("snapshot"), $"snapshot {snapshot.Version} is also in {twice.File}; each day of a leaderboard may be given once"));
                 }
 
                 snapshots.Add((snapshot, order, file.Name));
@@ -106,7 +107,7 @@ public static partial class LmArenaReader
         using var rows = new CsvRows(text, fileName);
         if (!rows.Next(out var headerFields, out _))
         {
-            throw new ImportException(new ImportError(fileName, "line 1, column 1", "the file is empty; expected a header row with the columns 'model' and 'arena_score'"));
+            throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.At(1, 1), "the file is empty; expected a header row with the columns 'model' and 'arena_score'"));
         }
 
         var header = Header.Read(headerFields, fileName);
@@ -121,7 +122,7 @@ public static partial class LmArenaReader
         {
             if (fields.Length != headerFields.Length)
             {
-                throw new ImportException(new ImportError(fileName, $"line {line}, column {Math.Min(fields.Length, headerFields.Length) + 1}",
+                throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.At(line, Math.Min(fields.Length, headerFields.Length) + 1),
                     $"expected {headerFields.Length} fields as in the header, found {fields.Length}"));
             }
 
@@ -164,7 +165,7 @@ public static partial class LmArenaReader
         var word = match.Groups["arena"].Value;
         return Arenas.TryGetValue(word, out var arena)
             ? arena
-            : throw new ImportException(new ImportError(fileName, "file name",
+            : throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.In("file name"),
                 $"names the arena '{word}'; expected one of {string.Join(", ", Arenas.Keys)}"));
     }
 
@@ -178,7 +179,7 @@ public static partial class LmArenaReader
 
         return DateOnly.TryParseExact(match.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
-            : throw new ImportException(new ImportError(fileName, "file name", $"expected a day YYYY-MM-DD, found '{match.Groups[1].Value}'"));
+            : throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.In("file name"), $"expected a day YYYY-MM-DD, found '{match.Groups[1].Value}'"));
     }
 
     [GeneratedRegex(@"^lmarena_(?<arena>[a-z-]+?)_(?:\d{4}-\d{2}-\d{2}|leaderboard)", RegexOptions.IgnoreCase)]
@@ -285,7 +286,7 @@ public static partial class LmArenaReader
                     .ToList();
                 if (matches.Count > 1)
                 {
-                    throw new ImportException(new ImportError(fileName, $"line 1, column {matches[1].Index + 1}",
+                    throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.At(1, matches[1].Index + 1),
                         $"column '{column.Names[0]}' appears more than once (columns {string.Join(" and ", matches.Select(m => m.Index + 1))})"));
                 }
 
@@ -296,7 +297,7 @@ public static partial class LmArenaReader
                 else if (column.Required)
                 {
                     var also = column.Names.Length > 1 ? $" (or {string.Join(", ", column.Names.Skip(1).Select(n => $"'{n}'"))})" : string.Empty;
-                    throw new ImportException(new ImportError(fileName, "line 1, column 1",
+                    throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.At(1, 1),
                         $"missing required column '{column.Names[0]}'{also}; found: {string.Join(", ", names)}"));
                 }
             }
@@ -318,8 +319,8 @@ public static partial class LmArenaReader
 
         public string Text(ColumnId column) => header.Has(column) ? fields[header.IndexOf(column)] : string.Empty;
 
-        public ImportException Error(ColumnId column, string message) =>
-            new(new ImportError(fileName, $"line {line}, column {header.IndexOf(column) + 1}", $"'{header.NameOf(column)}': {message}"));
+        public DiagnosticException Error(ColumnId column, string message) =>
+            new(Diagnostic.Invalid(fileName, DiagnosticLocation.At(line, header.IndexOf(column) + 1), $"'{header.NameOf(column)}': {message}"));
 
         /// <summary>A number not below zero; null for an empty cell or an absent column.</summary>
         public decimal? Number(ColumnId column)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Quantities;
 
 namespace Almanac.Imports.Readers;
@@ -26,7 +27,7 @@ public static class ModelsDevReader
     /// <summary>Where the dataset is published.</summary>
     public static readonly Uri PublicUrl = new("https://models.dev/api.json");
 
-    /// <summary>Reads the whole file; any malformed part is an <see cref="ImportException"/> naming its JSON path.</summary>
+    /// <summary>Reads the whole file; any malformed part is an <see cref="DiagnosticException"/> naming its JSON path.</summary>
     public static DatasetSnapshot Read(Stream stream, string fileName, SnapshotInfo? info = null)
     {
         var date = SnapshotDates.FromCaller(fileName, info);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Knowledge;
 using Almanac.Periods;
 using Almanac.Quantities;
@@ -52,7 +53,7 @@ public static class OpenRouterRankingsReader
         var files = input.WithExtension(".json").ToList();
         if (files.Count == 0)
         {
-            throw new ImportException(new ImportError(input.Description, "input",
+            throw new DiagnosticException(Diagnostic.Invalid(input.Description, DiagnosticLocation.In("input"),
                 $"holds no .json file; {Dataset} reads the weekly token series of openrouter.ai/rankings (its leaderboard CSV does not say which window its totals cover)"));
         }
 

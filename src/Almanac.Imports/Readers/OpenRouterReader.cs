@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Knowledge;
 using Almanac.Quantities;
 
@@ -53,7 +54,7 @@ public static partial class OpenRouterReader
         var files = input.Files.Count == 1 ? input.Files : input.WithExtension(".json").ToList();
         if (files.Count == 0)
         {
-            throw new ImportException(new ImportError(input.Description, "input", "holds no .json file; expected responses of OpenRouter's GET /api/v1/models"));
+            throw new DiagnosticException(Diagnostic.Invalid(input.Description, DiagnosticLocation.In("input"), "holds no .json file; expected responses of OpenRouter's GET /api/v1/models"));
         }
 
         return files
@@ -66,14 +67,14 @@ public static partial class OpenRouterReader
             .ToList();
     }
 
-    /// <summary>Reads one response; any malformed part is an <see cref="ImportException"/> naming its JSON path.</summary>
+    /// <summary>Reads one response; any malformed part is an <see cref="DiagnosticException"/> naming its JSON path.</summary>
     public static DatasetSnapshot Read(Stream stream, string fileName, SnapshotInfo? info = null)
     {
         var stamp = FileStamp().Match(Path.GetFileName(fileName));
         var date = stamp.Success
             ? DateOnly.ParseExact(stamp.Groups["day"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : info?.Date ?? info?.LastWritten ?? throw new ImportException(new ImportError(
-                fileName, "snapshot date", "the file name has no UTC time (openrouter_models_2024-09-21T020931Z.json); expected --snapshot-date or the file's last-write date"));
+            : info?.Date ?? info?.LastWritten ?? throw new DiagnosticException(Diagnostic.Invalid(
+                fileName, DiagnosticLocation.In("snapshot date"), "the file name has no UTC time (openrouter_models_2024-09-21T020931Z.json); expected --snapshot-date or the file's last-write date"));
 
         JsonInput json;
         try
@@ -83,7 +84,7 @@ public static partial class OpenRouterReader
         catch (InvalidDataException e)
         {
             // A truncated or corrupt .gz fails while it is decompressed.
-            throw new ImportException(new ImportError(fileName, "gzip", $"cannot be decompressed ({e.Message})"));
+            throw new DiagnosticException(Diagnostic.Invalid(fileName, DiagnosticLocation.In("gzip"), $"cannot be decompressed ({e.Message})"));
         }
 
         using (json)

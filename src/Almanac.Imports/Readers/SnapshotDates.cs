@@ -1,3 +1,5 @@
+using Almanac.Diagnostics;
+
 namespace Almanac.Imports.Readers;
 
 /// <summary>Chooses a snapshot's date: the caller's override, the file's own, the file's last-write date.</summary>
@@ -8,8 +10,8 @@ internal static class SnapshotDates
         Choose(fileName, info, fromFile: null, whereTheFileWouldSayIt: "the file states no date");
 
     public static DateOnly Choose(string fileName, SnapshotInfo? info, DateOnly? fromFile, string whereTheFileWouldSayIt) =>
-        info?.Date ?? fromFile ?? info?.LastWritten ?? throw new ImportException(new ImportError(
+        info?.Date ?? fromFile ?? info?.LastWritten ?? throw new DiagnosticException(Diagnostic.Invalid(
             fileName,
-            "snapshot date",
+            DiagnosticLocation.In("snapshot date"),
             $"{whereTheFileWouldSayIt}; expected the caller to give the snapshot's date or the file's last-write date"));
 }

@@ -1,3 +1,5 @@
+using Almanac.Diagnostics;
+
 namespace Almanac.Imports.Readers;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Almanac.Imports.Readers;
 /// <remarks>
 /// The snapshot date is chosen in this order: <see cref="Date"/>; a date the file states (LiteLLM's
 /// <c>last_updated</c>, the <c>_2026-01</c> in an Epoch file name); <see cref="LastWritten"/>. A file
-/// that leaves all three empty cannot be dated, and the reader says so with an <see cref="ImportException"/>.
+/// that leaves all three empty cannot be dated, and the reader says so with an <see cref="DiagnosticException"/>.
 /// </remarks>
 public sealed record SnapshotInfo
 {

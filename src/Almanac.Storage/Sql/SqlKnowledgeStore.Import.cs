@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Almanac.Knowledge;
+using Almanac.Knowledge.Imports;
 
 namespace Almanac.Storage.Sql;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Almanac.Diagnostics;
 using Almanac.Usage.Analyses;
 
 namespace Almanac.Usage.Generation;
@@ -36,19 +37,21 @@ public static class TruthCheck
         (ShareBasis.Requests, c => c.Requests, d => (d.ModelRequests, d.DeveloperRequests)),
     ];
 
-    /// <summary>Reads the truth file <c>usage generate</c> writes; a file that is not one is a <see cref="UsageInputException"/> naming it.</summary>
+    /// <summary>Reads the truth file <c>usage generate</c> writes; a file that is not one is a <see cref="DiagnosticException"/> naming it.</summary>
     public static GenerationTruth ReadTruth(string path)
     {
         try
         {
             return JsonSerializer.Deserialize<GenerationTruth>(File.ReadAllText(path), UsageGenerator.TruthOptions)
-                ?? throw new UsageInputException(new UsageInputError(path, "line 1", "expected the truth of a generated log, got null"));
+                ?? throw new DiagnosticException(Diagnostic.Invalid(path, DiagnosticLocation.AtLine(1), "expected the truth of a generated log, got null"));
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $"line {line + 1}, byte {e.BytePositionInLine + 1}" : e.Path ?? "";
+            var where = e.LineNumber is { } line
+                ? DiagnosticLocation.At((int)line + 1, (int)(e.BytePositionInLine ?? 0) + 1)
+                : DiagnosticLocation.AtPath(e.Path ?? "$");
             // The serializer's own message names .NET types; say what the file should be and where it is not.
-            throw new UsageInputException(new UsageInputError(path, where, $"expected the truth file that usage generate writes; it cannot be read at {e.Path ?? "$"}"));
+            throw new DiagnosticException(Diagnostic.Invalid(path, where, $"expected the truth file that usage generate writes; it cannot be read at {e.Path ?? "$"}"));
         }
     }
 

@@ -1,3 +1,5 @@
+using Almanac.Diagnostics;
+
 namespace Almanac.Usage.Readers;
 
 /// <summary>
@@ -52,12 +54,12 @@ public sealed class ColumnMap
             var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
             {
-                throw new UsageInputException($"--map expects field=column pairs, got '{pair}'");
+                throw new DiagnosticException($"--map expects field=column pairs, got '{pair}'");
             }
 
             if (!Fields.ContainsKey(parts[0]))
             {
-                throw new UsageInputException($"--map names no field '{parts[0]}'; the fields are {string.Join(", ", Fields.Keys)}");
+                throw new DiagnosticException($"--map names no field '{parts[0]}'; the fields are {string.Join(", ", Fields.Keys)}");
             }
 
             mapped[parts[0]] = parts[1];

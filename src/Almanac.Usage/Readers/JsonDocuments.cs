@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Almanac.Diagnostics;
 
 namespace Almanac.Usage.Readers;
 
@@ -59,7 +60,7 @@ internal static class JsonDocuments
         catch (JsonException e)
         {
             var line = startLine + (int)(e.LineNumber ?? 0);
-            log.Skip(new UsageInputError(file, $"line {line}, column {(e.BytePositionInLine ?? 0) + 1}", "not valid JSON: " + e.Message.Split(". ", 2)[0].TrimEnd('.')));
+            log.Skip(DiagnosticMessages.InvalidJson.At(file, DiagnosticLocation.At(line, (int)(e.BytePositionInLine ?? 0) + 1), e.Message.Split(". ", 2)[0].TrimEnd('.')));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Almanac.Diagnostics;
 
 namespace Almanac.Usage.Readers;
 
@@ -24,7 +25,7 @@ public sealed class LiteLlmReader : IUsageReader
             }
             catch (CellException problem)
             {
-                log.Skip(new UsageInputError(file, $"line {line}, column {problem.Column}", problem.Message));
+                log.Skip(Diagnostic.Invalid(file, DiagnosticLocation.AtLine(line).WithPart($"column {problem.Column}"), problem.Message));
                 continue;
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Almanac.Diagnostics;
 
 namespace Almanac.Usage.Readers;
 
@@ -26,7 +27,7 @@ public sealed class MappedReader(ColumnMap map) : IUsageReader
             }
             catch (FieldException problem)
             {
-                log.Skip(new UsageInputError(file, $"{where}, {problem.Column}", problem.Message));
+                log.Skip(Diagnostic.Invalid(file, where.WithPart(problem.Column), problem.Message));
                 continue;
             }
 
@@ -34,7 +35,7 @@ public sealed class MappedReader(ColumnMap map) : IUsageReader
         }
     }
 
-    private static IEnumerable<(string Where, Func<string, string?> Cell, string Raw)> TextRows(Stream stream, string file, ReadLog log)
+    private static IEnumerable<(DiagnosticLocation Where, Func<string, string?> Cell, string Raw)> TextRows(Stream stream, string file, ReadLog log)
     {
         var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
 
@@ -46,10 +47,10 @@ public sealed class MappedReader(ColumnMap map) : IUsageReader
 
         return reader.Peek() == '{'
             ? JsonRows(reader, file, log)
-            : CsvRows.Read(reader).Select(r => ($"line {r.Line}", (Func<string, string?>)(c => r.Cells.TryGetValue(c, out var v) ? v : null), r.Raw));
+            : CsvRows.Read(reader).Select(r => (DiagnosticLocation.AtLine(r.Line), (Func<string, string?>)(c => r.Cells.TryGetValue(c, out var v) ? v : null), r.Raw));
     }
 
-    private static IEnumerable<(string Where, Func<string, string?> Cell, string Raw)> JsonRows(TextReader reader, string file, ReadLog log)
+    private static IEnumerable<(DiagnosticLocation Where, Func<string, string?> Cell, string Raw)> JsonRows(TextReader reader, string file, ReadLog log)
     {
         foreach (var (line, text) in JsonDocuments.Read(reader))
         {
@@ -61,12 +62,12 @@ public sealed class MappedReader(ColumnMap map) : IUsageReader
 
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                log.Skip(new UsageInputError(file, $"line {line}", "not a JSON object"));
+                log.Skip(Diagnostic.Invalid(file, DiagnosticLocation.AtLine(line), "not a JSON object"));
                 continue;
             }
 
             var root = document.RootElement;
-            yield return ($"line {line}", column => At(root, column), text);
+            yield return (DiagnosticLocation.AtLine(line), column => At(root, column), text);
         }
     }
 

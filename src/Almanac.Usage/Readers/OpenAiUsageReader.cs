@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Almanac.Diagnostics;
 
 namespace Almanac.Usage.Readers;
 
@@ -51,7 +52,7 @@ public sealed class OpenAiUsageReader : IUsageReader
 
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
         {
-            log.Skip(new UsageInputError(file, $"line {line}", "not an OpenAI usage or costs page: no data array of buckets"));
+            log.Skip(Diagnostic.Invalid(file, DiagnosticLocation.AtLine(line), "not an OpenAI usage or costs page: no data array of buckets"));
             return events;
         }
 
@@ -61,14 +62,14 @@ public sealed class OpenAiUsageReader : IUsageReader
             var path = $"{prefix}.data[{b++}]";
             if (bucket.ValueKind != JsonValueKind.Object || Whole(bucket, "start_time") is not { } start)
             {
-                log.Skip(new UsageInputError(file, $"line {line}, {path}.start_time", "a bucket without a start time in Unix seconds"));
+                log.Skip(Diagnostic.Invalid(file, DiagnosticLocation.AtLine(line).WithPath($"{path}.start_time"), "a bucket without a start time in Unix seconds"));
                 continue;
             }
 
             var results = bucket.TryGetProperty("results", out var r) ? r : bucket.TryGetProperty("result", out r) ? r : default;
             if (results.ValueKind != JsonValueKind.Array)
             {
-                log.Skip(new UsageInputError(file, $"line {line}, {path}.results", "a bucket without a results array"));
+                log.Skip(Diagnostic.Invalid(file, DiagnosticLocation.AtLine(line).WithPath($"{path}.results"), "a bucket without a results array"));
                 continue;
             }
 
@@ -94,7 +95,7 @@ public sealed class OpenAiUsageReader : IUsageReader
                 }
                 catch (FieldException problem)
                 {
-                    log.Skip(new UsageInputError(file, $"line {line}, {at}.{problem.Field}", problem.Message));
+                    log.Skip(Diagnostic.Invalid(file, DiagnosticLocation.AtLine(line).WithPath($"{at}.{problem.Field}"), problem.Message));
                 }
             }
         }

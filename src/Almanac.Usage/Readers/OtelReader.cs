@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Almanac.Diagnostics;
 
 namespace Almanac.Usage.Readers;
 
@@ -40,7 +41,7 @@ public sealed class OtelReader : IUsageReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resourceSpans", out var resourceSpans) || resourceSpans.ValueKind != JsonValueKind.Array)
             {
-                log.Skip(new UsageInputError(file, $"line {startLine}", "not an OTLP ExportTraceServiceRequest: no resourceSpans array"));
+                log.Skip(Diagnostic.Invalid(file, DiagnosticLocation.AtLine(startLine), "not an OTLP ExportTraceServiceRequest: no resourceSpans array"));
                 return events;
             }
 
@@ -68,7 +69,7 @@ public sealed class OtelReader : IUsageReader
                         }
                         catch (SpanException problem)
                         {
-                            log.Skip(new UsageInputError(file, $"line {startLine}, {path}{problem.Path}", problem.Message));
+                            log.Skip(Diagnostic.Invalid(file, DiagnosticLocation.AtLine(startLine).WithPath(path + problem.Path), problem.Message));
                         }
 
                         k++;

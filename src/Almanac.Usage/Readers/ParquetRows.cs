@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using Almanac.Diagnostics;
 using Parquet;
 using Parquet.Serialization;
 
@@ -37,7 +38,7 @@ internal static class ParquetRows
     }
 
     /// <summary>Each row: where it is (<c>row N</c>, from 1), its cells by column name, and its values in schema order (what a content hash is of).</summary>
-    public static IEnumerable<(string Where, Func<string, string?> Cell, string Raw)> Read(Stream stream, string file)
+    public static IEnumerable<(DiagnosticLocation Where, Func<string, string?> Cell, string Raw)> Read(Stream stream, string file)
     {
         int groups;
         try
@@ -48,7 +49,7 @@ internal static class ParquetRows
         }
         catch (Exception e) when (e is ParquetException or IOException or InvalidDataException or NotSupportedException)
         {
-            throw new UsageInputException(new UsageInputError(file, "footer", $"not a readable Parquet file ({e.Message})"));
+            throw new DiagnosticException(Diagnostic.Invalid(file, DiagnosticLocation.In("footer"), $"not a readable Parquet file ({e.Message})"));
         }
 
         long row = 0;
@@ -61,13 +62,13 @@ internal static class ParquetRows
             }
             catch (Exception e) when (e is ParquetException or IOException or InvalidDataException or NotSupportedException or InvalidCastException)
             {
-                throw new UsageInputException(new UsageInputError(file, $"row group {group + 1} of {groups}", $"cannot be read ({e.Message})"));
+                throw new DiagnosticException(Diagnostic.Invalid(file, DiagnosticLocation.In($"row group {group + 1} of {groups}"), $"cannot be read ({e.Message})"));
             }
 
             foreach (var values in rows)
             {
                 row++;
-                yield return ($"row {row}", column => Text(At(values, column)), Raw(values));
+                yield return (DiagnosticLocation.In($"row {row}"), column => Text(At(values, column)), Raw(values));
             }
         }
     }

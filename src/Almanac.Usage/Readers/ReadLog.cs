@@ -1,3 +1,5 @@
+using Almanac.Diagnostics;
+
 namespace Almanac.Usage.Readers;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class ReadLog(bool strict)
     /// <summary>How many skipped lines keep their reason: a summary shows these, the rest are counted.</summary>
     public const int KeptReasons = 10;
 
-    private readonly List<UsageInputError> _first = [];
+    private readonly List<Diagnostic> _first = [];
 
     public bool Strict { get; } = strict;
 
@@ -18,17 +20,17 @@ public sealed class ReadLog(bool strict)
     public long Skipped { get; private set; }
 
     /// <summary>The first <see cref="KeptReasons"/> skipped lines, in the order met.</summary>
-    public IReadOnlyList<UsageInputError> FirstSkipped => _first;
+    public IReadOnlyList<Diagnostic> FirstSkipped => _first;
 
     /// <summary>Records that are well formed but carry no LLM call (a workflow span, an embeddings page): not counted as skipped.</summary>
     public long PassedOver { get; private set; }
 
     /// <summary>Counts a malformed line and goes on, or under strict reading stops the ingest with it.</summary>
-    public void Skip(UsageInputError error)
+    public void Skip(Diagnostic error)
     {
         if (Strict)
         {
-            throw new UsageInputException(error);
+            throw new DiagnosticException(error);
         }
 
         Skipped++;

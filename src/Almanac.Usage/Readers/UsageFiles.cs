@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Almanac.Diagnostics;
 
 namespace Almanac.Usage.Readers;
 
@@ -17,7 +18,7 @@ public static class UsageFiles
 
         if (!Directory.Exists(path))
         {
-            throw new UsageInputException($"'{path}' is neither a file nor a folder");
+            throw new DiagnosticException($"'{path}' is neither a file nor a folder");
         }
 
         return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)

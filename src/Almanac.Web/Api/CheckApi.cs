@@ -53,7 +53,7 @@ public static class CheckApi
             { Stopped: CheckStopped.TimeLimit } => Problems.CheckTimedOut(upload, settings.CheckTimeLimit),
             { Stopped: CheckStopped.ClientGone } => Problems.ClientClosedRequest(),
             { Outcome.Report: { } report } => new CheckReportResult(report),
-            _ => Problems.Invalid("body", result.Outcome!.Error!),
+            _ => Problems.Invalid("body", result.Outcome!.Error!.ToString()),
         };
     }
 }

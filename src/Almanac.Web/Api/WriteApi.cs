@@ -1,4 +1,5 @@
 using Almanac.DataFiles;
+using Almanac.Diagnostics;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 using Almanac.Web.Infrastructure;
@@ -128,9 +129,9 @@ public static class WriteApi
             var snapshot = snapshots[^1];
             return TypedResults.Ok(new ImportResultDto(definition.Code, snapshots.Count == 1 ? snapshot.Version : $"{snapshots[0].Version} … {snapshot.Version}", SourceDto.Day(snapshot.Date), summary.Added, summary.Unchanged, summary.NewEntities, summary.Unresolved));
         }
-        catch (ImportException e)
+        catch (DiagnosticException e)
         {
-            return TypedResults.Problem(detail: $"{e.Error}; nothing was imported", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Dataset could not be imported");
+            return Problems.Unprocessable([e.Diagnostic], "Dataset could not be imported", "nothing was imported");
         }
     }
 }

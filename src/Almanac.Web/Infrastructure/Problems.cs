@@ -1,3 +1,4 @@
+using Almanac.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Almanac.Web.Infrastructure;
@@ -32,6 +33,28 @@ internal static class Problems
             detail: $"cannot read a body of type '{contentType ?? "(none)"}'; expected {expected}",
             statusCode: StatusCodes.Status415UnsupportedMediaType,
             title: "Unsupported media type");
+
+    /// <summary>
+    /// The one mapping from readers' diagnostics to a problem document: 422, since the request was well formed but
+    /// what it carried is not the input it claims to be; <c>detail</c> names the first problem with its place, and
+    /// <c>errors</c> lists every message keyed by where it is (<c>file: line 3, column 2</c>, <c>file: $.a.b</c>).
+    /// </summary>
+    public static ProblemHttpResult Unprocessable(IReadOnlyList<Diagnostic> diagnostics, string title, string consequence)
+    {
+        var errors = diagnostics
+            .GroupBy(KeyOf, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(d => d.Message).ToArray(), StringComparer.Ordinal);
+        return TypedResults.Problem(
+            detail: diagnostics.Count == 0 ? consequence : $"{diagnostics[0]}; {consequence}",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: title,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+    }
+
+    private static string KeyOf(Diagnostic diagnostic) =>
+        diagnostic.Location.IsNone ? diagnostic.Source
+        : diagnostic.Source.Length == 0 ? diagnostic.Location.ToString()
+        : $"{diagnostic.Source}: {diagnostic.Location}";
 
     public static ValidationProblem Invalid(QueryReader query) => TypedResults.ValidationProblem(query.Errors);
 

@@ -4,6 +4,7 @@ using Almanac.Catalogue;
 using Almanac.Hosting;
 using Almanac.Imports;
 using Almanac.Knowledge;
+using Almanac.Knowledge.Imports;
 using Almanac.Storage;
 
 namespace Almanac.Web.Knowledge;

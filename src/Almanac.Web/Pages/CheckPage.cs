@@ -66,7 +66,7 @@ internal static class CheckPage
 
             if (result.Outcome!.Report is not { } report)
             {
-                return PageLayout.Html(PageLayout.Render(page, "/check", page.T("Check", "核查"), Form(page, result.Outcome.Error)));
+                return PageLayout.Html(PageLayout.Render(page, "/check", page.T("Check", "核查"), Form(page, result.Outcome.Error?.ToString())));
             }
 
             var body = new StringBuilder();

@@ -57,14 +57,14 @@ public sealed class DocumentReaderTests
         bytes = [.. bytes, 0x00, .. bytes];
         var result = DocumentReader.Read(bytes, "notes/x.md");
         result.Succeeded.ShouldBeFalse();
-        result.Error.ShouldBe("notes/x.md: not a text file: byte 0x00 at offset 17");
+        result.Error?.ToString().ShouldBe("notes/x.md: not a text file: byte 0x00 at offset 17");
     }
 
     [Fact]
     public void Refuses_control_bytes_in_otherwise_valid_utf8()
     {
         var result = DocumentReader.Read([(byte)'a', (byte)'b', 0x01, (byte)'c'], "x.md");
-        result.Error.ShouldBe("x.md: not a text file: byte 0x01 at offset 2");
+        result.Error?.ToString().ShouldBe("x.md: not a text file: byte 0x01 at offset 2");
     }
 
     [Fact]
@@ -73,14 +73,14 @@ public sealed class DocumentReaderTests
         // 0xFF never starts a character in either encoding.
         var result = DocumentReader.Read([(byte)'o', (byte)'k', 0xFF, 0xFF, (byte)'!'], "x.md");
         result.Succeeded.ShouldBeFalse();
-        result.Error.ShouldBe("x.md: cannot decode as UTF-8 or GB18030 (first bad byte at offset 2)");
+        result.Error?.ToString().ShouldBe("x.md: cannot decode as UTF-8 or GB18030 (first bad byte at offset 2)");
     }
 
     [Fact]
     public void Refuses_documents_over_the_size_limit()
     {
         var result = DocumentReader.Read(new byte[DocumentReader.MaxBytes + 1], "big.md");
-        result.Error!.ShouldStartWith("big.md: too large: 26,214,401 bytes");
+        result.Error!.ToString().ShouldStartWith("big.md: too large: 26,214,401 bytes");
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 
@@ -17,7 +18,7 @@ public sealed class EpochReaderTests
     private static DatasetSnapshot Read(string csv) =>
         SharedData.ReadText(csv, "epoch_2026-01.csv", (s, f) => EpochReader.Read(s, f));
 
-    private static ImportError Fails(string csv) =>
+    private static Diagnostic Fails(string csv) =>
         SharedData.FailsOn(csv, "epoch_2026-01.csv", (s, f) => EpochReader.Read(s, f));
 
     [Fact]
@@ -145,7 +146,7 @@ public sealed class EpochReaderTests
     {
         var error = Fails("Name,Organization,Publication date,Domain\nX,Acme,2025-01-01,Language\n");
 
-        error.ToString().ShouldBe("epoch_2026-01.csv: line 1: missing required column 'Model'; found: Name, Organization, Publication date, Domain");
+        error.ToString().ShouldBe("epoch_2026-01.csv:1: missing required column 'Model'; found: Name, Organization, Publication date, Domain");
     }
 
     [Fact]
@@ -153,24 +154,24 @@ public sealed class EpochReaderTests
     {
         var error = Fails($"{Header}\n\"A\nB\",Acme,2025-01-01,Language,1e9,,,,,\nC,Acme,2025-01-01,Language,abc,,,,,\n");
 
-        error.Location.ShouldBe("line 4, column 'Parameters'");
-        error.Message.ShouldBe("expected a number, found 'abc'");
+        error.Location.ShouldBe(DiagnosticLocation.At(4, Array.IndexOf(Header.Split(','), "Parameters") + 1));
+        error.Message.ShouldBe("'Parameters': expected a number, found 'abc'");
     }
 
     [Theory]
-    [InlineData("X,Acme,01/02/2025,Language,,,,,,", "line 2, column 'Publication date'", "expected a date YYYY-MM-DD, found '01/02/2025'")]
-    [InlineData("X,Acme,2025-01-01,Language,-5,,,,,", "line 2, column 'Parameters'", "expected a number not below zero, found '-5'")]
-    [InlineData("X,Acme,2025-01-01,Language,,,1e40,,,", "line 2, column 'Training compute (FLOP)'", "expected a number within ±7.9e28, found '1e40'")]
-    [InlineData("X,Acme,2025-01-01,Language,,,,\"5,x\",,", "line 2, column 'Training dataset size (datapoints)'", "expected a number, found '5,x'")]
-    [InlineData(" ,Acme,2025-01-01,Language,,,,,,", "line 2, column 'Model'", "expected a model name, found an empty cell")]
-    [InlineData("X,Acme,2025-01-01,Language,,", "line 2", "expected 10 fields as in the header, found 6")]
-    [InlineData("X,Acme,2025-01-01,Language,,,,,,\nX ,Acme,2025-02-01,Language,,,,,,", "line 3, column 'Model'", "model 'X' is listed twice (also on line 2)")]
-    public void Names_the_line_and_what_was_expected(string rows, string location, string message)
+    [InlineData("X,Acme,01/02/2025,Language,,,,,,", 2, "Publication date", "expected a date YYYY-MM-DD, found '01/02/2025'")]
+    [InlineData("X,Acme,2025-01-01,Language,-5,,,,,", 2, "Parameters", "expected a number not below zero, found '-5'")]
+    [InlineData("X,Acme,2025-01-01,Language,,,1e40,,,", 2, "Training compute (FLOP)", "expected a number within ±7.9e28, found '1e40'")]
+    [InlineData("X,Acme,2025-01-01,Language,,,,\"5,x\",,", 2, "Training dataset size (datapoints)", "expected a number, found '5,x'")]
+    [InlineData(" ,Acme,2025-01-01,Language,,,,,,", 2, "Model", "expected a model name, found an empty cell")]
+    [InlineData("X,Acme,2025-01-01,Language,,", 2, null, "expected 10 fields as in the header, found 6")]
+    [InlineData("X,Acme,2025-01-01,Language,,,,,,\nX ,Acme,2025-02-01,Language,,,,,,", 3, "Model", "model 'X' is listed twice (also on line 2)")]
+    public void Names_the_line_and_what_was_expected(string rows, int line, string? column, string message)
     {
         var error = Fails($"{Header}\n{rows}\n");
 
-        error.Location.ShouldBe(location);
-        error.Message.ShouldBe(message);
+        error.Location.ShouldBe(column is null ? DiagnosticLocation.AtLine(line) : DiagnosticLocation.At(line, Array.IndexOf(Header.Split(','), column) + 1));
+        error.Message.ShouldBe(column is null ? message : $"'{column}': {message}");
     }
 
     [Fact]
@@ -178,7 +179,7 @@ public sealed class EpochReaderTests
     {
         var error = Fails(string.Empty);
 
-        error.Location.ShouldBe("line 1");
+        error.Location.ToString().ShouldBe("line 1");
         error.Message.ShouldBe("the file is empty; expected a header row with the columns 'Model', 'Organization', 'Publication date', 'Domain'");
     }
 
@@ -188,7 +189,7 @@ public sealed class EpochReaderTests
         const string Row = "X,Acme,2025-01-01,Language,,\"unfinished note";
         var error = Fails($"{Header}\n{Row}");
 
-        error.ToString().ShouldBe($"epoch_2026-01.csv: line 2, column {Row.IndexOf('"', StringComparison.Ordinal) + 1}: a quoted cell opens here and is never closed (expected a closing quote before the end of the file)");
+        error.ToString().ShouldBe($"epoch_2026-01.csv:2:{Row.IndexOf('"', StringComparison.Ordinal) + 1}: a quoted cell opens here and is never closed (expected a closing quote before the end of the file)");
     }
 
     [Fact]
@@ -198,10 +199,10 @@ public sealed class EpochReaderTests
         using var undated = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
         using var given = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
 
-        Should.Throw<ImportException>(() => EpochReader.Read(undated, "epoch.csv")).Error.Location.ShouldBe("snapshot date");
+        Should.Throw<DiagnosticException>(() => EpochReader.Read(undated, "epoch.csv")).Diagnostic.Location.ToString().ShouldBe("snapshot date");
         EpochReader.Read(given, "epoch.csv", new SnapshotInfo { Date = new DateOnly(2026, 2, 3) }).Date.ShouldBe(new DateOnly(2026, 2, 3));
         EpochReader.DateFromFileName("all_ai_models_2025-03.csv").ShouldBe(new DateOnly(2025, 3, 1));
         EpochReader.DateFromFileName("ai_models_2025-03-17.csv").ShouldBe(new DateOnly(2025, 3, 17));
-        Should.Throw<ImportException>(() => EpochReader.DateFromFileName("ai_models_2025-13.csv")).Error.Location.ShouldBe("file name");
+        Should.Throw<DiagnosticException>(() => EpochReader.DateFromFileName("ai_models_2025-13.csv")).Diagnostic.Location.ToString().ShouldBe("file name");
     }
 }

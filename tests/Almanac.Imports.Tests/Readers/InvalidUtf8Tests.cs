@@ -1,5 +1,6 @@
 using System.Text;
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 
@@ -19,10 +20,10 @@ public sealed class InvalidUtf8Tests
         return [.. bytes[..at], 0xC3, .. bytes[at..]];
     }
 
-    private static ImportError Fails(byte[] bytes, string fileName, Func<Stream, string, DatasetSnapshot> read)
+    private static Diagnostic Fails(byte[] bytes, string fileName, Func<Stream, string, DatasetSnapshot> read)
     {
         using var stream = new MemoryStream(bytes);
-        return Should.Throw<ImportException>(() => read(stream, fileName)).Error;
+        return Should.Throw<DiagnosticException>(() => read(stream, fileName)).Diagnostic;
     }
 
     [Fact]
@@ -32,8 +33,8 @@ public sealed class InvalidUtf8Tests
 
         var error = Fails(WithInvalidByte(json, "\"name\": \"Open"), "api.json", (s, f) => ModelsDevReader.Read(s, f, new SnapshotInfo { Date = new DateOnly(2026, 7, 2) }));
 
-        error.File.ShouldBe("api.json");
-        error.Location.ShouldBe($"line 3, column {"    \"name\": \"Open".Length + 1}");
+        error.Source.ShouldBe("api.json");
+        error.Location.ToString().ShouldBe($"line 3, column {"    \"name\": \"Open".Length + 1}");
         error.Message.ShouldBe("the file is not valid UTF-8 here (save it as UTF-8)");
     }
 
@@ -46,7 +47,7 @@ public sealed class InvalidUtf8Tests
 
         var error = Fails(WithInvalidByte(csv, csv[..(firstRow + 3)]), "notable_ai_models_2026-01.csv", (s, f) => EpochReader.Read(s, f));
 
-        error.Location.ShouldBe("line 2, column 4");
+        error.Location.ToString().ShouldBe("line 2, column 4");
         error.Message.ShouldBe("the file is not valid UTF-8 here (save it as UTF-8)");
         secondLine.Length.ShouldBeGreaterThan(3);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 using Almanac.Knowledge;
@@ -65,20 +66,20 @@ public sealed class LeaderboardReaderTests
     [Fact]
     public void A_model_twice_on_a_day_with_other_figures_is_an_error_naming_both_lines()
     {
-        var error = Should.Throw<ImportException>(() => ArenaText(
-            "rank,model,arena_score,95_pct_ci,votes\n1,GPT-4o,1287,+3/-3,10\n2,GPT-4o,1280,+3/-3,10\n", "lmarena_text_2024-06-19.csv")).Error;
+        var error = Should.Throw<DiagnosticException>(() => ArenaText(
+            "rank,model,arena_score,95_pct_ci,votes\n1,GPT-4o,1287,+3/-3,10\n2,GPT-4o,1280,+3/-3,10\n", "lmarena_text_2024-06-19.csv")).Diagnostic;
 
-        error.Location.ShouldBe("line 3, column 2");
+        error.Location.ToString().ShouldBe("line 3, column 2");
         error.Message.ShouldContain("also on line 2");
     }
 
     [Fact]
     public void A_bad_interval_names_its_line_and_column()
     {
-        var error = Should.Throw<ImportException>(() => ArenaText(
-            "rank,model,arena_score,95_pct_ci,votes\n1,GPT-4o,1287,about 3,10\n", "lmarena_text_2024-06-19.csv")).Error;
+        var error = Should.Throw<DiagnosticException>(() => ArenaText(
+            "rank,model,arena_score,95_pct_ci,votes\n1,GPT-4o,1287,about 3,10\n", "lmarena_text_2024-06-19.csv")).Diagnostic;
 
-        error.Location.ShouldBe("line 2, column 4");
+        error.Location.ToString().ShouldBe("line 2, column 4");
         error.Message.ShouldContain("'95_pct_ci'");
     }
 

@@ -1,4 +1,5 @@
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 
@@ -14,8 +15,8 @@ public sealed class LiteLlmReaderTests
     private static DatasetSnapshot Read(string json, SnapshotInfo? info = null) =>
         SharedData.ReadText(json, FileName, (s, f) => LiteLlmReader.Read(s, f, info));
 
-    private static ImportError Fails(string json, SnapshotInfo? info = null) =>
-        Should.Throw<ImportException>(() => Read(json, info)).Error;
+    private static Diagnostic Fails(string json, SnapshotInfo? info = null) =>
+        Should.Throw<DiagnosticException>(() => Read(json, info)).Diagnostic;
 
     private static DatasetRecord One(string entry) =>
         Read($$"""{"m": {"mode": "chat", "litellm_provider": "p", {{entry}}}, "last_updated": "2026-07-24T18:23:43.215560+00:00"}""").Record("m");
@@ -122,8 +123,8 @@ public sealed class LiteLlmReaderTests
     {
         var error = Fails(json, new SnapshotInfo { Date = new DateOnly(2026, 7, 24) });
 
-        error.File.ShouldBe(FileName);
-        error.Location.ShouldBe(location);
+        error.Source.ShouldBe(FileName);
+        error.Location.ToString().ShouldBe(location);
         error.Message.ShouldBe(message);
     }
 
@@ -132,11 +133,11 @@ public sealed class LiteLlmReaderTests
     {
         var error = Fails("{\n  \"deepseek-chat\": {\n    \"input_cost_per_token\": 2.8e-07,\n");
 
-        error.Location.ShouldStartWith("line 4, byte ");
+        error.Location.ToString().ShouldStartWith("line 4, column ");
         error.Message.ShouldStartWith("invalid JSON: ");
     }
 
     [Fact]
     public void Rejects_an_empty_file() =>
-        Fails(string.Empty).ToString().ShouldBe($"{FileName}: line 1: the file is empty; expected a JSON object of models keyed by LiteLLM model name");
+        Fails(string.Empty).ToString().ShouldBe($"{FileName}:1: the file is empty; expected a JSON object of models keyed by LiteLLM model name");
 }

@@ -1,4 +1,5 @@
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 using Almanac.Knowledge;
@@ -12,7 +13,7 @@ public sealed class ModelsDevLabsReaderTests
     private static readonly Lazy<DatasetSnapshot> Real = new(() =>
         SharedData.Read("models-dev/labs.json", (s, f) => ModelsDevLabsReader.Read(s, f, Dated)));
 
-    private static ImportError Fails(string json) =>
+    private static Diagnostic Fails(string json) =>
         SharedData.FailsOn(json, "labs.json", (s, f) => ModelsDevLabsReader.Read(s, f, Dated));
 
     private static Scope Benchmark(string slug, string? variant = null) =>
@@ -118,8 +119,8 @@ public sealed class ModelsDevLabsReaderTests
     {
         var error = Fails(json);
 
-        error.File.ShouldBe("labs.json");
-        error.Location.ShouldBe(location);
+        error.Source.ShouldBe("labs.json");
+        error.Location.ToString().ShouldBe(location);
         error.Message.ShouldBe(message);
     }
 

@@ -1,4 +1,5 @@
 using Almanac.Catalogue;
+using Almanac.Diagnostics;
 using Almanac.Imports;
 using Almanac.Imports.Readers;
 using Almanac.Quantities;
@@ -15,8 +16,8 @@ public sealed class ModelsDevReaderTests
     private static DatasetSnapshot Read(string json, SnapshotInfo? info = null) =>
         SharedData.ReadText(json, "api.json", (s, f) => ModelsDevReader.Read(s, f, info ?? Dated));
 
-    private static ImportError Fails(string json) =>
-        Should.Throw<ImportException>(() => Read(json)).Error;
+    private static Diagnostic Fails(string json) =>
+        Should.Throw<DiagnosticException>(() => Read(json)).Diagnostic;
 
     [Fact]
     public void Reads_every_provider_model_entry_of_the_real_snapshot()
@@ -103,9 +104,9 @@ public sealed class ModelsDevReaderTests
     [Fact]
     public void Needs_a_date_from_the_caller()
     {
-        var error = Should.Throw<ImportException>(() => Read("""{"p": {"models": {}}}""", new SnapshotInfo())).Error;
+        var error = Should.Throw<DiagnosticException>(() => Read("""{"p": {"models": {}}}""", new SnapshotInfo())).Diagnostic;
 
-        error.Location.ShouldBe("snapshot date");
+        error.Location.ToString().ShouldBe("snapshot date");
         error.Message.ShouldContain("the file states no date");
     }
 
@@ -114,8 +115,8 @@ public sealed class ModelsDevReaderTests
     {
         var error = Fails("""{"anthropic": {"models": {"claude-3-5-sonnet-20240620": {"cost": {"input": "three"}}}}}""");
 
-        error.File.ShouldBe("api.json");
-        error.Location.ShouldBe("$.anthropic.models[\"claude-3-5-sonnet-20240620\"].cost.input");
+        error.Source.ShouldBe("api.json");
+        error.Location.ToString().ShouldBe("$.anthropic.models[\"claude-3-5-sonnet-20240620\"].cost.input");
         error.Message.ShouldBe("expected a number, found a string \"three\"");
     }
 
@@ -132,7 +133,7 @@ public sealed class ModelsDevReaderTests
     {
         var error = Fails(json);
 
-        error.Location.ShouldBe(location);
+        error.Location.ToString().ShouldBe(location);
         error.Message.ShouldBe(message);
     }
 
@@ -141,7 +142,7 @@ public sealed class ModelsDevReaderTests
     {
         var error = Fails("{\"p\": {\n  \"models\": {\n    \"m\": {\"name\": \"M\"");
 
-        error.Location.ShouldStartWith("line 3, byte ");
+        error.Location.ToString().ShouldStartWith("line 3, column ");
         error.Message.ShouldStartWith("invalid JSON: ");
     }
 
@@ -152,9 +153,9 @@ public sealed class ModelsDevReaderTests
     {
         var error = Fails(text);
 
-        error.Location.ShouldBe("line 1");
+        error.Location.ToString().ShouldBe("line 1");
         error.Message.ShouldBe("the file is empty; expected a JSON object of providers, each with its models");
-        error.ToString().ShouldBe("api.json: line 1: the file is empty; expected a JSON object of providers, each with its models");
+        error.ToString().ShouldBe("api.json:1: the file is empty; expected a JSON object of providers, each with its models");
     }
 
     [Fact]

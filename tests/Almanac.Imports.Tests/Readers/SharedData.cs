@@ -1,3 +1,4 @@
+using Almanac.Diagnostics;
 using Almanac.Imports;
 using Almanac.Catalogue;
 using Almanac.Knowledge;
@@ -38,8 +39,8 @@ internal static class SharedData
         return read(stream, fileName);
     }
 
-    public static ImportError FailsOn(string text, string fileName, Func<Stream, string, DatasetSnapshot> read) =>
-        Should.Throw<ImportException>(() => ReadText(text, fileName, read)).Error;
+    public static Diagnostic FailsOn(string text, string fileName, Func<Stream, string, DatasetSnapshot> read) =>
+        Should.Throw<DiagnosticException>(() => ReadText(text, fileName, read)).Diagnostic;
 
     public static DatasetRecord Record(this DatasetSnapshot snapshot, string key) =>
         snapshot.Records.Single(r => r.Key == key);

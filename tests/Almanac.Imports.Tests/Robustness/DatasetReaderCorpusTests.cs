@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Almanac.Diagnostics;
 using Almanac.Imports;
 using Almanac.Tests.Imports.Readers;
 
@@ -9,7 +10,7 @@ namespace Almanac.Tests.Imports.Robustness;
 /// A seeded corpus of broken inputs run through every registered dataset reader: an empty file,
 /// binary junk, a real file with bytes that are not UTF-8 in its middle, the real file cut short at
 /// several places, nesting 100,000 levels deep, the wrong shape of JSON. Each either reads or is
-/// refused with an <see cref="ImportException"/> whose message names the file and where in it;
+/// refused with an <see cref="DiagnosticException"/> whose message names the file and where in it;
 /// no reader throws anything else (a stack trace for the user) or runs out of stack.
 /// </summary>
 public sealed class DatasetReaderCorpusTests
@@ -71,9 +72,9 @@ public sealed class DatasetReaderCorpusTests
             ("the wrong shape", Encoding.UTF8.GetBytes(name.EndsWith(".csv", StringComparison.Ordinal) ? "a,b\n1,2\n" : "[1, 2, 3]")),
         })
         {
-            var error = Should.Throw<ImportException>(() => Read(definition, name, bytes), $"{code}: {label}");
-            error.Error.File.ShouldNotBeNullOrWhiteSpace($"{code}: {label}");
-            error.Error.Location.ShouldNotBeNullOrWhiteSpace($"{code}: {label}");
+            var error = Should.Throw<DiagnosticException>(() => Read(definition, name, bytes), $"{code}: {label}");
+            error.Diagnostic.Source.ShouldNotBeNullOrWhiteSpace($"{code}: {label}");
+            error.Diagnostic.Location.IsNone.ShouldBeFalse($"{code}: {label}");
             error.Message.ShouldNotContain("   at ", Case.Sensitive, $"{code}: {label} shows a stack trace");
         }
 
@@ -85,9 +86,9 @@ public sealed class DatasetReaderCorpusTests
             {
                 Read(definition, name, cut);
             }
-            catch (ImportException e)
+            catch (DiagnosticException e)
             {
-                e.Error.Location.ShouldNotBeNullOrWhiteSpace($"{code}: cut at {fraction:P0}");
+                e.Diagnostic.Location.IsNone.ShouldBeFalse($"{code}: cut at {fraction:P0}");
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Almanac.Diagnostics;
 using Almanac.Usage;
 using Almanac.Usage.Generation;
 using Almanac.Usage.Readers;
@@ -10,7 +11,7 @@ namespace Almanac.Tests.Usage.Robustness;
 /// A seeded corpus of broken logs run through every usage reader: an empty file, binary junk, a real
 /// log with bytes that are not UTF-8 in its middle, nesting 100,000 levels deep, the wrong shape, the
 /// log cut short at several places. Each reader either reads, every skipped line named by its file and
-/// place, or refuses the file with a <see cref="UsageInputException"/> naming it; under strict reading
+/// place, or refuses the file with a <see cref="DiagnosticException"/> naming it; under strict reading
 /// the first bad line stops it the same way. Nothing else is thrown (a stack trace for the user).
 /// </summary>
 public sealed class UsageReaderCorpusTests
@@ -79,14 +80,14 @@ public sealed class UsageReaderCorpusTests
                     using var stream = new MemoryStream(bytes, writable: false);
                     _ = UsageReaders.For(format, ColumnMap.None).Read(stream, name, log).Count();
                 }
-                catch (UsageInputException e)
+                catch (DiagnosticException e)
                 {
                     e.Message.ShouldContain(name, Case.Sensitive, $"{format}, {label}: the refusal names the file");
                     e.Message.ShouldNotContain("   at ", Case.Sensitive, $"{format}, {label}: a stack trace");
                     continue;
                 }
 
-                log.FirstSkipped.ShouldAllBe(s => s.File == name && s.Location.Length > 0, $"{format}, {label}: every skip is located");
+                log.FirstSkipped.ShouldAllBe(s => s.Source == name && !s.Location.IsNone, $"{format}, {label}: every skip is located");
             }
         }
     }
@@ -115,10 +116,10 @@ public sealed class UsageReaderCorpusTests
                     using var stream = new MemoryStream(cut, writable: false);
                     _ = new MappedReader(ColumnMap.None).Read(stream, "calls.parquet", new ReadLog(strict: true)).Count();
                 }
-                catch (UsageInputException e)
+                catch (DiagnosticException e)
                 {
-                    e.Error.File.ShouldBe("calls.parquet", $"cut at {fraction:P0}");
-                    e.Error.Location.ShouldNotBeNullOrWhiteSpace($"cut at {fraction:P0}");
+                    e.Diagnostic.Source.ShouldBe("calls.parquet", $"cut at {fraction:P0}");
+                    e.Diagnostic.Location.IsNone.ShouldBeFalse($"cut at {fraction:P0}");
                 }
             }
         }

@@ -1,6 +1,6 @@
 using Almanac.Knowledge;
 
-namespace Almanac.Storage;
+namespace Almanac.Knowledge.Imports;
 
 /// <summary>
 /// Everything one dataset snapshot (or a run of successive snapshots) adds: the snapshots as
