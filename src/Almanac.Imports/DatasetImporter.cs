@@ -51,7 +51,7 @@ public static class DatasetImporter
     private static bool EarlierOrganisationsNeeded(IReadOnlyList<DatasetSnapshot> snapshots) =>
         snapshots.Any(s => s.Records.Any(r => r.Subject != EntityKind.Model));
 
-    private static List<Entity> ImportedEntities(IKnowledgeStore store)
+    private static List<Entity> ImportedEntities(IImportTarget store)
     {
         var imported = store.ImportedEntityIds();
         return store.Entities().Where(e => imported.Contains(e.Id)).ToList();

@@ -89,7 +89,7 @@ public sealed class NoteReaderCorpusTests
             var outcome = Answered(bytes, $"note.md ({kind})");
             if (kind == "50 MB")
             {
-                outcome.Error.ShouldNotBeNull().ShouldContain("too large");
+                outcome.Error.ShouldNotBeNull().ToString().ShouldContain("too large");
             }
         }
     }
@@ -103,7 +103,7 @@ public sealed class NoteReaderCorpusTests
         (outcome.Report is null).ShouldNotBe(outcome.Error is null, name);
         if (outcome.Error is { } error)
         {
-            error.ShouldStartWith(name + ": ");
+            error.ToString().ShouldStartWith(name + ": ");
         }
         else
         {
